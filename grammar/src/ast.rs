@@ -1,0 +1,329 @@
+//! The syntax tree of a rendition: what the analyst wrote, with spans.
+//!
+//! The tree keeps every quote exactly as written (escapes resolved) and every
+//! citation of the source document. It knows nothing of what the texts mean:
+//! resolving participants, next actions and deadlines is the compiler's job.
+
+/// A byte range in the rendition file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A name the analyst chose, in ASCII: a regulation, channel, participant or field id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident {
+    /// The identifier itself.
+    pub name: String,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// The source-document lines a text comes from (1-based, inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Citation {
+    /// First source line.
+    pub first: u32,
+    /// Last source line; equal to `first` for a one-line text.
+    pub last: u32,
+    /// Where the citation is written in the rendition.
+    pub span: Span,
+}
+
+/// An analyst's reading of a text the document gets wrong: what the compiler
+/// uses instead, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The replacement text (or number, written as text).
+    pub replacement: String,
+    /// The analyst's explanation.
+    pub because: String,
+    /// The whole `reading … because …` clause.
+    pub span: Span,
+}
+
+/// A text of the document: quoted verbatim, or a cell the document leaves empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cited {
+    /// The verbatim text; `None` for a cell written `empty`.
+    pub text: Option<String>,
+    /// Where the quote (or `empty`) is written.
+    pub span: Span,
+    /// The source lines.
+    pub citation: Citation,
+    /// The analyst's reading, if the document is wrong here.
+    pub reading: Option<Reading>,
+}
+
+impl Cited {
+    /// A placeholder for a text the parser could not read; it never reaches
+    /// the compiler, because the parse that produced it also reported an error.
+    pub fn missing(span: Span) -> Self {
+        Cited { text: None, span, citation: Citation { first: 0, last: 0, span }, reading: None }
+    }
+
+    /// The text the compiler should use: the reading if there is one, else the document's text.
+    pub fn effective(&self) -> Option<&str> {
+        match &self.reading {
+            Some(r) => Some(r.replacement.as_str()),
+            None => self.text.as_deref(),
+        }
+    }
+}
+
+/// A free-standing reading: a defect of the document recorded at a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The source lines the defect is at.
+    pub citation: Citation,
+    /// The analyst's explanation.
+    pub because: String,
+    /// The whole statement.
+    pub span: Span,
+}
+
+/// Whether the regulation is in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusValue {
+    /// In force.
+    InForce,
+    /// Repealed (Утратило силу, Күшін жойған).
+    Repealed,
+}
+
+/// The kind of a participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParticipantKind {
+    /// A structural-functional unit (СФЕ, ҚФБ): people in an organisation.
+    Unit,
+    /// An information system (ИС, АЖ).
+    System,
+    /// The applicant (потребитель, алушы) acting in the process.
+    Applicant,
+}
+
+/// The kind of a channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChannelKind {
+    /// The authorised body (МИО, ММ, уәкілетті орган).
+    Authority,
+    /// A public service centre (ЦОН, ХҚКО).
+    Center,
+    /// The e-government portal (ПЭП, ЭҮП).
+    Portal,
+}
+
+/// A whole rendition: one regulation in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Regulation {
+    /// The regulation's id.
+    pub id: Option<Ident>,
+    /// Its title.
+    pub title: Option<Cited>,
+    /// `ru` or `kk`, with its span.
+    pub language: Option<(String, Span)>,
+    /// The source document's file name and the regulation's line range.
+    pub source: Option<SourceRef>,
+    /// The issuing body.
+    pub issuer: Option<Cited>,
+    /// The act that approves it, with its date.
+    pub act: Option<Dated>,
+    /// Its registration with the justice authority, with its date.
+    pub registration: Option<Dated>,
+    /// Whether it is in force.
+    pub status: Option<(StatusValue, Cited)>,
+    /// The overall service term, where the regulation states one.
+    pub term: Option<Cited>,
+    /// Another rendition this one is a language version of.
+    pub version_of: Option<Ident>,
+    /// Footnotes (Сноска, Ескерту) that amend the text.
+    pub footnotes: Vec<Footnote>,
+    /// Abbreviations the document defines.
+    pub abbreviations: Vec<Abbreviation>,
+    /// Participants: units, information systems and the applicant.
+    pub participants: Vec<Participant>,
+    /// Channels through which the service is given.
+    pub channels: Vec<Channel>,
+    /// Application forms with their FLK rules.
+    pub forms: Vec<Form>,
+    /// Free-standing readings at regulation level.
+    pub notes: Vec<Note>,
+    /// The whole `regulation { … }` item.
+    pub span: Span,
+}
+
+/// The source document of a rendition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRef {
+    /// The file name under `regulations/sources/`.
+    pub file: String,
+    /// First line of the regulation in the file.
+    pub first: u32,
+    /// Last line of the regulation in the file.
+    pub last: u32,
+    /// The whole statement.
+    pub span: Span,
+}
+
+/// A cited text with an optional normalised date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated {
+    /// The verbatim text.
+    pub text: Cited,
+    /// The date, as `YYYY-MM-DD`, if the analyst gave one.
+    pub date: Option<(String, Span)>,
+}
+
+/// A footnote that amends the regulation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Footnote {
+    /// The footnote's verbatim text.
+    pub text: Cited,
+    /// The amending act, verbatim, if given.
+    pub act: Option<(String, Span)>,
+    /// What it amends (`title`, or an id), if given.
+    pub amends: Option<Ident>,
+}
+
+/// An abbreviation and its definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Abbreviation {
+    /// The abbreviation, verbatim.
+    pub short: (String, Span),
+    /// Its definition, cited.
+    pub definition: Cited,
+}
+
+/// A participant of the service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    /// Its id.
+    pub id: Ident,
+    /// Its kind.
+    pub kind: (ParticipantKind, Span),
+    /// Its name where the document lists it.
+    pub name: Cited,
+    /// Other spellings the document uses for it.
+    pub spellings: Vec<(String, Span)>,
+}
+
+/// A channel: its process list and its action table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Channel {
+    /// Its id.
+    pub id: Ident,
+    /// Its kind.
+    pub kind: (ChannelKind, Span),
+    /// Its process lists (normally one).
+    pub processes: Vec<ProcessList>,
+    /// Its action tables (normally one).
+    pub tables: Vec<Table>,
+    /// Free-standing readings in the channel.
+    pub notes: Vec<Note>,
+    /// The whole item.
+    pub span: Span,
+}
+
+/// A process list: the paragraph that introduces it and its items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessList {
+    /// The heading paragraph.
+    pub heading: Cited,
+    /// The items in document order.
+    pub steps: Vec<Step>,
+}
+
+/// One item of a process list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// The list marker (`6)` or `-`), verbatim, if the document has one.
+    pub marker: Option<(String, Span)>,
+    /// The item's text, verbatim, including its «процесс N» label.
+    pub text: Cited,
+}
+
+/// An action table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The table's caption.
+    pub caption: Cited,
+    /// Its blocks; actions outside any block form one block without a heading.
+    pub blocks: Vec<Block>,
+    /// Free-standing readings in the table.
+    pub notes: Vec<Note>,
+}
+
+/// A block of a table («1. Действия основного процесса», «кестенің жалғасы»).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block's heading, if it has one.
+    pub heading: Option<Cited>,
+    /// The block's actions.
+    pub actions: Vec<Action>,
+    /// Free-standing readings in the block.
+    pub notes: Vec<Note>,
+}
+
+/// One action (a column of a transposed table, or a row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    /// The number the document gives it.
+    pub number: (u32, Span),
+    /// Where the number stands in the source.
+    pub citation: Citation,
+    /// The analyst's reading of the number.
+    pub reading: Option<Reading>,
+    /// The responsible СФЕ or information system.
+    pub sfe: Option<Cited>,
+    /// What is done.
+    pub does: Option<Cited>,
+    /// The completion form.
+    pub completion: Option<Cited>,
+    /// The deadline.
+    pub deadline: Option<Cited>,
+    /// The next action.
+    pub next: Option<Cited>,
+    /// Free-standing readings in the action.
+    pub notes: Vec<Note>,
+    /// The whole item.
+    pub span: Span,
+}
+
+/// An application form with its FLK rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// Its id.
+    pub id: Ident,
+    /// Its heading in the document.
+    pub heading: Cited,
+    /// Its fields.
+    pub fields: Vec<Field>,
+    /// Free-standing readings in the form.
+    pub notes: Vec<Note>,
+}
+
+/// One FLK rule: a field of the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Its number in the table.
+    pub number: (u32, Span),
+    /// Its id, if the analyst gave one.
+    pub id: Option<Ident>,
+    /// Where its number stands in the source.
+    pub citation: Citation,
+    /// The field's name.
+    pub name: Option<Cited>,
+    /// «Обязательно / Необязательно».
+    pub required: Option<Cited>,
+    /// The size cell.
+    pub size: Option<Cited>,
+    /// The format cell.
+    pub format: Option<Cited>,
+    /// Free-standing readings.
+    pub notes: Vec<Note>,
+    /// The whole item.
+    pub span: Span,
+}

@@ -1,0 +1,736 @@
+//! The parser: rendition text to syntax tree, never failing.
+//!
+//! pest stops at the first error. To report every error it can, the parser
+//! blanks the line of each error (keeping byte offsets, so spans stay true)
+//! and parses again, up to a limit. The tree it returns is the one of the last,
+//! successful parse; the lines it had to blank are missing from it.
+
+use pest::iterators::Pair;
+use pest::Parser as _;
+use pest_derive::Parser;
+
+use crate::ast::*;
+use crate::errors::{self, SyntaxError};
+
+/// The pest parser generated from `rendition.pest`.
+#[derive(Parser)]
+#[grammar = "rendition.pest"]
+pub struct RenditionParser;
+
+/// How many errors one file may report before the parser gives up.
+const MAX_ERRORS: usize = 30;
+
+/// What parsing a rendition gives: a tree (when any part could be read) and errors.
+#[derive(Debug, Clone, Default)]
+pub struct Parse {
+    /// The syntax tree; `None` when nothing could be read at all.
+    pub tree: Option<Regulation>,
+    /// Every syntax error found, in file order.
+    pub errors: Vec<SyntaxError>,
+}
+
+/// Parses a rendition. Never panics; every problem is an error in the result.
+pub fn parse(text: &str) -> Parse {
+    let mut work = text.to_string();
+    let mut errors = Vec::new();
+    loop {
+        match RenditionParser::parse(Rule::file, &work) {
+            Ok(mut pairs) => {
+                let tree = pairs.next().and_then(|file| file.into_inner().next()).map(|reg| {
+                    let mut b = Builder { errors: &mut errors };
+                    b.regulation(reg)
+                });
+                errors.sort_by_key(|e| e.span.start);
+                return Parse { tree, errors };
+            }
+            Err(e) => {
+                let pos = match e.location {
+                    pest::error::InputLocation::Pos(p) => p,
+                    pest::error::InputLocation::Span((s, _)) => s,
+                };
+                let positives = match &e.variant {
+                    pest::error::ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+                    pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
+                };
+                errors.push(errors::from_pest(&work, pos, &positives));
+                if errors.len() >= MAX_ERRORS || !blank_statement_at(&mut work, pos) {
+                    errors.sort_by_key(|e| e.span.start);
+                    return Parse { tree: None, errors };
+                }
+            }
+        }
+    }
+}
+
+/// Blanks the line holding `pos` (and, if that line opens a block, the block's
+/// closing brace) with spaces of the same byte length. Returns false when there
+/// is nothing left to blank, so the caller stops.
+fn blank_statement_at(text: &mut String, pos: usize) -> bool {
+    let pos = pos.min(text.len());
+    let start = text[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let end = text[pos..].find('\n').map(|i| pos + i).unwrap_or(text.len());
+    let line = &text[start..end];
+    if line.trim().is_empty() {
+        return blank_previous_line(text, start);
+    }
+    let opens = brace_balance(line);
+    let mut ranges = vec![(start, end)];
+    if opens > 0 {
+        if let Some(close) = matching_close(text, end, opens) {
+            ranges.push((close, close + 1));
+        }
+    }
+    for (s, e) in ranges {
+        let blank = " ".repeat(e - s);
+        text.replace_range(s..e, &blank);
+    }
+    true
+}
+
+/// When an error sits on an empty line (often the end of the file), the
+/// statement at fault is the last non-empty line before it.
+fn blank_previous_line(text: &mut String, before: usize) -> bool {
+    let head = &text[..before];
+    let Some(last) = head.trim_end().char_indices().last().map(|(i, _)| i) else {
+        return false;
+    };
+    let start = text[..last].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let end = text[last..].find('\n').map(|i| last + i).unwrap_or(text.len());
+    let blank = " ".repeat(end - start);
+    text.replace_range(start..end, &blank);
+    true
+}
+
+/// Counts `{` minus `}` outside quotes on one line.
+fn brace_balance(line: &str) -> i32 {
+    let mut balance = 0;
+    let mut in_quote = false;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_quote => escaped = true,
+            '"' => in_quote = !in_quote,
+            '{' if !in_quote => balance += 1,
+            '}' if !in_quote => balance -= 1,
+            _ => {}
+        }
+    }
+    balance
+}
+
+/// Finds the `}` that closes `open` braces opened before `from`.
+fn matching_close(text: &str, from: usize, open: i32) -> Option<usize> {
+    let mut depth = open;
+    let mut in_quote = false;
+    let mut escaped = false;
+    for (i, c) in text[from..].char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_quote => escaped = true,
+            '"' => in_quote = !in_quote,
+            '\n' => in_quote = false,
+            '{' if !in_quote => depth += 1,
+            '}' if !in_quote => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(from + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn span_of(pair: &Pair<Rule>) -> Span {
+    let s = pair.as_span();
+    Span { start: s.start(), end: s.end() }
+}
+
+/// Turns pest pairs into the syntax tree, collecting structural errors
+/// (a statement given twice, a number too large).
+struct Builder<'e> {
+    errors: &'e mut Vec<SyntaxError>,
+}
+
+impl Builder<'_> {
+    fn error(&mut self, span: Span, message: String, help: Option<String>) {
+        self.errors.push(SyntaxError { span, message, help });
+    }
+
+    /// Stores a statement that may be given once, reporting a second one.
+    fn once<T>(&mut self, slot: &mut Option<T>, value: T, span: Span, what: &str) {
+        if slot.is_some() {
+            self.error(
+                span,
+                format!("{what} is given twice"),
+                Some(format!("keep one `{what}` statement and delete the other")),
+            );
+        } else {
+            *slot = Some(value);
+        }
+    }
+
+    fn ident(&mut self, pair: Pair<Rule>) -> Ident {
+        Ident { name: pair.as_str().to_string(), span: span_of(&pair) }
+    }
+
+    fn number(&mut self, pair: Pair<Rule>) -> (u32, Span) {
+        let span = span_of(&pair);
+        match pair.as_str().parse::<u32>() {
+            Ok(n) => (n, span),
+            Err(_) => {
+                self.error(span, format!("the number {} is too large", pair.as_str()), None);
+                (0, span)
+            }
+        }
+    }
+
+    fn quote(&mut self, pair: Pair<Rule>) -> (String, Span) {
+        let span = span_of(&pair);
+        let raw = pair.into_inner().next().map(|p| p.as_str()).unwrap_or("");
+        (unescape(raw), span)
+    }
+
+    fn citation(&mut self, pair: Pair<Rule>) -> Citation {
+        let span = span_of(&pair);
+        let mut nums = pair.into_inner().map(|p| p.as_str().parse::<u32>().unwrap_or(0));
+        let first = nums.next().unwrap_or(0);
+        let last = nums.next().unwrap_or(first);
+        if first == 0 || last < first {
+            self.error(
+                span,
+                format!("the citation {} is not a line range of the source", span_text(first, last)),
+                Some("source lines count from 1, and a range goes forward: @12-14".into()),
+            );
+        }
+        Citation { first, last, span }
+    }
+
+    fn reading(&mut self, pair: Pair<Rule>) -> Reading {
+        let span = span_of(&pair);
+        let mut inner = pair.into_inner().filter(|p| !is_keyword(p.as_rule()));
+        let replacement = inner
+            .next()
+            .map(|p| match p.as_rule() {
+                Rule::quote => self.quote(p).0,
+                _ => p.as_str().to_string(),
+            })
+            .unwrap_or_default();
+        let because = inner.next().map(|p| self.quote(p).0).unwrap_or_default();
+        Reading { replacement, because, span }
+    }
+
+    fn cited(&mut self, pair: Pair<Rule>) -> Cited {
+        let mut text = None;
+        let mut span = span_of(&pair);
+        let mut citation = Citation { first: 0, last: 0, span };
+        let mut reading = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::quote => {
+                    let (t, s) = self.quote(p);
+                    text = Some(t);
+                    span = s;
+                }
+                Rule::empty_kw => span = span_of(&p),
+                Rule::citation => citation = self.citation(p),
+                Rule::reading => reading = Some(self.reading(p)),
+                _ => {}
+            }
+        }
+        Cited { text, span, citation, reading }
+    }
+
+    /// The first `cited` child of a statement.
+    fn cited_child(&mut self, pair: Pair<Rule>) -> Cited {
+        let span = span_of(&pair);
+        match pair.into_inner().find(|p| p.as_rule() == Rule::cited) {
+            Some(c) => self.cited(c),
+            None => Cited::missing(span),
+        }
+    }
+
+    fn note(&mut self, pair: Pair<Rule>) -> Note {
+        let span = span_of(&pair);
+        let mut citation = Citation { first: 0, last: 0, span };
+        let mut because = String::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::citation => citation = self.citation(p),
+                Rule::quote => because = self.quote(p).0,
+                _ => {}
+            }
+        }
+        Note { citation, because, span }
+    }
+
+    fn dated(&mut self, pair: Pair<Rule>) -> Dated {
+        let mut text = None;
+        let mut date = None;
+        let span = span_of(&pair);
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::cited => text = Some(self.cited(p)),
+                Rule::date => date = Some((p.as_str().to_string(), span_of(&p))),
+                _ => {}
+            }
+        }
+        if let Some((d, s)) = &date {
+            if !plausible_date(d) {
+                self.error(*s, format!("{d} is not a calendar date"), Some("write dates as YYYY-MM-DD".into()));
+            }
+        }
+        let text = text.unwrap_or(Cited::missing(span));
+        Dated { text, date }
+    }
+
+    fn regulation(&mut self, pair: Pair<Rule>) -> Regulation {
+        let mut reg = Regulation { span: span_of(&pair), ..Default::default() };
+        for p in pair.into_inner() {
+            let span = span_of(&p);
+            match p.as_rule() {
+                Rule::ident => reg.id = Some(self.ident(p)),
+                Rule::title_stmt => {
+                    let c = self.cited_child(p);
+                    self.once(&mut reg.title, c, span, "title");
+                }
+                Rule::language_stmt => {
+                    let code = p.into_inner().find(|c| c.as_rule() == Rule::language_code);
+                    if let Some(c) = code {
+                        let v = (c.as_str().to_string(), span_of(&c));
+                        self.once(&mut reg.language, v, span, "language");
+                    }
+                }
+                Rule::source_stmt => {
+                    let s = self.source(p);
+                    self.once(&mut reg.source, s, span, "source");
+                }
+                Rule::issuer_stmt => {
+                    let c = self.cited_child(p);
+                    self.once(&mut reg.issuer, c, span, "issuer");
+                }
+                Rule::act_stmt => {
+                    let d = self.dated(p);
+                    self.once(&mut reg.act, d, span, "act");
+                }
+                Rule::registration_stmt => {
+                    let d = self.dated(p);
+                    self.once(&mut reg.registration, d, span, "registration");
+                }
+                Rule::status_stmt => {
+                    let s = self.status(p);
+                    self.once(&mut reg.status, s, span, "status");
+                }
+                Rule::term_stmt => {
+                    let c = self.cited_child(p);
+                    self.once(&mut reg.term, c, span, "term");
+                }
+                Rule::version_stmt => {
+                    if let Some(i) = p.into_inner().find(|c| c.as_rule() == Rule::ident) {
+                        let id = self.ident(i);
+                        self.once(&mut reg.version_of, id, span, "version_of");
+                    }
+                }
+                Rule::footnote_stmt => {
+                    let f = self.footnote(p);
+                    reg.footnotes.push(f);
+                }
+                Rule::abbreviation_stmt => {
+                    let a = self.abbreviation(p);
+                    reg.abbreviations.push(a);
+                }
+                Rule::participant => {
+                    let x = self.participant(p);
+                    reg.participants.push(x);
+                }
+                Rule::channel => {
+                    let c = self.channel(p);
+                    reg.channels.push(c);
+                }
+                Rule::form => {
+                    let f = self.form(p);
+                    reg.forms.push(f);
+                }
+                Rule::reading_stmt => {
+                    let n = self.note(p);
+                    reg.notes.push(n);
+                }
+                _ => {}
+            }
+        }
+        reg
+    }
+
+    fn source(&mut self, pair: Pair<Rule>) -> SourceRef {
+        let span = span_of(&pair);
+        let mut file = String::new();
+        let mut nums = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::quote => file = self.quote(p).0,
+                Rule::number => nums.push(self.number(p).0),
+                _ => {}
+            }
+        }
+        let first = nums.first().copied().unwrap_or(0);
+        let last = nums.get(1).copied().unwrap_or(first);
+        if first == 0 || last < first {
+            self.error(span, "the source's line range is empty".into(), Some("write `lines FIRST-LAST` with FIRST ≥ 1 and LAST ≥ FIRST".into()));
+        }
+        SourceRef { file, first, last, span }
+    }
+
+    fn status(&mut self, pair: Pair<Rule>) -> (StatusValue, Cited) {
+        let mut value = StatusValue::InForce;
+        let mut text = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::status_value if p.as_str() == "repealed" => value = StatusValue::Repealed,
+                Rule::cited => text = Some(self.cited(p)),
+                _ => {}
+            }
+        }
+        let span = Span::default();
+        (value, text.unwrap_or(Cited::missing(span)))
+    }
+
+    fn footnote(&mut self, pair: Pair<Rule>) -> Footnote {
+        let span = span_of(&pair);
+        let mut text = None;
+        let mut act = None;
+        let mut amends = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::cited => text = Some(self.cited(p)),
+                Rule::quote => act = Some(self.quote(p)),
+                Rule::ident => amends = Some(self.ident(p)),
+                _ => {}
+            }
+        }
+        let text = text.unwrap_or(Cited::missing(span));
+        Footnote { text, act, amends }
+    }
+
+    fn abbreviation(&mut self, pair: Pair<Rule>) -> Abbreviation {
+        let span = span_of(&pair);
+        let mut short = (String::new(), span);
+        let mut definition = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::quote => short = self.quote(p),
+                Rule::cited => definition = Some(self.cited(p)),
+                _ => {}
+            }
+        }
+        let definition = definition.unwrap_or(Cited::missing(span));
+        Abbreviation { short, definition }
+    }
+
+    fn participant(&mut self, pair: Pair<Rule>) -> Participant {
+        let span = span_of(&pair);
+        let mut id = Ident { name: String::new(), span };
+        let mut kind = (ParticipantKind::Unit, span);
+        let mut name = None;
+        let mut spellings = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::ident => id = self.ident(p),
+                Rule::participant_kind => {
+                    let k = match p.as_str() {
+                        "system" => ParticipantKind::System,
+                        "applicant" => ParticipantKind::Applicant,
+                        _ => ParticipantKind::Unit,
+                    };
+                    kind = (k, span_of(&p));
+                }
+                Rule::cited => name = Some(self.cited(p)),
+                Rule::spellings => {
+                    for s in p.into_inner() {
+                        if let Some(q) = s.into_inner().find(|q| q.as_rule() == Rule::quote) {
+                            spellings.push(self.quote(q));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let name = name.unwrap_or(Cited::missing(span));
+        Participant { id, kind, name, spellings }
+    }
+
+    fn channel(&mut self, pair: Pair<Rule>) -> Channel {
+        let span = span_of(&pair);
+        let mut ch = Channel {
+            id: Ident { name: String::new(), span },
+            kind: (ChannelKind::Authority, span),
+            processes: Vec::new(),
+            tables: Vec::new(),
+            notes: Vec::new(),
+            span,
+        };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::ident => ch.id = self.ident(p),
+                Rule::channel_kind => {
+                    let k = match p.as_str() {
+                        "center" => ChannelKind::Center,
+                        "portal" => ChannelKind::Portal,
+                        _ => ChannelKind::Authority,
+                    };
+                    ch.kind = (k, span_of(&p));
+                }
+                Rule::processes => {
+                    let l = self.processes(p);
+                    ch.processes.push(l);
+                }
+                Rule::table => {
+                    let t = self.table(p);
+                    ch.tables.push(t);
+                }
+                Rule::reading_stmt => {
+                    let n = self.note(p);
+                    ch.notes.push(n);
+                }
+                _ => {}
+            }
+        }
+        ch
+    }
+
+    fn processes(&mut self, pair: Pair<Rule>) -> ProcessList {
+        let mut heading = None;
+        let mut steps = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::cited => heading = Some(self.cited(p)),
+                Rule::step => {
+                    let mut marker = None;
+                    let mut text = None;
+                    for s in p.into_inner() {
+                        match s.as_rule() {
+                            Rule::list_marker => marker = Some((s.as_str().to_string(), span_of(&s))),
+                            Rule::cited => text = Some(self.cited(s)),
+                            _ => {}
+                        }
+                    }
+                    if let Some(text) = text {
+                        steps.push(Step { marker, text });
+                    }
+                }
+                _ => {}
+            }
+        }
+        let span = Span::default();
+        let heading = heading.unwrap_or(Cited::missing(span));
+        ProcessList { heading, steps }
+    }
+
+    fn table(&mut self, pair: Pair<Rule>) -> Table {
+        let mut caption = None;
+        let mut blocks = Vec::new();
+        let mut loose = Block { heading: None, actions: Vec::new(), notes: Vec::new() };
+        let mut notes = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::cited => caption = Some(self.cited(p)),
+                Rule::action => {
+                    let a = self.action(p);
+                    loose.actions.push(a);
+                }
+                Rule::block => {
+                    if !loose.actions.is_empty() {
+                        blocks.push(std::mem::replace(&mut loose, Block { heading: None, actions: Vec::new(), notes: Vec::new() }));
+                    }
+                    let b = self.block(p);
+                    blocks.push(b);
+                }
+                Rule::reading_stmt => {
+                    let n = self.note(p);
+                    notes.push(n);
+                }
+                _ => {}
+            }
+        }
+        if !loose.actions.is_empty() {
+            blocks.push(loose);
+        }
+        let span = Span::default();
+        let caption = caption.unwrap_or(Cited::missing(span));
+        Table { caption, blocks, notes }
+    }
+
+    fn block(&mut self, pair: Pair<Rule>) -> Block {
+        let mut block = Block { heading: None, actions: Vec::new(), notes: Vec::new() };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::cited => block.heading = Some(self.cited(p)),
+                Rule::action => {
+                    let a = self.action(p);
+                    block.actions.push(a);
+                }
+                Rule::reading_stmt => {
+                    let n = self.note(p);
+                    block.notes.push(n);
+                }
+                _ => {}
+            }
+        }
+        block
+    }
+
+    fn action(&mut self, pair: Pair<Rule>) -> Action {
+        let span = span_of(&pair);
+        let mut a = Action {
+            number: (0, span),
+            citation: Citation { first: 0, last: 0, span },
+            reading: None,
+            sfe: None,
+            does: None,
+            completion: None,
+            deadline: None,
+            next: None,
+            notes: Vec::new(),
+            span,
+        };
+        for p in pair.into_inner() {
+            let pspan = span_of(&p);
+            match p.as_rule() {
+                Rule::number => a.number = self.number(p),
+                Rule::citation => a.citation = self.citation(p),
+                Rule::reading => a.reading = Some(self.reading(p)),
+                Rule::sfe_cell => {
+                    let c = self.cited_child(p);
+                    self.once(&mut a.sfe, c, pspan, "sfe");
+                }
+                Rule::does_cell => {
+                    let c = self.cited_child(p);
+                    self.once(&mut a.does, c, pspan, "does");
+                }
+                Rule::completion_cell => {
+                    let c = self.cited_child(p);
+                    self.once(&mut a.completion, c, pspan, "completion");
+                }
+                Rule::deadline_cell => {
+                    let c = self.cited_child(p);
+                    self.once(&mut a.deadline, c, pspan, "deadline");
+                }
+                Rule::next_cell => {
+                    let c = self.cited_child(p);
+                    self.once(&mut a.next, c, pspan, "next");
+                }
+                Rule::reading_stmt => {
+                    let n = self.note(p);
+                    a.notes.push(n);
+                }
+                _ => {}
+            }
+        }
+        a
+    }
+
+    fn form(&mut self, pair: Pair<Rule>) -> Form {
+        let span = span_of(&pair);
+        let mut id = Ident { name: String::new(), span };
+        let mut heading = None;
+        let mut fields = Vec::new();
+        let mut notes = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::ident => id = self.ident(p),
+                Rule::cited => heading = Some(self.cited(p)),
+                Rule::field => {
+                    let f = self.field(p);
+                    fields.push(f);
+                }
+                Rule::reading_stmt => {
+                    let n = self.note(p);
+                    notes.push(n);
+                }
+                _ => {}
+            }
+        }
+        let heading = heading.unwrap_or(Cited::missing(span));
+        Form { id, heading, fields, notes }
+    }
+
+    fn field(&mut self, pair: Pair<Rule>) -> Field {
+        let span = span_of(&pair);
+        let mut f = Field {
+            number: (0, span),
+            id: None,
+            citation: Citation { first: 0, last: 0, span },
+            name: None,
+            required: None,
+            size: None,
+            format: None,
+            notes: Vec::new(),
+            span,
+        };
+        for p in pair.into_inner() {
+            let pspan = span_of(&p);
+            match p.as_rule() {
+                Rule::number => f.number = self.number(p),
+                Rule::ident => f.id = Some(self.ident(p)),
+                Rule::citation => f.citation = self.citation(p),
+                Rule::name_cell => {
+                    let c = self.cited_child(p);
+                    self.once(&mut f.name, c, pspan, "name");
+                }
+                Rule::required_cell => {
+                    let c = self.cited_child(p);
+                    self.once(&mut f.required, c, pspan, "required");
+                }
+                Rule::size_cell => {
+                    let c = self.cited_child(p);
+                    self.once(&mut f.size, c, pspan, "size");
+                }
+                Rule::format_cell => {
+                    let c = self.cited_child(p);
+                    self.once(&mut f.format, c, pspan, "format");
+                }
+                Rule::reading_stmt => {
+                    let n = self.note(p);
+                    f.notes.push(n);
+                }
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
+fn is_keyword(rule: Rule) -> bool {
+    matches!(rule, Rule::reading_kw | Rule::because_kw)
+}
+
+fn span_text(first: u32, last: u32) -> String {
+    if first == last {
+        format!("@{first}")
+    } else {
+        format!("@{first}-{last}")
+    }
+}
+
+/// Resolves the two escapes a quote may hold: \" and \\.
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(n) = chars.next() {
+                out.push(n);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A date is plausible when its month and day exist (leap years aside).
+fn plausible_date(d: &str) -> bool {
+    let parts: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
+    matches!(parts.as_slice(), [y, m, day] if *y >= 1900 && (1..=12).contains(m) && (1..=31).contains(day))
+}
