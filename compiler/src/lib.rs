@@ -1,1 +1,235 @@
-//! placeholder
+//! The Reglament compiler: renditions in, checked model and outputs out.
+//!
+//! The pipeline: [`reglament_grammar::parse`] (text → syntax tree and syntax
+//! errors) → [`lower`] (tree → model, quotes verified against the sources) →
+//! [`check`] (defects of the model) → back ends in [`emit`] (Rust, review
+//! pages) and the JSON export (the model itself).
+//!
+//! Architecture invariant: the compiler knows the runtime only through the
+//! paths it writes into generated code (`reglament_runtime::…`); it does not
+//! link to it. It knows pest only through the grammar crate's tree.
+
+pub mod check;
+pub mod diagnostics;
+pub mod emit;
+pub mod lower;
+pub mod model;
+pub mod sources;
+pub mod translit;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use diagnostics::{Diagnostic, Severity, Sink};
+use model::{Corpus, Regulation};
+use sources::SourceLibrary;
+
+/// The extension of rendition files.
+pub const EXTENSION: &str = "reg";
+
+/// What compiling one rendition file gave.
+#[derive(Debug)]
+pub struct FileResult {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text (empty if it could not be read).
+    pub text: String,
+    /// The model, when the file could be lowered.
+    pub regulation: Option<Regulation>,
+    /// Every diagnostic for the file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What compiling a set of renditions gave.
+#[derive(Debug, Default)]
+pub struct Session {
+    /// One result per file, in path order.
+    pub files: Vec<FileResult>,
+}
+
+impl Session {
+    /// Every diagnostic, file by file.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.files.iter().flat_map(|f| f.diagnostics.iter().cloned()).collect()
+    }
+
+    /// Whether any file has an error.
+    pub fn has_errors(&self) -> bool {
+        self.files.iter().any(|f| f.diagnostics.iter().any(|d| d.severity == Severity::Error))
+    }
+
+    /// The model of every file that lowered, ordered by regulation id.
+    pub fn corpus(&self) -> Corpus {
+        let mut regulations: Vec<Regulation> = self.files.iter().filter_map(|f| f.regulation.clone()).collect();
+        regulations.sort_by(|a, b| a.id.cmp(&b.id));
+        Corpus { regulations }
+    }
+
+    /// The texts of the files, for rendering diagnostics.
+    pub fn texts(&self) -> Vec<(PathBuf, String)> {
+        self.files.iter().map(|f| (f.path.clone(), f.text.clone())).collect()
+    }
+}
+
+/// Lists the rendition files under the given paths (files are taken as they
+/// are; folders are searched for `*.reg`), sorted, without duplicates.
+pub fn collect_renditions(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_file() {
+            out.push(p.clone());
+        } else if p.is_dir() {
+            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
+                let entry = entry.map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+                if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == EXTENSION) {
+                    out.push(entry.into_path());
+                }
+            }
+        } else {
+            return Err(format!("{} does not exist", p.display()));
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// Compiles one rendition file.
+pub fn compile_file(path: &Path, library: &mut SourceLibrary) -> FileResult {
+    let shown = diagnostics::display_path(path);
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            let mut sink = Sink::new(&shown, "");
+            sink.error("E0102", Default::default(), 0, format!("cannot read the rendition: {e}")).help("check the path and that the file is UTF-8 text");
+            let diagnostics = sink.diagnostics;
+            return FileResult { path: path.to_path_buf(), text: String::new(), regulation: None, diagnostics };
+        }
+    };
+    let (regulation, diagnostics) = compile_text(&shown, &text, path, library);
+    FileResult { path: path.to_path_buf(), text, regulation, diagnostics }
+}
+
+/// Compiles rendition text: parse, lower, check. `path` locates the sources.
+pub fn compile_text(shown: &str, text: &str, path: &Path, library: &mut SourceLibrary) -> (Option<Regulation>, Vec<Diagnostic>) {
+    let mut sink = Sink::new(shown, text);
+    let parse = reglament_grammar::parse(text);
+    for e in &parse.errors {
+        let d = sink.error("E0001", e.span, 0, e.message.clone());
+        if let Some(h) = &e.help {
+            d.help(h.clone());
+        }
+    }
+    let regulation = match &parse.tree {
+        Some(tree) if parse.errors.is_empty() => lower::lower(tree, path, library, &mut sink),
+        _ => None,
+    };
+    if let Some(reg) = &regulation {
+        check::check(reg, &mut sink);
+    }
+    let mut diagnostics = sink.diagnostics;
+    diagnostics.sort_by(|a, b| (a.line, a.column, a.severity).cmp(&(b.line, b.column, b.severity)));
+    (regulation, diagnostics)
+}
+
+/// Compiles every rendition under `paths`, then checks what spans files.
+pub fn compile_paths(paths: &[PathBuf], sources: Option<PathBuf>) -> Result<Session, String> {
+    let files = collect_renditions(paths)?;
+    let mut library = SourceLibrary::new(sources);
+    let mut session = Session { files: files.iter().map(|p| compile_file(p, &mut library)).collect() };
+    check_corpus(&mut session);
+    Ok(session)
+}
+
+/// E0302 across files: two renditions with one id would write one module.
+/// E0103: a `version_of` that names no rendition.
+fn check_corpus(session: &mut Session) {
+    let mut owners: BTreeMap<String, usize> = BTreeMap::new();
+    let ids: Vec<Option<String>> = session.files.iter().map(|f| f.regulation.as_ref().map(|r| r.id.clone())).collect();
+    for (i, id) in ids.iter().enumerate() {
+        let Some(id) = id else { continue };
+        if let Some(&first) = owners.get(id) {
+            let other = diagnostics::display_path(&session.files[first].path);
+            let file = &mut session.files[i];
+            let shown = diagnostics::display_path(&file.path);
+            let mut sink = Sink::new(&shown, &file.text);
+            sink.error("E0302", Default::default(), 0, format!("the regulation id `{id}` is also used by {other}")).help("give each rendition its own id; language versions link with `version_of`");
+            file.diagnostics.extend(sink.diagnostics);
+            file.regulation = None;
+        } else {
+            owners.insert(id.clone(), i);
+        }
+    }
+    for file in &mut session.files {
+        let Some(reg) = &file.regulation else { continue };
+        let Some(target) = &reg.version_of else { continue };
+        if !owners.contains_key(target) {
+            let shown = diagnostics::display_path(&file.path);
+            let mut sink = Sink::new(&shown, &file.text);
+            sink.warning("W0102", Default::default(), 0, format!("`version_of {target}` names no rendition compiled in this run"))
+                .help("compile both language versions together, or correct the id");
+            file.diagnostics.extend(sink.diagnostics);
+        }
+    }
+}
+
+/// One file regc writes, relative to the workspace root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path relative to the root, such as `generated/src/lib.rs`.
+    pub path: PathBuf,
+    /// Its content.
+    pub content: String,
+}
+
+/// Everything `regc build` writes for a corpus: the generated crate's
+/// sources and the review pages.
+pub fn build_outputs(corpus: &Corpus) -> Result<Vec<Output>, String> {
+    let regs: Vec<&Regulation> = corpus.regulations.iter().collect();
+    let mut out = vec![Output { path: PathBuf::from("generated/src/lib.rs"), content: emit::rust::lib_file(&regs)? }];
+    for reg in &regs {
+        out.push(Output { path: PathBuf::from(format!("generated/src/{}.rs", reg.id)), content: emit::rust::regulation_module(reg)? });
+        out.push(Output { path: PathBuf::from(format!("generated/review/{}.md", reg.id)), content: emit::docs::regulation_page(reg)? });
+    }
+    Ok(out)
+}
+
+/// The folders under `generated/` that regc owns entirely.
+pub const OWNED_DIRS: [&str; 2] = ["generated/src", "generated/review"];
+
+/// Writes outputs under `root`: each file through a temporary file and a
+/// rename, so no file is ever half-written; then removes files in the owned
+/// folders that the build no longer produces. Returns how many files changed.
+pub fn write_outputs(root: &Path, outputs: &[Output]) -> Result<usize, String> {
+    let mut changed = 0;
+    for o in outputs {
+        let path = root.join(&o.path);
+        if std::fs::read_to_string(&path).ok().as_deref() == Some(o.content.as_str()) {
+            continue;
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        let tmp = path.with_extension("tmp~");
+        std::fs::write(&tmp, &o.content).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+        std::fs::rename(&tmp, &path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        changed += 1;
+    }
+    for dir in OWNED_DIRS {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        for entry in entries.flatten() {
+            let rel = Path::new(dir).join(entry.file_name());
+            if entry.path().is_file() && !outputs.iter().any(|o| o.path == rel) {
+                std::fs::remove_file(entry.path()).map_err(|e| format!("cannot remove stale {}: {e}", rel.display()))?;
+                changed += 1;
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// Finds the workspace root: the nearest folder at or above `start` that has
+/// a `regulations/` folder.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find(|a| a.join("regulations").is_dir()).map(Path::to_path_buf)
+}

@@ -1,1 +1,198 @@
-fn main(){}
+//! `regc`, the Reglament compiler's command line.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use reglament_compiler::diagnostics::{render_human, Counts, Diagnostic, Severity};
+use reglament_compiler::{build_outputs, compile_paths, find_root, write_outputs, Session};
+
+/// Compiles regulation renditions into checked models and typed Rust.
+#[derive(Parser)]
+#[command(name = "regc", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile every rendition under regulations/ and write generated/ (the generated crate and review pages).
+    Build {
+        /// The workspace root (default: the nearest folder with a regulations/ folder).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Treat warnings as errors.
+        #[arg(long, value_name = "LEVEL")]
+        deny: Option<DenyLevel>,
+    },
+    /// Check renditions and report diagnostics; writes nothing.
+    Check {
+        /// Rendition files or folders (default: regulations/).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Treat warnings as errors.
+        #[arg(long, value_name = "LEVEL")]
+        deny: Option<DenyLevel>,
+        /// Folder of source documents (default: a sources/ folder beside or above each rendition).
+        #[arg(long)]
+        sources: Option<PathBuf>,
+    },
+    /// Print the compiled model as JSON.
+    Export {
+        /// Rendition files or folders (default: regulations/).
+        paths: Vec<PathBuf>,
+        /// Output format (only json).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Folder of source documents.
+        #[arg(long)]
+        sources: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum DenyLevel {
+    Warnings,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build { root, deny } => build(root, deny.is_some()),
+        Command::Check { paths, format, deny, sources } => check(paths, format, deny.is_some(), sources),
+        Command::Export { paths, sources, .. } => export(paths, sources),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn default_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, String> {
+    if !paths.is_empty() {
+        return Ok(paths);
+    }
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let root = find_root(&cwd).ok_or("no regulations/ folder here or above; name the renditions to check")?;
+    Ok(vec![root.join("regulations")])
+}
+
+/// Applies `--deny warnings`: warnings become errors.
+fn deny_warnings(session: &mut Session) {
+    for f in &mut session.files {
+        for d in &mut f.diagnostics {
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+                d.message.push_str(" (denied by --deny warnings)");
+            }
+        }
+    }
+}
+
+fn print_human(session: &Session, diagnostics: &[Diagnostic]) {
+    let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    let mut out = StandardStream::stderr(choice);
+    if let Err(e) = render_human(diagnostics, &session.texts(), &mut out) {
+        eprintln!("error: cannot print diagnostics: {e}");
+    }
+}
+
+fn exit_for(diagnostics: &[Diagnostic]) -> ExitCode {
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn check(paths: Vec<PathBuf>, format: Format, deny: bool, sources: Option<PathBuf>) -> Result<ExitCode, String> {
+    let mut session = compile_paths(&default_paths(paths)?, sources)?;
+    if deny {
+        deny_warnings(&mut session);
+    }
+    let diagnostics = session.diagnostics();
+    let counts = Counts::of(&diagnostics);
+    match format {
+        Format::Human => {
+            print_human(&session, &diagnostics);
+            eprintln!("checked {} rendition(s): {}", session.files.len(), counts.summary());
+        }
+        Format::Json => {
+            let json = serde_json::json!({ "diagnostics": diagnostics, "summary": counts });
+            println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
+        }
+    }
+    Ok(exit_for(&diagnostics))
+}
+
+fn export(paths: Vec<PathBuf>, sources: Option<PathBuf>) -> Result<ExitCode, String> {
+    let session = compile_paths(&default_paths(paths)?, sources)?;
+    let diagnostics = session.diagnostics();
+    if session.has_errors() {
+        let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
+        print_human(&session, &errors);
+        eprintln!("export refused: {} error(s); fix them first (see `regc check`)", errors.len());
+        return Ok(ExitCode::from(1));
+    }
+    let json = serde_json::to_string_pretty(&session.corpus()).map_err(|e| e.to_string())?;
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{json}").map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn build(root: Option<PathBuf>, deny: bool) -> Result<ExitCode, String> {
+    let root = match root {
+        Some(r) => r,
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+            find_root(&cwd).ok_or("no regulations/ folder here or above; run regc build from the workspace")?
+        }
+    };
+    // Paths in generated files are relative to the root, whatever folder regc runs from.
+    std::env::set_current_dir(&root).map_err(|e| format!("cannot enter {}: {e}", root.display()))?;
+    let root = PathBuf::from(".");
+    let mut session = compile_paths(&[root.join("regulations")], None)?;
+    if deny {
+        deny_warnings(&mut session);
+    }
+    let diagnostics = session.diagnostics();
+    let shown: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
+    print_human(&session, &shown);
+    let counts = Counts::of(&diagnostics);
+    let corpus = session.corpus();
+    let channels: usize = corpus.regulations.iter().map(|r| r.channels.len()).sum();
+    let actions: usize = corpus.regulations.iter().flat_map(|r| &r.channels).map(|c| c.actions.len()).sum();
+    let rules: usize = corpus.regulations.iter().flat_map(|r| &r.flk).map(|f| f.fields.len()).sum();
+    println!(
+        "{} regulation(s), {channels} channel(s), {actions} action(s), {rules} FLK rule(s); {}",
+        corpus.regulations.len(),
+        counts.summary()
+    );
+    if session.has_errors() {
+        eprintln!("nothing written: fix the errors above (`regc check` shows them with notes)");
+        return Ok(ExitCode::from(1));
+    }
+    let outputs = build_outputs(&corpus)?;
+    let changed = write_outputs(&root, &outputs)?;
+    println!("generated/: {} file(s), {changed} changed", outputs.len());
+    Ok(ExitCode::SUCCESS)
+}

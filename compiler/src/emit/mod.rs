@@ -1,0 +1,4 @@
+//! Back ends: everything the compiler writes from the model.
+
+pub mod docs;
+pub mod rust;

@@ -1,0 +1,207 @@
+//! The source documents, and the check that every quote is verbatim.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A loaded source document, split into lines.
+#[derive(Debug)]
+pub struct SourceDoc {
+    /// The lines, without their line breaks.
+    lines: Vec<String>,
+    /// Each line with white space folded, for comparison.
+    folded: Vec<String>,
+}
+
+/// What verifying a quote found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuoteCheck {
+    /// The quote is on the cited lines.
+    Found,
+    /// The citation is past the end of the document.
+    OutOfRange {
+        /// How many lines the document has.
+        lines: u32,
+    },
+    /// On the cited lines, but only as part of a table cell.
+    PartOfCell,
+    /// Not on the cited lines; found elsewhere if `elsewhere` is set.
+    Missing {
+        /// The first line range (of the same length as the citation, or one line) where the quote is.
+        elsewhere: Option<(u32, u32)>,
+    },
+}
+
+/// Folds every run of white space (tabs, no-break spaces and line breaks
+/// included) into one space and trims: the only normalisation quotes allow.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace() || c == '\u{A0}' || c == '\u{FEFF}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+impl SourceDoc {
+    /// Reads a document from text.
+    pub fn from_text(text: &str) -> Self {
+        let lines: Vec<String> = text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect();
+        let folded = lines.iter().map(|l| fold(l)).collect();
+        SourceDoc { lines, folded }
+    }
+
+    /// How many lines the document has.
+    pub fn line_count(&self) -> u32 {
+        self.lines.len() as u32
+    }
+
+    /// A line's text, 1-based.
+    pub fn line(&self, n: u32) -> Option<&str> {
+        self.lines.get((n as usize).checked_sub(1)?).map(String::as_str)
+    }
+
+    fn joined(&self, first: u32, last: u32) -> String {
+        let (a, b) = (first as usize - 1, last as usize);
+        let parts: Vec<&str> = self.folded[a..b].iter().map(String::as_str).filter(|s| !s.is_empty()).collect();
+        parts.join(" ")
+    }
+
+    /// Checks that `quote` stands on lines `first..=last`.
+    pub fn check_quote(&self, quote: &str, first: u32, last: u32) -> QuoteCheck {
+        let n = self.line_count();
+        if first == 0 || last > n || first > last {
+            return QuoteCheck::OutOfRange { lines: n };
+        }
+        let q = fold(quote);
+        if self.joined(first, last).contains(&q) {
+            return QuoteCheck::Found;
+        }
+        // A short text such as «2» stands on many lines: pointing at one of them would mislead.
+        let elsewhere = if q.chars().count() >= 4 { self.find(&q, last - first) } else { None };
+        QuoteCheck::Missing { elsewhere }
+    }
+
+    /// Checks that `quote` is one whole table cell (or several whole cells
+    /// run together) on lines `first..=last`: it must begin where a cell
+    /// begins (a line start or a tab) and end where one ends.
+    pub fn check_cell(&self, quote: &str, first: u32, last: u32) -> QuoteCheck {
+        let loose = self.check_quote(quote, first, last);
+        if loose != QuoteCheck::Found {
+            return loose;
+        }
+        let q = fold(quote);
+        let (text, starts, ends) = self.cells(first, last);
+        let whole = text.match_indices(&q).any(|(i, m)| starts.contains(&i) && ends.contains(&(i + m.len())));
+        if whole {
+            QuoteCheck::Found
+        } else {
+            QuoteCheck::PartOfCell
+        }
+    }
+
+    /// The folded text of the lines with the byte offsets where cells start and end.
+    fn cells(&self, first: u32, last: u32) -> (String, Vec<usize>, Vec<usize>) {
+        let mut text = String::new();
+        let (mut starts, mut ends) = (Vec::new(), Vec::new());
+        for line in &self.lines[first as usize - 1..last as usize] {
+            for cell in line.split('\t') {
+                let cell = fold(cell);
+                if cell.is_empty() {
+                    continue;
+                }
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                starts.push(text.len());
+                text.push_str(&cell);
+                ends.push(text.len());
+            }
+        }
+        (text, starts, ends)
+    }
+
+    /// Finds the first window of `span + 1` lines (or a single line) holding `folded_quote`.
+    fn find(&self, folded_quote: &str, span: u32) -> Option<(u32, u32)> {
+        let n = self.line_count();
+        for width in [0, span, span + 1, span + 2] {
+            for first in 1..=n.saturating_sub(width) {
+                if self.joined(first, first + width).contains(folded_quote) {
+                    return Some((first, first + width));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The source documents a set of renditions cites, loaded once each.
+#[derive(Debug, Default)]
+pub struct SourceLibrary {
+    /// An explicit folder of sources, if the user gave one.
+    pub dir: Option<PathBuf>,
+    docs: BTreeMap<PathBuf, Option<SourceDoc>>,
+}
+
+impl SourceLibrary {
+    /// A library that looks in `dir` first.
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        SourceLibrary { dir, docs: BTreeMap::new() }
+    }
+
+    /// Finds `file` for a rendition at `rendition`: in the explicit folder, or
+    /// in a `sources/` folder beside the rendition or above it.
+    pub fn locate(&self, rendition: &Path, file: &str) -> Option<PathBuf> {
+        if file.contains("..") || file.contains('/') || file.contains('\\') {
+            return None;
+        }
+        if let Some(d) = &self.dir {
+            return Some(d.join(file)).filter(|p| p.is_file());
+        }
+        let start = rendition.canonicalize().ok()?;
+        start.ancestors().skip(1).map(|a| a.join("sources").join(file)).find(|p| p.is_file())
+    }
+
+    /// Loads (once) the document at `path`.
+    pub fn load(&mut self, path: &Path) -> Option<&SourceDoc> {
+        self.docs
+            .entry(path.to_path_buf())
+            .or_insert_with(|| std::fs::read_to_string(path).ok().map(|t| SourceDoc::from_text(&t)))
+            .as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_white_space_only() {
+        assert_eq!(fold(" a\t b\u{A0}\u{A0}c \n"), "a b c");
+    }
+
+    #[test]
+    fn finds_quotes_across_lines_and_elsewhere() {
+        let doc = SourceDoc::from_text("\tПодписание ЭЦП. Формирование уведомления\nо смене статуса\n\nдругое");
+        assert_eq!(doc.check_quote("Формирование уведомления о смене статуса", 1, 2), QuoteCheck::Found);
+        assert_eq!(doc.check_quote("другое", 1, 1), QuoteCheck::Missing { elsewhere: Some((4, 4)) });
+        assert_eq!(doc.check_quote("x", 9, 9), QuoteCheck::OutOfRange { lines: 4 });
+        assert_eq!(doc.check_quote("Формирование  уведомления", 1, 1), QuoteCheck::Found);
+        assert_eq!(doc.check_quote("Формированиe", 1, 1), QuoteCheck::Missing { elsewhere: None });
+    }
+
+    #[test]
+    fn cells_must_be_whole() {
+        let doc = SourceDoc::from_text("5\tОрындалу мерзімі\t30 секунд\t1,5 минут\nСлово\n\tконец");
+        assert_eq!(doc.check_cell("30 секунд", 1, 1), QuoteCheck::Found);
+        assert_eq!(doc.check_cell("30 секунд 1,5 минут", 1, 1), QuoteCheck::Found);
+        assert_eq!(doc.check_cell("секунд", 1, 1), QuoteCheck::PartOfCell);
+        assert_eq!(doc.check_cell("5", 1, 1), QuoteCheck::Found);
+        assert_eq!(doc.check_cell("1", 1, 1), QuoteCheck::PartOfCell);
+        assert_eq!(doc.check_cell("Слово конец", 2, 3), QuoteCheck::Found);
+    }
+}

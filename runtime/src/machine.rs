@@ -1,0 +1,109 @@
+//! The state-machine trait generated channels implement, and its errors.
+
+use std::fmt;
+
+use crate::spec::{ActionSpec, ChannelSpec};
+
+/// A channel's state machine: one value per action of its table.
+///
+/// Generated enums implement the three required items; every behaviour is
+/// provided here from the channel's [`ChannelSpec`].
+pub trait StateMachine: Sized + Copy + Eq + fmt::Debug + 'static {
+    /// The channel's table.
+    const SPEC: &'static ChannelSpec;
+    /// Every state, in the order of `SPEC.actions`.
+    const ALL: &'static [Self];
+    /// This state's position in `SPEC.actions`.
+    fn index(self) -> usize;
+
+    /// The action this state stands for.
+    fn spec(self) -> &'static ActionSpec {
+        &Self::SPEC.actions[self.index()]
+    }
+
+    /// The action's number in the table.
+    fn number(self) -> u32 {
+        self.spec().number
+    }
+
+    /// The state for an action number.
+    fn from_number(number: u32) -> Option<Self> {
+        Self::ALL.iter().copied().find(|s| s.number() == number)
+    }
+
+    /// The first action of the channel.
+    fn start() -> Self {
+        Self::from_number(Self::SPEC.start).unwrap_or(Self::ALL[0])
+    }
+
+    /// Whether the service ends here.
+    fn is_terminal(self) -> bool {
+        self.spec().is_final()
+    }
+
+    /// The states the table allows next.
+    fn successors(self) -> Vec<Self> {
+        self.spec().next.iter().filter_map(|b| Self::from_number(b.to)).collect()
+    }
+
+    /// Moves to `to` if the table allows it.
+    fn advance(self, to: Self) -> Result<Self, TransitionError> {
+        let spec = Self::SPEC;
+        if self.is_terminal() {
+            return Err(TransitionError::Terminal { channel: spec.id, from: self.number() });
+        }
+        if spec.allows(self.number(), to.number()) {
+            Ok(to)
+        } else {
+            Err(TransitionError::NotAllowed {
+                channel: spec.id,
+                from: self.number(),
+                to: to.number(),
+                allowed: self.spec().next.iter().map(|b| b.to).collect(),
+            })
+        }
+    }
+}
+
+/// A transition the table does not allow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransitionError {
+    /// The table has no arrow from `from` to `to`.
+    NotAllowed {
+        /// The channel's id.
+        channel: &'static str,
+        /// The current action.
+        from: u32,
+        /// The action asked for.
+        to: u32,
+        /// The actions the table allows after `from`.
+        allowed: Vec<u32>,
+    },
+    /// The current action is final.
+    Terminal {
+        /// The channel's id.
+        channel: &'static str,
+        /// The final action.
+        from: u32,
+    },
+}
+
+impl fmt::Display for TransitionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TransitionError::NotAllowed { channel, from, to, allowed } => {
+                let allowed: Vec<String> = allowed.iter().map(u32::to_string).collect();
+                write!(
+                    f,
+                    "channel `{channel}`: action {from} cannot be followed by action {to}; the table allows {}",
+                    allowed.join(", ")
+                )
+            }
+            TransitionError::Terminal { channel, from } => {
+                write!(f, "channel `{channel}`: action {from} is final; the service has ended")
+            }
+        }
+    }
+}
+
+impl std::error::Error for TransitionError {}
