@@ -1,1 +1,79 @@
-//! test helpers
+//! Helpers shared by the integration tests: where things are, and the
+//! inline-annotation format of diagnostic fixtures.
+//!
+//! A fixture marks each expected diagnostic on the line it belongs to with a
+//! comment `//~ CODE text`, where `text` is a fragment of the message. The
+//! test compiles the fixture and compares: every annotation must match a
+//! diagnostic on its line, and every error or warning must be annotated.
+
+use std::path::{Path, PathBuf};
+
+use reglament_compiler::diagnostics::{Diagnostic, Severity};
+use reglament_compiler::sources::SourceLibrary;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// The folder of source documents.
+pub fn sources() -> PathBuf {
+    root().join("regulations").join("sources")
+}
+
+/// One expected diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    /// 1-based line in the fixture.
+    pub line: usize,
+    /// The diagnostic code.
+    pub code: String,
+    /// A fragment of the message.
+    pub fragment: String,
+}
+
+/// Reads the `//~ CODE text` annotations of a fixture.
+pub fn expectations(text: &str) -> Vec<Expected> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (_, rest) = line.split_once("//~")?;
+            let rest = rest.trim();
+            let (code, fragment) = rest.split_once(' ').unwrap_or((rest, ""));
+            Some(Expected { line: i + 1, code: code.to_string(), fragment: fragment.trim().to_string() })
+        })
+        .collect()
+}
+
+/// Compiles fixture text with the project's sources.
+pub fn compile_fixture(path: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut library = SourceLibrary::new(Some(sources()));
+    let shown = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    reglament_compiler::compile_text(&shown, text, path, &mut library).1
+}
+
+/// Compares diagnostics with a fixture's annotations; returns every mismatch.
+pub fn mismatches(expected: &[Expected], actual: &[Diagnostic]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for e in expected {
+        let hit = actual.iter().any(|d| {
+            let text = format!("{} {}", d.message, d.help.as_deref().unwrap_or(""));
+            d.line == e.line && d.code == e.code && text.contains(&e.fragment)
+        });
+        if !hit {
+            let on_line: Vec<String> = actual.iter().filter(|d| d.line == e.line).map(|d| format!("{} {}", d.code, d.message)).collect();
+            problems.push(format!("line {}: expected {} «{}»; the line has: {:?}", e.line, e.code, e.fragment, on_line));
+        }
+    }
+    for d in actual.iter().filter(|d| d.severity != Severity::Note) {
+        if !expected.iter().any(|e| e.line == d.line && e.code == d.code) {
+            problems.push(format!("line {}: unexpected {} {}", d.line, d.code, d.message));
+        }
+    }
+    problems
+}
+
+/// The rendition files of the project.
+pub fn renditions() -> Vec<PathBuf> {
+    reglament_compiler::collect_renditions(&[root().join("regulations")]).unwrap_or_default()
+}

@@ -15,6 +15,7 @@ pub fn check(reg: &Regulation, sink: &mut Sink) {
         next_targets_exist(ch, sink);
         has_final_action(ch, sink);
         all_reachable(ch, sink);
+        end_reachable(ch, sink);
     }
     readings_as_notes(reg, sink);
 }
@@ -63,6 +64,29 @@ fn all_reachable(ch: &Channel, sink: &mut Sink) {
                 .help("check the next-action cells that should lead here; the document may skip or misnumber them");
         }
     }
+}
+
+/// E0406: the first action cannot reach any final action: the machine could never finish.
+fn end_reachable(ch: &Channel, sink: &mut Sink) {
+    let Some(first) = ch.actions.first() else { return };
+    if !ch.actions.iter().any(|a| a.targets().is_empty()) {
+        return; // E0405 already says so.
+    }
+    let mut seen = BTreeSet::from([first.number]);
+    let mut todo = vec![first.number];
+    while let Some(n) = todo.pop() {
+        let Some(a) = ch.action(n) else { continue };
+        if a.targets().is_empty() {
+            return;
+        }
+        for t in a.targets() {
+            if seen.insert(t.action) {
+                todo.push(t.action);
+            }
+        }
+    }
+    sink.error("E0406", first.at, first.line, format!("no path leads from action {} of channel `{}` to a final action", first.number, ch.id))
+        .help("follow the next-action cells from the first action: they loop or stop at a missing action; add readings where the document goes wrong");
 }
 
 /// N0001: every analyst reading, so reviewers see all of them in one list.

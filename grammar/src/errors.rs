@@ -88,15 +88,29 @@ fn keyword_of(rule: Rule) -> Option<&'static str> {
     })
 }
 
-/// Builds a plain-words error from what pest expected at `pos`.
-pub(crate) fn from_pest(text: &str, pos: usize, positives: &[Rule]) -> SyntaxError {
+/// Whether a rule starts a statement or block, so that an error expecting it
+/// belongs where the next token stands.
+pub(crate) fn starts_statement(rule: Rule) -> bool {
+    use Rule::*;
+    matches!(
+        rule,
+        regulation_kw | title_kw | language_kw | source_kw | issuer_kw | registration_kw | status_kw | footnote_kw | term_kw
+            | version_of_kw | abbreviation_kw | participant_kw | spelling_kw | channel_kw | processes_kw | table_kw | block_kw
+            | action_kw | sfe_kw | does_kw | completion_kw | deadline_kw | next_kw | form_kw | field_kw | name_kw
+            | required_kw | size_kw | format_kw | list_marker | step | EOI
+    )
+}
+
+/// Builds a plain-words error from what pest expected at `pos`, reported at `at`.
+pub(crate) fn from_pest(text: &str, at: usize, pos: usize, positives: &[Rule]) -> SyntaxError {
     let found = found_at(text, pos);
     let mut expected: Vec<String> = positives.iter().map(|r| describe_rule(*r)).collect();
     expected.dedup();
     let expected = join_alternatives(&expected);
     let message = format!("expected {expected}, found {}", found.describe());
     let help = suggest_keyword(&found.text, positives).or_else(|| hint_for(&found.text));
-    SyntaxError { span: Span { start: pos, end: pos + found.text.len() }, message, help }
+    let end = if at == pos { pos + found.text.len() } else { at };
+    SyntaxError { span: Span { start: at, end }, message, help }
 }
 
 /// The token an error points at.
@@ -155,7 +169,7 @@ fn suggest_keyword(found: &str, positives: &[Rule]) -> Option<String> {
         .iter()
         .filter_map(|r| keyword_of(*r))
         .map(|k| (edit_distance(found, k), k))
-        .filter(|(d, k)| *d > 0 && *d <= (k.len() / 3).max(1))
+        .filter(|(d, k)| *d > 0 && *d <= (k.len() / 2).clamp(1, 3))
         .min()
         .map(|(_, k)| format!("did you mean `{k}`?"))
 }

@@ -52,14 +52,64 @@ pub fn parse(text: &str) -> Parse {
                     pest::error::ErrorVariant::ParsingError { positives, .. } => positives.clone(),
                     pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
                 };
-                errors.push(errors::from_pest(&work, pos, &positives));
-                if errors.len() >= MAX_ERRORS || !blank_statement_at(&mut work, pos) {
+                let at = blame_position(&work, pos, &positives);
+                let error = errors::from_pest(&work, at, pos, &positives);
+                if !errors.contains(&error) {
+                    errors.push(error);
+                }
+                if errors.len() >= MAX_ERRORS || !blank_statement_at(&mut work, at) {
                     errors.sort_by_key(|e| e.span.start);
                     return Parse { tree: None, errors };
                 }
             }
         }
     }
+}
+
+/// Where to put an error. pest reports it at the next token; when that token
+/// is on a later line and what is missing continues the statement before it
+/// (a citation after a quote, say), the statement at fault is the earlier one,
+/// so the error goes to the end of the previous token.
+fn blame_position(text: &str, pos: usize, positives: &[Rule]) -> usize {
+    if positives.iter().any(|r| errors::starts_statement(*r)) {
+        return pos;
+    }
+    let before = &text[..pos.min(text.len())];
+    let trimmed = trim_trailing_trivia(before);
+    if before[trimmed.len()..].contains('\n') {
+        trimmed.len()
+    } else {
+        pos
+    }
+}
+
+/// Strips white space and `//` comments from the end of `text`.
+fn trim_trailing_trivia(text: &str) -> &str {
+    let mut t = text.trim_end();
+    loop {
+        let line_start = t.rfind('\n').map(|i| i + 1).unwrap_or(0);
+        match comment_start(&t[line_start..]) {
+            Some(c) => t = t[..line_start + c].trim_end(),
+            None => return t,
+        }
+    }
+}
+
+/// The byte offset of a `//` comment in one line, outside quotes.
+fn comment_start(line: &str) -> Option<usize> {
+    let mut in_quote = false;
+    let mut escaped = false;
+    let bytes = line.as_bytes();
+    for (i, c) in line.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_quote => escaped = true,
+            '"' => in_quote = !in_quote,
+            '/' if !in_quote && bytes.get(i + 1) == Some(&b'/') => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Blanks the line holding `pos` (and, if that line opens a block, the block's

@@ -16,5 +16,5 @@ pub mod spec;
 
 pub use deadline::{Bound, Deadline, Quantity, Unit};
 pub use flk::{FieldFormat, FieldSpec, Form, FormSpec, Rule, ValidationErrors, Violation};
-pub use machine::{StateMachine, TransitionError};
+pub use machine::{exercise, StateMachine, TransitionError};
 pub use spec::{ActionSpec, Branch, ChannelKind, ChannelSpec, Language, RegulationSpec};

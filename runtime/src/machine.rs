@@ -107,3 +107,33 @@ impl fmt::Display for TransitionError {
 }
 
 impl std::error::Error for TransitionError {}
+
+/// Drives a machine along every path of its table and tries every transition
+/// the table forbids. Generated crates call it from their tests; it returns a
+/// description of the first disagreement between the enum and the table.
+pub fn exercise<M: StateMachine>() -> Result<usize, String> {
+    let spec = M::SPEC;
+    if M::ALL.len() != spec.actions.len() {
+        return Err(format!("channel `{}`: {} states for {} actions", spec.id, M::ALL.len(), spec.actions.len()));
+    }
+    let paths = spec.paths();
+    for path in &paths {
+        let mut state = M::from_number(path[0]).ok_or_else(|| format!("channel `{}`: no state for action {}", spec.id, path[0]))?;
+        for &n in &path[1..] {
+            let to = M::from_number(n).ok_or_else(|| format!("channel `{}`: no state for action {n}", spec.id))?;
+            state = state.advance(to).map_err(|e| e.to_string())?;
+        }
+        if !state.is_terminal() {
+            return Err(format!("channel `{}`: path {path:?} ends on a state that is not terminal", spec.id));
+        }
+    }
+    for &from in M::ALL {
+        for &to in M::ALL {
+            let allowed = spec.allows(from.number(), to.number());
+            if from.advance(to).is_ok() != allowed {
+                return Err(format!("channel `{}`: {} → {} is {} by the table but not by the machine", spec.id, from.number(), to.number(), if allowed { "allowed" } else { "forbidden" }));
+            }
+        }
+    }
+    Ok(paths.len())
+}

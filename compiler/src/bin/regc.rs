@@ -46,7 +46,7 @@ enum Command {
     Export {
         /// Rendition files or folders (default: regulations/).
         paths: Vec<PathBuf>,
-        /// Output format (only json).
+        /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
         /// Folder of source documents.
@@ -61,9 +61,12 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum ExportFormat {
+    /// The model as JSON (docs/export.md).
     Json,
+    /// A compact text outline, a line per element, for reviewers.
+    Outline,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -76,7 +79,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build { root, deny } => build(root, deny.is_some()),
         Command::Check { paths, format, deny, sources } => check(paths, format, deny.is_some(), sources),
-        Command::Export { paths, sources, .. } => export(paths, sources),
+        Command::Export { paths, format, sources } => export(paths, format, sources),
     };
     match result {
         Ok(code) => code,
@@ -144,7 +147,7 @@ fn check(paths: Vec<PathBuf>, format: Format, deny: bool, sources: Option<PathBu
     Ok(exit_for(&diagnostics))
 }
 
-fn export(paths: Vec<PathBuf>, sources: Option<PathBuf>) -> Result<ExitCode, String> {
+fn export(paths: Vec<PathBuf>, format: ExportFormat, sources: Option<PathBuf>) -> Result<ExitCode, String> {
     let session = compile_paths(&default_paths(paths)?, sources)?;
     let diagnostics = session.diagnostics();
     if session.has_errors() {
@@ -153,9 +156,13 @@ fn export(paths: Vec<PathBuf>, sources: Option<PathBuf>) -> Result<ExitCode, Str
         eprintln!("export refused: {} error(s); fix them first (see `regc check`)", errors.len());
         return Ok(ExitCode::from(1));
     }
-    let json = serde_json::to_string_pretty(&session.corpus()).map_err(|e| e.to_string())?;
+    let corpus = session.corpus();
+    let text = match format {
+        ExportFormat::Json => serde_json::to_string_pretty(&corpus).map_err(|e| e.to_string())?,
+        ExportFormat::Outline => corpus.regulations.iter().map(reglament_compiler::emit::outline::regulation).collect::<Vec<_>>().join("\n"),
+    };
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{json}").map_err(|e| e.to_string())?;
+    writeln!(stdout, "{text}").map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,4 +1,5 @@
 //! Back ends: everything the compiler writes from the model.
 
 pub mod docs;
+pub mod outline;
 pub mod rust;

@@ -142,6 +142,15 @@ fn channel_module(reg: &Regulation, ch: &Channel) -> TokenStream {
 
             #(#outcomes)*
 
+            #[cfg(test)]
+            mod tests {
+                #[test]
+                fn every_path_runs_and_every_other_transition_is_refused() {
+                    let paths = reglament_runtime::exercise::<super::Action>();
+                    assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+                }
+            }
+
             /// The channel's action table.
             pub static SPEC: ChannelSpec = ChannelSpec {
                 regulation: #reg_id,
@@ -421,6 +430,8 @@ pub fn lib_file(regs: &[&Regulation]) -> Result<String, String> {
         //! Regulations compiled by regc: one module per regulation, a state
         //! machine per channel, a typed form per FLK table.
         #![forbid(unsafe_code)]
+        // Generated code must compile without warnings; this makes a warning fail the build.
+        #![deny(warnings)]
 
         #(#mods)*
 
