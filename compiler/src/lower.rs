@@ -138,7 +138,7 @@ impl Lowerer<'_, '_, '_> {
                 reading: Some(r.replacement.clone()),
                 because: r.because.clone(),
                 line: c.citation.first,
-                at: r.span,
+                at: keyword_span(r.span, "reading"),
             });
         }
     }
@@ -151,7 +151,7 @@ impl Lowerer<'_, '_, '_> {
                 reading: None,
                 because: n.because.clone(),
                 line: n.citation.first,
-                at: n.span,
+                at: keyword_span(n.span, "reading"),
             });
         }
     }
@@ -181,7 +181,7 @@ impl Lowerer<'_, '_, '_> {
             title_line: title.map(|t| t.line).unwrap_or(0),
             language: req.language.clone(),
             source: Source { file: req.source.file.clone(), lines: [req.source.first, req.source.last] },
-            rendition: crate::diagnostics::display_path(path),
+            rendition: rendition_name(path),
             issuer,
             act,
             registration,
@@ -274,6 +274,7 @@ impl Lowerer<'_, '_, '_> {
         for list in &ch.processes {
             let heading = self.text(&list.heading, &format!("channel {id}, process list"));
             processes_heading = processes_heading.or(heading);
+            self.notes(&list.notes, &format!("channel {id}, process list"));
             for s in &list.steps {
                 if let Some(step) = self.step(s, &id) {
                     steps.push(step);
@@ -344,12 +345,12 @@ impl Lowerer<'_, '_, '_> {
                 reading: Some(r.replacement.clone()),
                 because: r.because.clone(),
                 line: a.citation.first,
-                at: r.span,
+                at: keyword_span(r.span, "reading"),
             });
         }
         let sfe_text = a.sfe.as_ref().and_then(|c| self.cell(c, &format!("{subject}, sfe")));
         let participant = a.sfe.as_ref().and_then(|c| self.resolve_sfe(c, spellings));
-        let does = a.does.as_ref().and_then(|c| self.cell(c, &format!("{subject}, action")));
+        let does = a.does.as_ref().and_then(|c| self.cell(c, &format!("{subject}, does")));
         let completion = a.completion.as_ref().and_then(|c| self.cell(c, &format!("{subject}, completion")));
         let deadline = a.deadline.as_ref().and_then(|c| self.deadline(c, &format!("{subject}, deadline"), true));
         let next = a.next.as_ref().map(|c| self.next(c, &format!("{subject}, next")));
@@ -401,6 +402,7 @@ impl Lowerer<'_, '_, '_> {
             line: text.line,
         };
         match phrases::parse_deadline(effective) {
+            Ok(p) if p.bound == Bound::None => d.bound = Some(bound_name(p.bound)),
             Ok(p) => {
                 d.bound = Some(bound_name(p.bound));
                 d.min = p.min.map(quantity);
@@ -542,6 +544,23 @@ impl Lowerer<'_, '_, '_> {
     }
 }
 
+/// The rendition's path relative to the workspace root (the folder above
+/// `regulations/`), with forward slashes: generated files must not depend on
+/// where regc runs from.
+fn rendition_name(path: &Path) -> String {
+    let Ok(full) = path.canonicalize() else { return crate::diagnostics::display_path(path) };
+    match full.ancestors().find(|a| a.file_name().is_some_and(|n| n == "regulations")).and_then(|r| r.parent()) {
+        Some(root) => crate::diagnostics::display_path(full.strip_prefix(root).unwrap_or(&full)),
+        None => crate::diagnostics::display_path(path),
+    }
+}
+
+/// The span of a statement's leading keyword, so a note underlines the word
+/// `reading` rather than a whole paragraph of explanation.
+fn keyword_span(span: Span, keyword: &str) -> Span {
+    Span { start: span.start, end: (span.start + keyword.len()).min(span.end) }
+}
+
 fn range_tail(first: u32, last: u32) -> String {
     if last > first {
         format!("-{last}")
@@ -591,6 +610,7 @@ fn bound_name(b: Bound) -> &'static str {
         Bound::Within => "within",
         Bound::Range => "range",
         Bound::Plain => "plain",
+        Bound::None => "none",
     }
 }
 

@@ -234,6 +234,8 @@ pub struct ProcessList {
     pub heading: Cited,
     /// The items in document order.
     pub steps: Vec<Step>,
+    /// Free-standing readings in the list, such as a skipped item number.
+    pub notes: Vec<Note>,
 }
 
 /// One item of a process list.

@@ -552,9 +552,14 @@ impl Builder<'_> {
     fn processes(&mut self, pair: Pair<Rule>) -> ProcessList {
         let mut heading = None;
         let mut steps = Vec::new();
+        let mut notes = Vec::new();
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::cited => heading = Some(self.cited(p)),
+                Rule::reading_stmt => {
+                    let n = self.note(p);
+                    notes.push(n);
+                }
                 Rule::step => {
                     let mut marker = None;
                     let mut text = None;
@@ -574,7 +579,7 @@ impl Builder<'_> {
         }
         let span = Span::default();
         let heading = heading.unwrap_or(Cited::missing(span));
-        ProcessList { heading, steps }
+        ProcessList { heading, steps, notes }
     }
 
     fn table(&mut self, pair: Pair<Rule>) -> Table {

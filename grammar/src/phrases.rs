@@ -49,6 +49,8 @@ pub enum Bound {
     Range,
     /// «15 күн», «3 дня»: a plain duration, read as a maximum.
     Plain,
+    /// «-»: the table gives no deadline; `max` is zero and means nothing.
+    None,
 }
 
 /// A deadline cell, read.
@@ -146,6 +148,7 @@ pub fn parse_deadline(cell: &str) -> Result<DeadlinePhrase, PhraseError> {
     };
     for p in pair.into_inner() {
         match p.as_rule() {
+            Rule::no_deadline => phrase.bound = Bound::None,
             Rule::at_most | Rule::within | Rule::single | Rule::kk_at_most | Rule::kk_within => {
                 phrase.bound = match p.as_rule() {
                     Rule::at_most | Rule::kk_at_most => Bound::AtMost,
@@ -338,6 +341,12 @@ mod tests {
         let d = parse_deadline("Не более 1 минуты в случае отправки на электронную почту").unwrap();
         assert_eq!(d.condition.as_deref(), Some("в случае отправки на электронную почту"));
         assert_eq!(parse_deadline("В течение 10рабочих дней. ").unwrap().max, q(10_000, TimeUnit::WorkingDay));
+    }
+
+    #[test]
+    fn reads_a_dash_as_no_deadline() {
+        assert_eq!(parse_deadline(" - ").unwrap().bound, Bound::None);
+        assert_eq!(parse_deadline("–").unwrap().bound, Bound::None);
     }
 
     #[test]

@@ -27,6 +27,7 @@ fn deadline(d: &Deadline) -> String {
     let value = match (d.bound, &d.min, &d.max) {
         (Some("range"), Some(min), Some(max)) => format!("{}..{}", quantity(min), quantity(max)),
         (Some(b), _, Some(max)) => format!("{b} {}", quantity(max)),
+        (Some("none"), _, None) => "none".to_string(),
         _ => "unread".to_string(),
     };
     let mut out = format!("{value} «{}»", short(&d.text));
