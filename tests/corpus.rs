@@ -16,15 +16,23 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 #[test]
 fn source_documents_are_unchanged() {
-    let listed = std::fs::read_to_string(root().join("tests/fixtures/sources.digest")).expect("tests/fixtures/sources.digest");
+    let listed =
+        std::fs::read_to_string(root().join("tests/fixtures/sources.digest")).expect("tests/fixtures/sources.digest");
     let mut checked = 0;
     for line in listed.lines().filter(|l| !l.trim().is_empty()) {
         let (digest, name) = line.split_once("  ").expect("digest line: HEX  NAME");
         let bytes = std::fs::read(sources().join(name)).unwrap_or_else(|e| panic!("regulations/sources/{name}: {e}"));
-        assert_eq!(format!("{:016x}", fnv1a(&bytes)), digest, "regulations/sources/{name} was changed; sources must stay as received");
+        assert_eq!(
+            format!("{:016x}", fnv1a(&bytes)),
+            digest,
+            "regulations/sources/{name} was changed; sources must stay as received"
+        );
         checked += 1;
     }
-    let present = std::fs::read_dir(sources()).expect("regulations/sources").filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))).count();
+    let present = std::fs::read_dir(sources())
+        .expect("regulations/sources")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt")))
+        .count();
     assert_eq!(checked, present, "every source document must be listed in tests/fixtures/sources.digest");
     assert_eq!(checked, 5);
 }

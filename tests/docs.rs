@@ -5,7 +5,10 @@ use reglament_tests::{compile_fixture, root};
 
 fn examples() -> Vec<String> {
     let text = std::fs::read_to_string(root().join("docs/language.md")).expect("docs/language.md");
-    text.split("```reg\n").skip(1).filter_map(|block| block.split_once("```").map(|(code, _)| code.to_string())).collect()
+    text.split("```reg\n")
+        .skip(1)
+        .filter_map(|block| block.split_once("```").map(|(code, _)| code.to_string()))
+        .collect()
 }
 
 #[test]
@@ -16,7 +19,9 @@ fn the_whole_regulation_example_is_verbatim() {
         let diagnostics = compile_fixture(&root().join("docs/language.md"), &example);
         let bad: Vec<String> = diagnostics
             .iter()
-            .filter(|d| d.code.starts_with("E00") || d.code.starts_with("E01") || d.code.starts_with("E02") || d.code == "E0301")
+            .filter(|d| {
+                d.code.starts_with("E00") || d.code.starts_with("E01") || d.code.starts_with("E02") || d.code == "E0301"
+            })
             .map(|d| format!("line {}: {} {}", d.line, d.code, d.message))
             .collect();
         assert!(bad.is_empty(), "the example in docs/language.md is wrong:\n{}", bad.join("\n"));

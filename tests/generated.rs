@@ -27,7 +27,11 @@ fn generated_is_fresh() {
             }
         }
     }
-    assert!(stale.is_empty(), "generated/ is stale; regenerate it with `cargo run -p regc -- build` and commit the result:\n  {}", stale.join("\n  "));
+    assert!(
+        stale.is_empty(),
+        "generated/ is stale; regenerate it with `cargo run -p regc -- build` and commit the result:\n  {}",
+        stale.join("\n  ")
+    );
 }
 
 #[test]

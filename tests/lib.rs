@@ -61,8 +61,10 @@ pub fn mismatches(expected: &[Expected], actual: &[Diagnostic]) -> Vec<String> {
             d.line == e.line && d.code == e.code && text.contains(&e.fragment)
         });
         if !hit {
-            let on_line: Vec<String> = actual.iter().filter(|d| d.line == e.line).map(|d| format!("{} {}", d.code, d.message)).collect();
-            problems.push(format!("line {}: expected {} «{}»; the line has: {:?}", e.line, e.code, e.fragment, on_line));
+            let on_line: Vec<String> =
+                actual.iter().filter(|d| d.line == e.line).map(|d| format!("{} {}", d.code, d.message)).collect();
+            problems
+                .push(format!("line {}: expected {} «{}»; the line has: {:?}", e.line, e.code, e.fragment, on_line));
         }
     }
     for d in actual.iter().filter(|d| d.severity != Severity::Note) {

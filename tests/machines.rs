@@ -43,11 +43,39 @@ fn generic_exercise_refuses_what_the_table_forbids() {
     // A tiny machine written by hand, as the generator would write it.
     use reglament_runtime::{ActionSpec, Branch, ChannelKind, TransitionError};
     static ACTIONS: [ActionSpec; 3] = [
-        ActionSpec { number: 1, participant: "a", sfe: "A", action: "", completion: "", deadline: None, next: &[Branch { to: 2, when: Some("да") }, Branch { to: 3, when: Some("нет") }], source_line: 1 },
-        ActionSpec { number: 2, participant: "a", sfe: "A", action: "", completion: "", deadline: None, next: &[], source_line: 2 },
-        ActionSpec { number: 3, participant: "a", sfe: "A", action: "", completion: "", deadline: None, next: &[], source_line: 3 },
+        ActionSpec {
+            number: 1,
+            participant: "a",
+            sfe: "A",
+            action: "",
+            completion: "",
+            deadline: None,
+            next: &[Branch { to: 2, when: Some("да") }, Branch { to: 3, when: Some("нет") }],
+            source_line: 1,
+        },
+        ActionSpec {
+            number: 2,
+            participant: "a",
+            sfe: "A",
+            action: "",
+            completion: "",
+            deadline: None,
+            next: &[],
+            source_line: 2,
+        },
+        ActionSpec {
+            number: 3,
+            participant: "a",
+            sfe: "A",
+            action: "",
+            completion: "",
+            deadline: None,
+            next: &[],
+            source_line: 3,
+        },
     ];
-    static SPEC: ChannelSpec = ChannelSpec { regulation: "r", id: "c", kind: ChannelKind::Portal, title: "", start: 1, actions: &ACTIONS };
+    static SPEC: ChannelSpec =
+        ChannelSpec { regulation: "r", id: "c", kind: ChannelKind::Portal, title: "", start: 1, actions: &ACTIONS };
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     enum M {
         A1,
@@ -67,4 +95,21 @@ fn generic_exercise_refuses_what_the_table_forbids() {
     assert!(matches!(M::A1.advance(M::A1), Err(TransitionError::NotAllowed { from: 1, to: 1, .. })));
     let message = M::A1.advance(M::A1).unwrap_err().to_string();
     assert!(message.contains("allows 2, 3"), "{message}");
+}
+
+#[test]
+fn typed_outcomes_drive_the_kazakh_portal_channel() {
+    use reglament_generated::muragattyq_anyqtamalar_beru::ehup::{A1Outcome, A3Outcome, A6Outcome, Action};
+    let mut state = Action::start();
+    assert_eq!(state, Action::A1);
+    for next in [A1Outcome::To3.into(), A3Outcome::To5.into(), Action::A6, A6Outcome::To8.into()] {
+        state = state.advance(next).expect("the table allows it");
+    }
+    assert_eq!(state, Action::A8);
+    assert!(state.is_terminal());
+    // A refusal branch ends the service at once.
+    let refused = Action::A1.advance(A1Outcome::To2.into()).expect("allowed");
+    assert!(refused.is_terminal());
+    // Skipping the registration (5 → 8) is refused.
+    assert!(Action::A5.advance(Action::A8).is_err());
 }

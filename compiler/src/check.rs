@@ -27,8 +27,19 @@ fn next_targets_exist(ch: &Channel, sink: &mut Sink) {
         for t in &next.targets {
             if ch.action(t.action).is_none() {
                 let numbers: Vec<String> = ch.actions.iter().map(|a| a.number.to_string()).collect();
-                sink.error("E0403", next.at, next.line, format!("action {} of channel `{}` goes to action {}, which the table does not have", a.number, ch.id, t.action))
-                    .help(format!("the table has actions {}; if the document is wrong, add `reading \"…\" because \"…\"`", numbers.join(", ")));
+                sink.error(
+                    "E0403",
+                    next.at,
+                    next.line,
+                    format!(
+                        "action {} of channel `{}` goes to action {}, which the table does not have",
+                        a.number, ch.id, t.action
+                    ),
+                )
+                .help(format!(
+                    "the table has actions {}; if the document is wrong, add `reading \"…\" because \"…\"`",
+                    numbers.join(", ")
+                ));
             }
         }
     }
@@ -40,8 +51,15 @@ fn has_final_action(ch: &Channel, sink: &mut Sink) {
         return;
     }
     if !ch.actions.iter().any(|a| a.targets().is_empty()) {
-        sink.error("E0405", ch.at, 0, format!("channel `{}` has no final action: every action has a next action", ch.id))
-            .help("the action that ends the service has «-» as its next action; add a reading where the document forgets it");
+        sink.error(
+            "E0405",
+            ch.at,
+            0,
+            format!("channel `{}` has no final action: every action has a next action", ch.id),
+        )
+        .help(
+            "the action that ends the service has «-» as its next action; add a reading where the document forgets it",
+        );
     }
 }
 
@@ -60,8 +78,13 @@ fn all_reachable(ch: &Channel, sink: &mut Sink) {
     }
     for a in &ch.actions {
         if !seen.contains(&a.number) {
-            sink.warning("W0101", a.at, a.line, format!("action {} of channel `{}` is reached from no other action", a.number, ch.id))
-                .help("check the next-action cells that should lead here; the document may skip or misnumber them");
+            sink.warning(
+                "W0101",
+                a.at,
+                a.line,
+                format!("action {} of channel `{}` is reached from no other action", a.number, ch.id),
+            )
+            .help("check the next-action cells that should lead here; the document may skip or misnumber them");
         }
     }
 }
@@ -93,7 +116,13 @@ fn end_reachable(ch: &Channel, sink: &mut Sink) {
 fn readings_as_notes(reg: &Regulation, sink: &mut Sink) {
     for r in &reg.readings {
         let message = match (&r.document, &r.reading) {
-            (Some(d), Some(x)) => format!("reading ({}): the document says «{}», read as «{}»: {}", r.subject, d.trim(), x.trim(), r.because),
+            (Some(d), Some(x)) => format!(
+                "reading ({}): the document says «{}», read as «{}»: {}",
+                r.subject,
+                d.trim(),
+                x.trim(),
+                r.because
+            ),
             (None, Some(x)) => format!("reading ({}): an empty cell, read as «{}»: {}", r.subject, x.trim(), r.because),
             _ => format!("reading ({}): {}", r.subject, r.because),
         };

@@ -78,7 +78,14 @@ impl<'a> Sink<'a> {
     }
 
     /// Reports a diagnostic at `span`, citing `source_line` of the source document if nonzero.
-    pub fn report(&mut self, code: &'static str, severity: Severity, span: Span, source_line: u32, message: String) -> &mut Diagnostic {
+    pub fn report(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        span: Span,
+        source_line: u32,
+        message: String,
+    ) -> &mut Diagnostic {
         let (line, column) = reglament_grammar::line_col(self.text, span.start);
         let source = match (&self.source_file, source_line) {
             (Some(f), l) if l > 0 => Some(SourceLocation { file: f.clone(), line: l }),
@@ -151,13 +158,22 @@ impl Counts {
     /// "2 errors, 1 warning, 5 notes".
     pub fn summary(&self) -> String {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        format!("{}, {}, {}", plural(self.errors, "error"), plural(self.warnings, "warning"), plural(self.notes, "note"))
+        format!(
+            "{}, {}, {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.notes, "note")
+        )
     }
 }
 
 /// Renders diagnostics like rustc: code, severity, file:line:column, the
 /// offending line with a marker, the source-document line, and help.
-pub fn render_human(diagnostics: &[Diagnostic], texts: &[(PathBuf, String)], out: &mut dyn WriteColor) -> std::io::Result<()> {
+pub fn render_human(
+    diagnostics: &[Diagnostic],
+    texts: &[(PathBuf, String)],
+    out: &mut dyn WriteColor,
+) -> std::io::Result<()> {
     let mut files = SimpleFiles::new();
     let ids: Vec<(String, usize)> = texts
         .iter()
@@ -188,7 +204,16 @@ pub fn render_human(diagnostics: &[Diagnostic], texts: &[(PathBuf, String)], out
             cs.notes.insert(0, format!("at {}:{}:{}", d.file, d.line, d.column));
         }
         if term::emit(out, &config, &files, &cs).is_err() {
-            writeln!(out, "{}[{}]: {} at {}:{}:{}", severity_word(d.severity), d.code, d.message, d.file, d.line, d.column)?;
+            writeln!(
+                out,
+                "{}[{}]: {} at {}:{}:{}",
+                severity_word(d.severity),
+                d.code,
+                d.message,
+                d.file,
+                d.line,
+                d.column
+            )?;
         }
     }
     Ok(())

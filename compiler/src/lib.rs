@@ -101,7 +101,8 @@ pub fn compile_file(path: &Path, library: &mut SourceLibrary) -> FileResult {
         Ok(t) => t,
         Err(e) => {
             let mut sink = Sink::new(&shown, "");
-            sink.error("E0102", Default::default(), 0, format!("cannot read the rendition: {e}")).help("check the path and that the file is UTF-8 text");
+            sink.error("E0102", Default::default(), 0, format!("cannot read the rendition: {e}"))
+                .help("check the path and that the file is UTF-8 text");
             let diagnostics = sink.diagnostics;
             return FileResult { path: path.to_path_buf(), text: String::new(), regulation: None, diagnostics };
         }
@@ -111,7 +112,12 @@ pub fn compile_file(path: &Path, library: &mut SourceLibrary) -> FileResult {
 }
 
 /// Compiles rendition text: parse, lower, check. `path` locates the sources.
-pub fn compile_text(shown: &str, text: &str, path: &Path, library: &mut SourceLibrary) -> (Option<Regulation>, Vec<Diagnostic>) {
+pub fn compile_text(
+    shown: &str,
+    text: &str,
+    path: &Path,
+    library: &mut SourceLibrary,
+) -> (Option<Regulation>, Vec<Diagnostic>) {
     let mut sink = Sink::new(shown, text);
     let parse = reglament_grammar::parse(text);
     for e in &parse.errors {
@@ -128,7 +134,7 @@ pub fn compile_text(shown: &str, text: &str, path: &Path, library: &mut SourceLi
         check::check(reg, &mut sink);
     }
     let mut diagnostics = sink.diagnostics;
-    diagnostics.sort_by(|a, b| (a.line, a.column, a.severity).cmp(&(b.line, b.column, b.severity)));
+    diagnostics.sort_by_key(|d| (d.line, d.column, d.severity));
     (regulation, diagnostics)
 }
 
@@ -153,7 +159,8 @@ fn check_corpus(session: &mut Session) {
             let file = &mut session.files[i];
             let shown = diagnostics::display_path(&file.path);
             let mut sink = Sink::new(&shown, &file.text);
-            sink.error("E0302", Default::default(), 0, format!("the regulation id `{id}` is also used by {other}")).help("give each rendition its own id; language versions link with `version_of`");
+            sink.error("E0302", Default::default(), 0, format!("the regulation id `{id}` is also used by {other}"))
+                .help("give each rendition its own id; language versions link with `version_of`");
             file.diagnostics.extend(sink.diagnostics);
             file.regulation = None;
         } else {
@@ -166,8 +173,13 @@ fn check_corpus(session: &mut Session) {
         if !owners.contains_key(target) {
             let shown = diagnostics::display_path(&file.path);
             let mut sink = Sink::new(&shown, &file.text);
-            sink.warning("W0102", Default::default(), 0, format!("`version_of {target}` names no rendition compiled in this run"))
-                .help("compile both language versions together, or correct the id");
+            sink.warning(
+                "W0102",
+                Default::default(),
+                0,
+                format!("`version_of {target}` names no rendition compiled in this run"),
+            )
+            .help("compile both language versions together, or correct the id");
             file.diagnostics.extend(sink.diagnostics);
         }
     }
@@ -188,8 +200,14 @@ pub fn build_outputs(corpus: &Corpus) -> Result<Vec<Output>, String> {
     let regs: Vec<&Regulation> = corpus.regulations.iter().collect();
     let mut out = vec![Output { path: PathBuf::from("generated/src/lib.rs"), content: emit::rust::lib_file(&regs)? }];
     for reg in &regs {
-        out.push(Output { path: PathBuf::from(format!("generated/src/{}.rs", reg.id)), content: emit::rust::regulation_module(reg)? });
-        out.push(Output { path: PathBuf::from(format!("generated/review/{}.md", reg.id)), content: emit::docs::regulation_page(reg)? });
+        out.push(Output {
+            path: PathBuf::from(format!("generated/src/{}.rs", reg.id)),
+            content: emit::rust::regulation_module(reg)?,
+        });
+        out.push(Output {
+            path: PathBuf::from(format!("generated/review/{}.md", reg.id)),
+            content: emit::docs::regulation_page(reg)?,
+        });
     }
     Ok(out)
 }
@@ -220,7 +238,8 @@ pub fn write_outputs(root: &Path, outputs: &[Output]) -> Result<usize, String> {
         for entry in entries.flatten() {
             let rel = Path::new(dir).join(entry.file_name());
             if entry.path().is_file() && !outputs.iter().any(|o| o.path == rel) {
-                std::fs::remove_file(entry.path()).map_err(|e| format!("cannot remove stale {}: {e}", rel.display()))?;
+                std::fs::remove_file(entry.path())
+                    .map_err(|e| format!("cannot remove stale {}: {e}", rel.display()))?;
                 changed += 1;
             }
         }

@@ -22,8 +22,13 @@ pub fn lower(tree: &ast::Regulation, path: &Path, library: &mut SourceLibrary, s
     let required = Required::of(tree, sink)?;
     let doc_path = library.locate(path, &required.source.file);
     if doc_path.is_none() {
-        sink.error("E0102", required.source.span, 0, format!("the source document `{}` is not found", required.source.file))
-            .help("put the document under regulations/sources/ unchanged, or pass --sources DIR");
+        sink.error(
+            "E0102",
+            required.source.span,
+            0,
+            format!("the source document `{}` is not found", required.source.file),
+        )
+        .help("put the document under regulations/sources/ unchanged, or pass --sources DIR");
     }
     sink.source_file = Some(required.source.file.clone());
     let doc = doc_path.and_then(|p| library.load(&p));
@@ -78,7 +83,18 @@ impl Lowerer<'_, '_, '_> {
         let Some(doc) = self.doc else { return };
         if source.last > doc.line_count() {
             self.sink
-                .error("E0102", source.span, 0, format!("the regulation's lines {}-{} run past the end of `{}`, which has {} lines", source.first, source.last, source.file, doc.line_count()))
+                .error(
+                    "E0102",
+                    source.span,
+                    0,
+                    format!(
+                        "the regulation's lines {}-{} run past the end of `{}`, which has {} lines",
+                        source.first,
+                        source.last,
+                        source.file,
+                        doc.line_count()
+                    ),
+                )
                 .help("check the `lines` range against the source document");
         }
     }
@@ -97,14 +113,20 @@ impl Lowerer<'_, '_, '_> {
 
     fn text_unverified(&mut self, c: &Cited, subject: &str) -> Option<Text> {
         self.record_reading(c, subject);
-        c.text.as_ref().map(|t| Text { text: t.clone(), line: c.citation.first, last_line: if c.citation.last != c.citation.first { c.citation.last } else { 0 } })
+        c.text.as_ref().map(|t| Text {
+            text: t.clone(),
+            line: c.citation.first,
+            last_line: if c.citation.last != c.citation.first { c.citation.last } else { 0 },
+        })
     }
 
     fn verify(&mut self, c: &Cited, whole_cell: bool) {
         let (Some(doc), Some(text)) = (self.doc, c.text.as_ref()) else { return };
         let (first, last) = (c.citation.first, c.citation.last);
         if fold(text).is_empty() {
-            self.sink.error("E0201", c.span, first, "the quote is empty".into()).help("quote the document's text, or write `empty @L` for a blank cell");
+            self.sink
+                .error("E0201", c.span, first, "the quote is empty".into())
+                .help("quote the document's text, or write `empty @L` for a blank cell");
             return;
         }
         let check = if whole_cell { doc.check_cell(text, first, last) } else { doc.check_quote(text, first, last) };
@@ -117,14 +139,35 @@ impl Lowerer<'_, '_, '_> {
             }
             QuoteCheck::OutOfRange { lines } => {
                 self.sink
-                    .error("E0102", c.citation.span, 0, format!("the citation @{first}{} is outside the source document, which has {lines} lines", range_tail(first, last)))
+                    .error(
+                        "E0102",
+                        c.citation.span,
+                        0,
+                        format!(
+                            "the citation @{first}{} is outside the source document, which has {lines} lines",
+                            range_tail(first, last)
+                        ),
+                    )
                     .help("cite a line of the source document");
             }
             QuoteCheck::Missing { elsewhere } => {
-                let d = self.sink.error("E0201", c.span, first, format!("the quote is not on source line{} {first}{}", if last > first { "s" } else { "" }, range_tail(first, last)));
+                let d = self.sink.error(
+                    "E0201",
+                    c.span,
+                    first,
+                    format!(
+                        "the quote is not on source line{} {first}{}",
+                        if last > first { "s" } else { "" },
+                        range_tail(first, last)
+                    ),
+                );
                 match elsewhere {
-                    Some((a, b)) => d.help(format!("the same text stands at @{a}{}; correct the citation", range_tail(a, b))),
-                    None => d.help("quotes must be verbatim: copy the text from the source, only white space may differ"),
+                    Some((a, b)) => {
+                        d.help(format!("the same text stands at @{a}{}; correct the citation", range_tail(a, b)))
+                    }
+                    None => {
+                        d.help("quotes must be verbatim: copy the text from the source, only white space may differ")
+                    }
                 };
             }
         }
@@ -211,7 +254,11 @@ impl Lowerer<'_, '_, '_> {
                     .help("quote the amending act as the footnote words it");
             }
         }
-        Some(Footnote { text, act: f.act.as_ref().map(|a| a.0.clone()), amends: f.amends.as_ref().map(|i| i.name.clone()) })
+        Some(Footnote {
+            text,
+            act: f.act.as_ref().map(|a| a.0.clone()),
+            amends: f.amends.as_ref().map(|i| i.name.clone()),
+        })
     }
 
     fn abbreviations(&mut self, list: &[ast::Abbreviation]) -> Vec<Abbreviation> {
@@ -223,7 +270,12 @@ impl Lowerer<'_, '_, '_> {
                 let lines = a.definition.citation;
                 if doc.check_quote(&a.short.0, lines.first, lines.last) != QuoteCheck::Found {
                     self.sink
-                        .error("E0201", a.short.1, lines.first, format!("the abbreviation «{}» is not on the line of its definition", a.short.0))
+                        .error(
+                            "E0201",
+                            a.short.1,
+                            lines.first,
+                            format!("the abbreviation «{}» is not on the line of its definition", a.short.0),
+                        )
                         .help("cite the line where the document defines the abbreviation");
                 }
             }
@@ -237,7 +289,9 @@ impl Lowerer<'_, '_, '_> {
         let mut out = Vec::new();
         for p in list {
             if !seen.insert(p.id.name.clone()) {
-                self.sink.error("E0302", p.id.span, 0, format!("the participant `{}` is declared twice", p.id.name)).help("give each participant one declaration; list other spellings inside it");
+                self.sink
+                    .error("E0302", p.id.span, 0, format!("the participant `{}` is declared twice", p.id.name))
+                    .help("give each participant one declaration; list other spellings inside it");
                 continue;
             }
             let Some(name) = self.text(&p.name, &format!("participant {}", p.id.name)) else { continue };
@@ -259,7 +313,9 @@ impl Lowerer<'_, '_, '_> {
         let mut out = Vec::new();
         for ch in list {
             if !seen.insert(ch.id.name.clone()) {
-                self.sink.error("E0302", ch.id.span, 0, format!("the channel `{}` is declared twice", ch.id.name)).help("merge the two channel blocks");
+                self.sink
+                    .error("E0302", ch.id.span, 0, format!("the channel `{}` is declared twice", ch.id.name))
+                    .help("merge the two channel blocks");
                 continue;
             }
             out.push(self.channel(ch, &spellings));
@@ -324,7 +380,13 @@ impl Lowerer<'_, '_, '_> {
         Some(Step { kind, number, marker, text: text.text, line: text.line })
     }
 
-    fn action(&mut self, a: &ast::Action, channel: &str, block: Option<String>, spellings: &BTreeMap<String, String>) -> Action {
+    fn action(
+        &mut self,
+        a: &ast::Action,
+        channel: &str,
+        block: Option<String>,
+        spellings: &BTreeMap<String, String>,
+    ) -> Action {
         let doc_number = a.number.0;
         let subject = format!("channel {channel}, action {doc_number}");
         let mut number = doc_number;
@@ -336,7 +398,12 @@ impl Lowerer<'_, '_, '_> {
                     document_number = Some(doc_number);
                 }
                 Err(_) => {
-                    self.sink.error("E0001", r.span, a.citation.first, format!("the reading of an action number must be a number, not «{}»", r.replacement));
+                    self.sink.error(
+                        "E0001",
+                        r.span,
+                        a.citation.first,
+                        format!("the reading of an action number must be a number, not «{}»", r.replacement),
+                    );
                 }
             }
             self.readings.push(ReadingNote {
@@ -363,6 +430,11 @@ impl Lowerer<'_, '_, '_> {
             participant,
             action: does.map(|t| t.text),
             completion: completion.map(|t| t.text),
+            read: CellReadings {
+                sfe: reading_of(a.sfe.as_ref()),
+                action: reading_of(a.does.as_ref()),
+                completion: reading_of(a.completion.as_ref()),
+            },
             deadline,
             next,
             line: a.citation.first,
@@ -419,7 +491,11 @@ impl Lowerer<'_, '_, '_> {
                 d.remarks = p.remarks;
             }
             Err(e) => {
-                let at = if e.at > 0 { format!(" (reading stopped at «{}»)", e.phrase.chars().skip(e.at).take(20).collect::<String>()) } else { String::new() };
+                let at = if e.at > 0 {
+                    format!(" (reading stopped at «{}»)", e.phrase.chars().skip(e.at).take(20).collect::<String>())
+                } else {
+                    String::new()
+                };
                 self.sink
                     .error("E0401", c.span, c.citation.first, format!("the deadline «{}» is in a phrasing the compiler does not know{at}", effective.trim()))
                     .help("keep the document's text and add `reading \"…\" because \"…\"` in a known phrasing, such as «Не более 10 минут» (docs/language.md, Deadlines)");
@@ -443,7 +519,9 @@ impl Lowerer<'_, '_, '_> {
         };
         match phrases::parse_next(effective) {
             Ok(NextPhrase::End) => {}
-            Ok(NextPhrase::Targets(t)) => next.targets = t.into_iter().map(|t| Target { action: t.action, when: t.when }).collect(),
+            Ok(NextPhrase::Targets(t)) => {
+                next.targets = t.into_iter().map(|t| Target { action: t.action, when: t.when }).collect()
+            }
             Err(_) => {
                 self.sink
                     .error("E0402", c.span, c.citation.first, format!("the next-action cell «{}» cannot be read", effective.trim()))
@@ -469,7 +547,12 @@ impl Lowerer<'_, '_, '_> {
                 if let Some(lowered) = self.field(field, &f.id.name) {
                     if !ids.insert(lowered.id.clone()) {
                         self.sink
-                            .error("E0302", field.span, field.citation.first, format!("two fields of form `{}` are named `{}`", f.id.name, lowered.id))
+                            .error(
+                                "E0302",
+                                field.span,
+                                field.citation.first,
+                                format!("two fields of form `{}` are named `{}`", f.id.name, lowered.id),
+                            )
                             .help("give one of them an explicit id: `field N ID @L { … }`");
                         continue;
                     }
@@ -484,7 +567,9 @@ impl Lowerer<'_, '_, '_> {
     fn field(&mut self, f: &ast::Field, form: &str) -> Option<Field> {
         let subject = format!("form {form}, field {}", f.number.0);
         let Some(name_cell) = &f.name else {
-            self.sink.error("E0501", f.span, f.citation.first, format!("field {} has no `name`", f.number.0)).help("add `name \"…\" @L` with the field's name as the FLK table gives it");
+            self.sink
+                .error("E0501", f.span, f.citation.first, format!("field {} has no `name`", f.number.0))
+                .help("add `name \"…\" @L` with the field's name as the FLK table gives it");
             return None;
         };
         let name = self.cell(name_cell, &format!("{subject}, name"))?;
@@ -495,9 +580,16 @@ impl Lowerer<'_, '_, '_> {
         let required_cell = f.required.as_ref().and_then(|c| self.cell(c, &format!("{subject}, required")));
         let required = match f.required.as_ref().and_then(|c| c.effective()).map(normalise_cell) {
             Some(s) if ["обязательно", "міндетті", "да"].contains(&s.as_str()) => true,
-            Some(s) if ["необязательно", "не обязательно", "міндетті емес", "нет"].contains(&s.as_str()) => false,
+            Some(s) if ["необязательно", "не обязательно", "міндетті емес", "нет"].contains(&s.as_str()) => {
+                false
+            }
             Some(s) => {
-                self.flk_error(f.required.as_ref(), f, format!("«{s}» does not say whether the field is required"), "write «Обязательно» / «Необязательно» (or «Міндетті» / «Міндетті емес»), or add a reading");
+                self.flk_error(
+                    f.required.as_ref(),
+                    f,
+                    format!("«{s}» does not say whether the field is required"),
+                    "write «Обязательно» / «Необязательно» (or «Міндетті» / «Міндетті емес»), or add a reading",
+                );
                 false
             }
             None => false,
@@ -507,7 +599,12 @@ impl Lowerer<'_, '_, '_> {
             Some(s) => match s.parse::<u32>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    self.flk_error(f.size.as_ref(), f, format!("the size «{s}» is not a number of characters"), "add a reading with the number of characters");
+                    self.flk_error(
+                        f.size.as_ref(),
+                        f,
+                        format!("the size «{s}» is not a number of characters"),
+                        "add a reading with the number of characters",
+                    );
                     None
                 }
             },
@@ -559,6 +656,10 @@ fn rendition_name(path: &Path) -> String {
 /// `reading` rather than a whole paragraph of explanation.
 fn keyword_span(span: Span, keyword: &str) -> Span {
     Span { start: span.start, end: (span.start + keyword.len()).min(span.end) }
+}
+
+fn reading_of(cell: Option<&Cited>) -> Option<String> {
+    cell.and_then(|c| c.reading.as_ref()).map(|r| r.replacement.clone())
 }
 
 fn range_tail(first: u32, last: u32) -> String {

@@ -187,6 +187,10 @@ pub struct Action {
     pub action: Option<String>,
     /// The completion form, verbatim.
     pub completion: Option<String>,
+    /// The analyst's readings of the СФЕ, action and completion cells, where
+    /// the document gets them wrong; generated code uses these.
+    #[serde(skip_serializing_if = "CellReadings::is_empty")]
+    pub read: CellReadings,
     /// The deadline.
     pub deadline: Option<Deadline>,
     /// The next action; null when the cell is missing.
@@ -198,7 +202,43 @@ pub struct Action {
     pub at: Span,
 }
 
+/// Readings of an action's text cells.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CellReadings {
+    /// The СФЕ cell as read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sfe: Option<String>,
+    /// The action cell as read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// The completion cell as read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completion: Option<String>,
+}
+
+impl CellReadings {
+    /// Whether no cell has a reading.
+    pub fn is_empty(&self) -> bool {
+        self.sfe.is_none() && self.action.is_none() && self.completion.is_none()
+    }
+}
+
 impl Action {
+    /// The СФЕ text the code uses: the reading, else the document's.
+    pub fn effective_sfe(&self) -> Option<&str> {
+        self.read.sfe.as_deref().or(self.sfe.as_deref())
+    }
+
+    /// The action text the code uses.
+    pub fn effective_action(&self) -> Option<&str> {
+        self.read.action.as_deref().or(self.action.as_deref())
+    }
+
+    /// The completion text the code uses.
+    pub fn effective_completion(&self) -> Option<&str> {
+        self.read.completion.as_deref().or(self.completion.as_deref())
+    }
+
     /// The targets the code follows; empty when the action is final.
     pub fn targets(&self) -> &[Target] {
         self.next.as_ref().map(|n| n.targets.as_slice()).unwrap_or(&[])

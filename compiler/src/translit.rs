@@ -4,12 +4,48 @@
 /// The Latin spelling of one Cyrillic letter (lower case).
 fn latin(c: char) -> Option<&'static str> {
     Some(match c {
-        'а' => "a", 'ә' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'ғ' => "g", 'д' => "d",
-        'е' => "e", 'ё' => "e", 'ж' => "zh", 'з' => "z", 'и' => "i", 'й' => "i", 'і' => "i",
-        'к' => "k", 'қ' => "q", 'л' => "l", 'м' => "m", 'н' => "n", 'ң' => "ng", 'о' => "o",
-        'ө' => "o", 'п' => "p", 'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u", 'ұ' => "u",
-        'ү' => "u", 'ф' => "f", 'х' => "kh", 'һ' => "h", 'ц' => "ts", 'ч' => "ch", 'ш' => "sh",
-        'щ' => "shch", 'ъ' => "", 'ы' => "y", 'ь' => "", 'э' => "e", 'ю' => "yu", 'я' => "ya",
+        'а' => "a",
+        'ә' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'ғ' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "i",
+        'й' => "i",
+        'і' => "i",
+        'к' => "k",
+        'қ' => "q",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'ң' => "ng",
+        'о' => "o",
+        'ө' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ұ' => "u",
+        'ү' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'һ' => "h",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' => "",
+        'ы' => "y",
+        'ь' => "",
+        'э' => "e",
+        'ю' => "yu",
+        'я' => "ya",
         _ => return None,
     })
 }
@@ -52,10 +88,56 @@ pub fn to_ident(name: &str) -> String {
 fn is_keyword(s: &str) -> bool {
     matches!(
         s,
-        "as" | "break" | "const" | "continue" | "crate" | "else" | "enum" | "extern" | "false" | "fn" | "for" | "if" | "impl" | "in"
-            | "let" | "loop" | "match" | "mod" | "move" | "mut" | "pub" | "ref" | "return" | "self" | "static" | "struct" | "super"
-            | "trait" | "true" | "type" | "unsafe" | "use" | "where" | "while" | "async" | "await" | "dyn" | "abstract" | "become"
-            | "box" | "do" | "final" | "macro" | "override" | "priv" | "typeof" | "unsized" | "virtual" | "yield" | "try" | "gen"
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "self"
+            | "static"
+            | "struct"
+            | "super"
+            | "trait"
+            | "true"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "async"
+            | "await"
+            | "dyn"
+            | "abstract"
+            | "become"
+            | "box"
+            | "do"
+            | "final"
+            | "macro"
+            | "override"
+            | "priv"
+            | "typeof"
+            | "unsized"
+            | "virtual"
+            | "yield"
+            | "try"
+            | "gen"
     )
 }
 

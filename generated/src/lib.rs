@@ -6,12 +6,16 @@
 #![forbid(unsafe_code)]
 #![deny(warnings)]
 /// Мұрағаттық анықтамалар беру
+#[rustfmt::skip]
 pub mod muragattyq_anyqtamalar_beru;
 /// Постановка на очередь детей дошкольного возраста (до 7 лет) для направления в детские дошкольные организации
+#[rustfmt::skip]
 pub mod postanovka_na_ochered_doshkolnikov;
 /// Выдача архивных справок
+#[rustfmt::skip]
 pub mod vydacha_arhivnyh_spravok;
 /// Every regulation of the crate.
+#[rustfmt::skip]
 pub static REGULATIONS: &[&reglament_runtime::RegulationSpec] = &[
     &muragattyq_anyqtamalar_beru::REGULATION,
     &postanovka_na_ochered_doshkolnikov::REGULATION,

@@ -58,7 +58,7 @@ pub mod ehup {
         /// - СФЕ: Алушы
         /// - Completion: Сұрауды бағыттау
         /// - Deadline: 30 секунд - 1 минут
-        /// - Next: -
+        /// - Next: 6 (read; the document says «-»)
         /// - Source line: 440
         A5,
         /// **6.** Құжатты тіркеу
@@ -157,14 +157,6 @@ pub mod ehup {
                 A6Outcome::To7 => Action::A7,
                 A6Outcome::To8 => Action::A8,
             }
-        }
-    }
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn every_path_runs_and_every_other_transition_is_refused() {
-            let paths = reglament_runtime::exercise::<super::Action>();
-            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
         }
     }
     /// The channel's action table.
@@ -386,6 +378,14 @@ pub mod ehup {
             },
         ],
     };
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn every_path_runs_and_every_other_transition_is_refused() {
+            let paths = reglament_runtime::exercise::<super::Action>();
+            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+        }
+    }
 }
 /// Channel `qyzmet_berushi` (authority): 2-кесте. Қызмет беруші арқылы ҚФБ әрекеттерінің сипаттамасы
 pub mod qyzmet_berushi {
@@ -398,7 +398,7 @@ pub mod qyzmet_berushi {
         /// - СФЕ: Қызмет беруші
         /// - Completion: (Өтінімге нөмір берумен сұрауды жүйеде тіркеу
         /// - Deadline: 10 - 15 секунд
-        /// - Next: -
+        /// - Next: 2 (read; the document says «-»)
         /// - Source line: 449
         A1,
         /// **2.** Қызмет беруші қызметкерінің қызметті таңдауы
@@ -406,7 +406,7 @@ pub mod qyzmet_berushi {
         /// - СФЕ: Қызмет беруші
         /// - Completion: Сұрау сәтті қалыптастырылғандығы туралы хабарламаны бейнелеу
         /// - Deadline: 10 секунд
-        /// - Next: -
+        /// - Next: 3 (read; the document says «-»)
         /// - Source line: 449
         A2,
         /// **3.** ЖТ МДБ/ЗТ МДБ-ға алушының деректері туралы сұрауды жіберу
@@ -417,7 +417,9 @@ pub mod qyzmet_berushi {
         /// - Next: 4 – егер бұзушылықтар болса, 5 – егер бұзушылықтар болмаса
         /// - Source line: 449
         A3,
-        /// **4.** ЖТ МДБ/ЗТ МДБ-да алушының
+        /// **4.** ЖТ МДБ/ЗТ МДБ-да алушының деректері болмауы туралы хабарламаны қалыптастыру
+        ///
+        /// The document says: «ЖТ МДБ/ЗТ МДБ-да алушының».
         ///
         /// - СФЕ: ЖТ МДБ/ЗТ МДБ
         /// - Completion: Дәлелді бастартуды қалыптастыру
@@ -515,14 +517,6 @@ pub mod qyzmet_berushi {
             }
         }
     }
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn every_path_runs_and_every_other_transition_is_refused() {
-            let paths = reglament_runtime::exercise::<super::Action>();
-            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
-        }
-    }
     /// The channel's action table.
     pub static SPEC: ChannelSpec = ChannelSpec {
         regulation: "muragattyq_anyqtamalar_beru",
@@ -610,7 +604,7 @@ pub mod qyzmet_berushi {
                 number: 4,
                 participant: "zht_mdb_zt_mdb",
                 sfe: "ЖТ МДБ/ЗТ МДБ",
-                action: "ЖТ МДБ/ЗТ МДБ-да алушының",
+                action: "ЖТ МДБ/ЗТ МДБ-да алушының деректері болмауы туралы хабарламаны қалыптастыру",
                 completion: "Дәлелді бастартуды қалыптастыру",
                 deadline: Some(Deadline {
                     text: "10 - 15 секунд",
@@ -728,6 +722,14 @@ pub mod qyzmet_berushi {
             },
         ],
     };
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn every_path_runs_and_every_other_transition_is_refused() {
+            let paths = reglament_runtime::exercise::<super::Action>();
+            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+        }
+    }
 }
 /// Channel `hqko` (center): 3-кесте. ХҚКО арқылы ҚФБ әрекеттерінің сипаттамасы
 pub mod hqko {
@@ -735,9 +737,11 @@ pub mod hqko {
     /// The channel's states: one per action of its table.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Action {
-        /// **1.** (Орталықтың операторы логин және пароль
+        /// **1.** Орталықтың операторы логин және пароль арқылы авторизацияланады
         ///
-        /// - СФЕ: ХҚКО АЖ АЖО
+        /// The document says: «(Орталықтың операторы логин және пароль».
+        ///
+        /// - СФЕ: Орталықтың операторы (read; the document says «ХҚКО АЖ АЖО»)
         /// - Completion: Өтінімге нөмір берумен сұрауды жүйеде тіркеу
         /// - Deadline: 30 секунд – 1 минут
         /// - Next: 2
@@ -759,7 +763,9 @@ pub mod hqko {
         /// - Next: 4 – егер тұтынушының деректерінде бұзушылықтар болса, 5 – егер бұзушылықтар болмаса
         /// - Source line: 469
         A3,
-        /// **4.** Алушы деректерінің болмауына байланысты
+        /// **4.** Алушы деректерінің болмауына байланысты деректерді алу мүмкін еместігі туралы хабарламаны қалыптастырады
+        ///
+        /// The document says: «Алушы деректерінің болмауына байланысты».
         ///
         /// - СФЕ: ЖТ МДБ/ЗТ МДБ, БНАЖ
         /// - Completion: Дәлелді бас тартуды қалыптастыру
@@ -772,7 +778,7 @@ pub mod hqko {
         /// - СФЕ: Орталықтың операторы
         /// - Completion: Сұрау сәтті қалыптастырылғандығы туралы хабарламаны бейнелеу
         /// - Deadline: 30 секунд – 1 минут
-        /// - Next: -
+        /// - Next: 6 (read; the document says «-»)
         /// - Source line: 480
         A5,
         /// **6.** ЭЦҚ-мен куәландырылған (қол қойылған) құжатты жолдау
@@ -780,7 +786,7 @@ pub mod hqko {
         /// - СФЕ: Орталықтың операторы
         /// - Completion: Сұрауды бағыттау
         /// - Deadline: 1 минут
-        /// - Next: -
+        /// - Next: 7 (read; the document says «-»)
         /// - Source line: 480
         A6,
         /// **7.** Құжатты тіркеу
@@ -867,14 +873,6 @@ pub mod hqko {
             }
         }
     }
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn every_path_runs_and_every_other_transition_is_refused() {
-            let paths = reglament_runtime::exercise::<super::Action>();
-            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
-        }
-    }
     /// The channel's action table.
     pub static SPEC: ChannelSpec = ChannelSpec {
         regulation: "muragattyq_anyqtamalar_beru",
@@ -886,8 +884,8 @@ pub mod hqko {
             ActionSpec {
                 number: 1,
                 participant: "hqko_operatory",
-                sfe: "ХҚКО АЖ АЖО",
-                action: "(Орталықтың операторы логин және пароль",
+                sfe: "Орталықтың операторы",
+                action: "Орталықтың операторы логин және пароль арқылы авторизацияланады",
                 completion: "Өтінімге нөмір берумен сұрауды жүйеде тіркеу",
                 deadline: Some(Deadline {
                     text: "30 секунд – 1 минут",
@@ -964,7 +962,7 @@ pub mod hqko {
                 number: 4,
                 participant: "zht_mdb_zt_mdb",
                 sfe: "ЖТ МДБ/ЗТ МДБ, БНАЖ",
-                action: "Алушы деректерінің болмауына байланысты",
+                action: "Алушы деректерінің болмауына байланысты деректерді алу мүмкін еместігі туралы хабарламаны қалыптастырады",
                 completion: "Дәлелді бас тартуды қалыптастыру",
                 deadline: Some(Deadline {
                     text: "1,5 минут",
@@ -1103,4 +1101,12 @@ pub mod hqko {
             },
         ],
     };
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn every_path_runs_and_every_other_transition_is_refused() {
+            let paths = reglament_runtime::exercise::<super::Action>();
+            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+        }
+    }
 }

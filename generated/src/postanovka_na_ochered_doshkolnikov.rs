@@ -151,14 +151,6 @@ pub mod mio {
             }
         }
     }
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn every_path_runs_and_every_other_transition_is_refused() {
-            let paths = reglament_runtime::exercise::<super::Action>();
-            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
-        }
-    }
     /// The channel's action table.
     pub static SPEC: ChannelSpec = ChannelSpec {
         regulation: "postanovka_na_ochered_doshkolnikov",
@@ -421,6 +413,14 @@ pub mod mio {
             },
         ],
     };
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn every_path_runs_and_every_other_transition_is_refused() {
+            let paths = reglament_runtime::exercise::<super::Action>();
+            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+        }
+    }
 }
 /// Channel `con` (center): Таблица 2. Описание действий посредством ЦОН
 pub mod con {
@@ -586,14 +586,6 @@ pub mod con {
                 Action::A14 => 13,
                 Action::A15 => 14,
             }
-        }
-    }
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn every_path_runs_and_every_other_transition_is_refused() {
-            let paths = reglament_runtime::exercise::<super::Action>();
-            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
         }
     }
     /// The channel's action table.
@@ -912,6 +904,14 @@ pub mod con {
             },
         ],
     };
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn every_path_runs_and_every_other_transition_is_refused() {
+            let paths = reglament_runtime::exercise::<super::Action>();
+            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+        }
+    }
 }
 /// Channel `pep` (portal): Таблица 3. Описание действий посредством ПЭП
 pub mod pep {
@@ -1077,14 +1077,6 @@ pub mod pep {
                 Action::A14 => 13,
                 Action::A15 => 14,
             }
-        }
-    }
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn every_path_runs_and_every_other_transition_is_refused() {
-            let paths = reglament_runtime::exercise::<super::Action>();
-            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
         }
     }
     /// The channel's action table.
@@ -1412,6 +1404,14 @@ pub mod pep {
             },
         ],
     };
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn every_path_runs_and_every_other_transition_is_refused() {
+            let paths = reglament_runtime::exercise::<super::Action>();
+            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+        }
+    }
 }
 /// Form `application`: Заявитель физическое лицо: (source line 1206).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

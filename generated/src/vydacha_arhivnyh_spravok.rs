@@ -151,14 +151,6 @@ pub mod mio {
             }
         }
     }
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn every_path_runs_and_every_other_transition_is_refused() {
-            let paths = reglament_runtime::exercise::<super::Action>();
-            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
-        }
-    }
     /// The channel's action table.
     pub static SPEC: ChannelSpec = ChannelSpec {
         regulation: "vydacha_arhivnyh_spravok",
@@ -427,6 +419,14 @@ pub mod mio {
             },
         ],
     };
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn every_path_runs_and_every_other_transition_is_refused() {
+            let paths = reglament_runtime::exercise::<super::Action>();
+            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+        }
+    }
 }
 /// Channel `con` (center): Таблица 2. Описание действий посредством ЦОН
 pub mod con {
@@ -592,14 +592,6 @@ pub mod con {
                 Action::A14 => 13,
                 Action::A15 => 14,
             }
-        }
-    }
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn every_path_runs_and_every_other_transition_is_refused() {
-            let paths = reglament_runtime::exercise::<super::Action>();
-            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
         }
     }
     /// The channel's action table.
@@ -922,6 +914,14 @@ pub mod con {
             },
         ],
     };
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn every_path_runs_and_every_other_transition_is_refused() {
+            let paths = reglament_runtime::exercise::<super::Action>();
+            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+        }
+    }
 }
 /// Channel `pep` (portal): Таблица 3. Описание действий посредством ПЭП
 pub mod pep {
@@ -1087,14 +1087,6 @@ pub mod pep {
                 Action::A14 => 13,
                 Action::A15 => 14,
             }
-        }
-    }
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn every_path_runs_and_every_other_transition_is_refused() {
-            let paths = reglament_runtime::exercise::<super::Action>();
-            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
         }
     }
     /// The channel's action table.
@@ -1428,4 +1420,12 @@ pub mod pep {
             },
         ],
     };
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn every_path_runs_and_every_other_transition_is_refused() {
+            let paths = reglament_runtime::exercise::<super::Action>();
+            assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+        }
+    }
 }

@@ -38,9 +38,7 @@ pub fn describe_rule(rule: Rule) -> String {
         Rule::regulation => word("regulation"),
         Rule::spellings => "a `{` with spellings".into(),
         Rule::step => "a process-list item (\"…\" @12)".into(),
-        other => keyword_of(other)
-            .map(word)
-            .unwrap_or_else(|| format!("{other:?}").replace('_', " ")),
+        other => keyword_of(other).map(word).unwrap_or_else(|| format!("{other:?}").replace('_', " ")),
     }
 }
 
@@ -94,10 +92,38 @@ pub(crate) fn starts_statement(rule: Rule) -> bool {
     use Rule::*;
     matches!(
         rule,
-        regulation_kw | title_kw | language_kw | source_kw | issuer_kw | registration_kw | status_kw | footnote_kw | term_kw
-            | version_of_kw | abbreviation_kw | participant_kw | spelling_kw | channel_kw | processes_kw | table_kw | block_kw
-            | action_kw | sfe_kw | does_kw | completion_kw | deadline_kw | next_kw | form_kw | field_kw | name_kw
-            | required_kw | size_kw | format_kw | list_marker | step | EOI
+        regulation_kw
+            | title_kw
+            | language_kw
+            | source_kw
+            | issuer_kw
+            | registration_kw
+            | status_kw
+            | footnote_kw
+            | term_kw
+            | version_of_kw
+            | abbreviation_kw
+            | participant_kw
+            | spelling_kw
+            | channel_kw
+            | processes_kw
+            | table_kw
+            | block_kw
+            | action_kw
+            | sfe_kw
+            | does_kw
+            | completion_kw
+            | deadline_kw
+            | next_kw
+            | form_kw
+            | field_kw
+            | name_kw
+            | required_kw
+            | size_kw
+            | format_kw
+            | list_marker
+            | step
+            | EOI
     )
 }
 
@@ -135,11 +161,8 @@ fn found_at(text: &str, pos: usize) -> Found {
         let inner: String = rest.chars().skip(1).take_while(|c| *c != '"' && *c != '\n').take(30).collect();
         format!("\"{inner}")
     } else {
-        let w: String = rest
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '@' || *c == '-')
-            .take(30)
-            .collect();
+        let w: String =
+            rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '@' || *c == '-').take(30).collect();
         if w.is_empty() {
             rest.chars().next().map(String::from).unwrap_or_default()
         } else {
@@ -180,7 +203,9 @@ fn hint_for(found: &str) -> Option<String> {
         return Some("a citation starts with @: write @".to_string() + found);
     }
     if found.starts_with('«') || found.starts_with('“') {
-        return Some("quotes are written with straight double quotes \"…\"; a \" inside a quote is written \\\"".into());
+        return Some(
+            "quotes are written with straight double quotes \"…\"; a \" inside a quote is written \\\"".into(),
+        );
     }
     None
 }

@@ -427,7 +427,11 @@ impl Builder<'_> {
         let first = nums.first().copied().unwrap_or(0);
         let last = nums.get(1).copied().unwrap_or(first);
         if first == 0 || last < first {
-            self.error(span, "the source's line range is empty".into(), Some("write `lines FIRST-LAST` with FIRST ≥ 1 and LAST ≥ FIRST".into()));
+            self.error(
+                span,
+                "the source's line range is empty".into(),
+                Some("write `lines FIRST-LAST` with FIRST ≥ 1 and LAST ≥ FIRST".into()),
+            );
         }
         SourceRef { file, first, last, span }
     }
@@ -596,7 +600,10 @@ impl Builder<'_> {
                 }
                 Rule::block => {
                     if !loose.actions.is_empty() {
-                        blocks.push(std::mem::replace(&mut loose, Block { heading: None, actions: Vec::new(), notes: Vec::new() }));
+                        blocks.push(std::mem::replace(
+                            &mut loose,
+                            Block { heading: None, actions: Vec::new(), notes: Vec::new() },
+                        ));
                     }
                     let b = self.block(p);
                     blocks.push(b);

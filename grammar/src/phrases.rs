@@ -335,7 +335,10 @@ mod tests {
         let d = parse_deadline("От 15 до 30 календарных дней(в исключительных случаях до 6 мес.)").unwrap();
         assert_eq!(d.min, Some(q(15_000, TimeUnit::CalendarDay)));
         assert_eq!(d.exceptional_max, Some(q(6000, TimeUnit::Month)));
-        let d = parse_deadline("Три рабочих дня (день приема и день выдачи документов не входят в срок оказания государственной услуги)").unwrap();
+        let d = parse_deadline(
+            "Три рабочих дня (день приема и день выдачи документов не входят в срок оказания государственной услуги)",
+        )
+        .unwrap();
         assert_eq!(d.max, q(3000, TimeUnit::WorkingDay));
         assert_eq!(d.remarks.len(), 1);
         let d = parse_deadline("Не более 1 минуты в случае отправки на электронную почту").unwrap();
@@ -361,14 +364,16 @@ mod tests {
         assert_eq!(parse_next("-").unwrap(), NextPhrase::End);
         assert_eq!(parse_next("2").unwrap(), NextPhrase::Targets(vec![NextTarget { action: 2, when: None }]));
         let NextPhrase::Targets(t) =
-            parse_next("2 – егер алушының деректерінде бұзушылықтар болса; 3 – егер авторизациялаудан сәтті өтсе").unwrap()
+            parse_next("2 – егер алушының деректерінде бұзушылықтар болса; 3 – егер авторизациялаудан сәтті өтсе")
+                .unwrap()
         else {
             panic!("targets expected")
         };
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].when.as_deref(), Some("егер алушының деректерінде бұзушылықтар болса"));
         assert_eq!(t[1].action, 3);
-        let NextPhrase::Targets(t) = parse_next("4 – егер бұзушылықтар болса, 5 – егер бұзушылықтар болмаса").unwrap() else {
+        let NextPhrase::Targets(t) = parse_next("4 – егер бұзушылықтар болса, 5 – егер бұзушылықтар болмаса").unwrap()
+        else {
             panic!("targets expected")
         };
         assert_eq!(t[1].when.as_deref(), Some("егер бұзушылықтар болмаса"));

@@ -118,7 +118,8 @@ pub fn exercise<M: StateMachine>() -> Result<usize, String> {
     }
     let paths = spec.paths();
     for path in &paths {
-        let mut state = M::from_number(path[0]).ok_or_else(|| format!("channel `{}`: no state for action {}", spec.id, path[0]))?;
+        let mut state =
+            M::from_number(path[0]).ok_or_else(|| format!("channel `{}`: no state for action {}", spec.id, path[0]))?;
         for &n in &path[1..] {
             let to = M::from_number(n).ok_or_else(|| format!("channel `{}`: no state for action {n}", spec.id))?;
             state = state.advance(to).map_err(|e| e.to_string())?;
@@ -131,7 +132,13 @@ pub fn exercise<M: StateMachine>() -> Result<usize, String> {
         for &to in M::ALL {
             let allowed = spec.allows(from.number(), to.number());
             if from.advance(to).is_ok() != allowed {
-                return Err(format!("channel `{}`: {} → {} is {} by the table but not by the machine", spec.id, from.number(), to.number(), if allowed { "allowed" } else { "forbidden" }));
+                return Err(format!(
+                    "channel `{}`: {} → {} is {} by the table but not by the machine",
+                    spec.id,
+                    from.number(),
+                    to.number(),
+                    if allowed { "allowed" } else { "forbidden" }
+                ));
             }
         }
     }

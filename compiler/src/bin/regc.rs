@@ -159,7 +159,9 @@ fn export(paths: Vec<PathBuf>, format: ExportFormat, sources: Option<PathBuf>) -
     let corpus = session.corpus();
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&corpus).map_err(|e| e.to_string())?,
-        ExportFormat::Outline => corpus.regulations.iter().map(reglament_compiler::emit::outline::regulation).collect::<Vec<_>>().join("\n"),
+        ExportFormat::Outline => {
+            corpus.regulations.iter().map(reglament_compiler::emit::outline::regulation).collect::<Vec<_>>().join("\n")
+        }
     };
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{text}").map_err(|e| e.to_string())?;

@@ -61,7 +61,9 @@ fn next(a: &Action) -> String {
             .join(" | ")
     };
     match &n.reading {
-        Some(r) => format!("{targets} (document: «{}», read as «{}»)", short(n.text.as_deref().unwrap_or("")), short(r)),
+        Some(r) => {
+            format!("{targets} (document: «{}», read as «{}»)", short(n.text.as_deref().unwrap_or("")), short(r))
+        }
         None => targets,
     }
 }
@@ -78,11 +80,26 @@ pub fn regulation(reg: &Regulation) -> String {
         let _ = writeln!(o, "term {}", deadline(t));
     }
     for f in &reg.footnotes {
-        let _ = writeln!(o, "footnote line {}{}", f.text.line, f.amends.as_ref().map(|a| format!(" amends {a}")).unwrap_or_default());
+        let _ = writeln!(
+            o,
+            "footnote line {}{}",
+            f.text.line,
+            f.amends.as_ref().map(|a| format!(" amends {a}")).unwrap_or_default()
+        );
     }
-    let _ = writeln!(o, "abbreviations: {}", reg.abbreviations.iter().map(|a| a.short.as_str()).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(
+        o,
+        "abbreviations: {}",
+        reg.abbreviations.iter().map(|a| a.short.as_str()).collect::<Vec<_>>().join(", ")
+    );
     for p in &reg.participants {
-        let _ = writeln!(o, "participant {} {}: {}", p.id, p.kind, p.spellings.iter().map(|s| format!("«{}»", fold(s))).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            o,
+            "participant {} {}: {}",
+            p.id,
+            p.kind,
+            p.spellings.iter().map(|s| format!("«{}»", fold(s))).collect::<Vec<_>>().join(", ")
+        );
     }
     for ch in &reg.channels {
         let _ = writeln!(o, "\nchannel {} ({}) «{}»", ch.id, ch.kind, short(&ch.title));
@@ -91,7 +108,13 @@ pub fn regulation(reg: &Regulation) -> String {
                 Some(n) => format!("{} {n}", s.kind),
                 None => s.kind.to_string(),
             };
-            let _ = writeln!(o, "  {:<4} {label:<12} line {:<5} «{}»", s.marker.as_deref().unwrap_or(""), s.line, short(&s.text));
+            let _ = writeln!(
+                o,
+                "  {:<4} {label:<12} line {:<5} «{}»",
+                s.marker.as_deref().unwrap_or(""),
+                s.line,
+                short(&s.text)
+            );
         }
         for a in &ch.actions {
             let number = match a.document_number {
@@ -100,6 +123,15 @@ pub fn regulation(reg: &Regulation) -> String {
             };
             let _ = writeln!(o, "  action {number} line {} by {}", a.line, a.participant.as_deref().unwrap_or("?"));
             let _ = writeln!(o, "    does: «{}»", short(a.action.as_deref().unwrap_or("")));
+            if let Some(r) = &a.read.sfe {
+                let _ = writeln!(o, "    sfe read as: «{}»", short(r));
+            }
+            if let Some(r) = &a.read.action {
+                let _ = writeln!(o, "    does read as: «{}»", short(r));
+            }
+            if let Some(r) = &a.read.completion {
+                let _ = writeln!(o, "    completion read as: «{}»", short(r));
+            }
             if let Some(d) = &a.deadline {
                 let _ = writeln!(o, "    deadline: {}", deadline(d));
             }
@@ -110,7 +142,16 @@ pub fn regulation(reg: &Regulation) -> String {
         let _ = writeln!(o, "\nform {} «{}»", f.form, short(&f.title.text));
         for x in &f.fields {
             let size = x.size.map(|s| format!(" ≤{s} chars")).unwrap_or_default();
-            let _ = writeln!(o, "  {} {} «{}» {}{size} {} (line {})", x.number, x.id, short(&x.name), if x.required { "required" } else { "optional" }, x.format_kind, x.line);
+            let _ = writeln!(
+                o,
+                "  {} {} «{}» {}{size} {} (line {})",
+                x.number,
+                x.id,
+                short(&x.name),
+                if x.required { "required" } else { "optional" },
+                x.format_kind,
+                x.line
+            );
         }
     }
     if !reg.readings.is_empty() {

@@ -33,7 +33,8 @@ pub fn regulation_module(reg: &Regulation) -> Result<String, String> {
         _ => quote!(Language::Ru),
     };
     let source_file = &reg.source.file;
-    let channels: Vec<TokenStream> = reg.channels.iter().filter(|c| !c.actions.is_empty()).map(|c| channel_module(reg, c)).collect();
+    let channels: Vec<TokenStream> =
+        reg.channels.iter().filter(|c| !c.actions.is_empty()).map(|c| channel_module(reg, c)).collect();
     let channel_refs: Vec<TokenStream> = reg
         .channels
         .iter()
@@ -76,7 +77,8 @@ pub fn regulation_module(reg: &Regulation) -> Result<String, String> {
 
 /// Doc attributes, one per line, so that prettyplease prints `///` lines.
 fn doc_lines(text: &str, inner: bool) -> TokenStream {
-    let lines = text.split('\n').map(|l| if l.is_empty() || l.starts_with(' ') { l.to_string() } else { format!(" {l}") });
+    let lines =
+        text.split('\n').map(|l| if l.is_empty() || l.starts_with(' ') { l.to_string() } else { format!(" {l}") });
     if inner {
         quote!(#(#![doc = #lines])*)
     } else {
@@ -142,15 +144,6 @@ fn channel_module(reg: &Regulation, ch: &Channel) -> TokenStream {
 
             #(#outcomes)*
 
-            #[cfg(test)]
-            mod tests {
-                #[test]
-                fn every_path_runs_and_every_other_transition_is_refused() {
-                    let paths = reglament_runtime::exercise::<super::Action>();
-                    assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
-                }
-            }
-
             /// The channel's action table.
             pub static SPEC: ChannelSpec = ChannelSpec {
                 regulation: #reg_id,
@@ -160,22 +153,39 @@ fn channel_module(reg: &Regulation, ch: &Channel) -> TokenStream {
                 start: #start,
                 actions: &[#(#specs),*],
             };
+
+            #[cfg(test)]
+            mod tests {
+                #[test]
+                fn every_path_runs_and_every_other_transition_is_refused() {
+                    let paths = reglament_runtime::exercise::<super::Action>();
+                    assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
+                }
+            }
         }
     }
 }
 
-/// Rustdoc for one action: what is done, by whom, how it ends and when.
+/// Rustdoc for one action: what is done, by whom, how it ends and when. Where
+/// an analyst's reading replaces a cell, the doc gives both.
 fn action_doc(a: &Action) -> String {
-    let mut doc = format!(" **{}.** {}\n", a.number, one_line(a.action.as_deref().unwrap_or("(no action text)")));
-    let mut item = |label: &str, value: Option<&str>| {
-        if let Some(v) = value {
-            doc.push_str(&format!("\n - {label}: {}", one_line(v)));
+    let mut doc = format!(" **{}.** {}\n", a.number, one_line(a.effective_action().unwrap_or("(no action text)")));
+    if a.read.action.is_some() {
+        doc.push_str(&format!("\n The document says: «{}».\n", one_line(a.action.as_deref().unwrap_or(""))));
+    }
+    let mut item = |label: &str, document: Option<&str>, reading: Option<&str>| match (document, reading) {
+        (Some(d), Some(r)) if d != r => {
+            doc.push_str(&format!("\n - {label}: {} (read; the document says «{}»)", one_line(r), one_line(d)))
         }
+        (_, Some(v)) | (Some(v), None) => doc.push_str(&format!("\n - {label}: {}", one_line(v))),
+        (None, None) => {}
     };
-    item("СФЕ", a.sfe.as_deref());
-    item("Completion", a.completion.as_deref());
-    item("Deadline", a.deadline.as_ref().map(|d| d.text.as_str()));
-    item("Next", a.next.as_ref().and_then(|n| n.text.as_deref()));
+    item("СФЕ", a.sfe.as_deref(), a.read.sfe.as_deref());
+    item("Completion", a.completion.as_deref(), a.read.completion.as_deref());
+    let deadline = a.deadline.as_ref();
+    item("Deadline", deadline.map(|d| d.text.as_str()), deadline.and_then(|d| d.reading.as_deref()));
+    let next = a.next.as_ref();
+    item("Next", next.and_then(|n| n.text.as_deref()), next.and_then(|n| n.reading.as_deref()));
     if let Some(n) = a.document_number {
         doc.push_str(&format!("\n - Numbered {n} in the document (an analyst's reading)."));
     }
@@ -201,7 +211,8 @@ fn outcome_enum(ch: &Channel, a: &Action) -> TokenStream {
     let doc = format!(" The ways action {} of channel `{}` may end.", a.number, ch.id);
     let variants = a.targets().iter().map(|t| {
         let v = format_ident!("To{}", t.action);
-        let d = format!(" Go to action {}: {}", t.action, t.when.as_deref().unwrap_or("(the table gives no condition)"));
+        let d =
+            format!(" Go to action {}: {}", t.action, t.when.as_deref().unwrap_or("(the table gives no condition)"));
         quote! {
             #[doc = #d]
             #v
@@ -232,9 +243,9 @@ fn outcome_enum(ch: &Channel, a: &Action) -> TokenStream {
 fn action_spec(a: &Action) -> TokenStream {
     let number = lit(a.number);
     let participant = a.participant.as_deref().unwrap_or("");
-    let sfe = a.sfe.as_deref().unwrap_or("");
-    let action = a.action.as_deref().unwrap_or("");
-    let completion = a.completion.as_deref().unwrap_or("");
+    let sfe = a.effective_sfe().unwrap_or("");
+    let action = a.effective_action().unwrap_or("");
+    let completion = a.effective_completion().unwrap_or("");
     let deadline = match &a.deadline {
         Some(d) if d.max.is_some() => {
             let d = deadline_tokens(d);
@@ -419,6 +430,7 @@ pub fn lib_file(regs: &[&Regulation]) -> Result<String, String> {
         let doc = format!(" {}", r.title);
         quote! {
             #[doc = #doc]
+            #[rustfmt::skip]
             pub mod #m;
         }
     });
@@ -436,6 +448,7 @@ pub fn lib_file(regs: &[&Regulation]) -> Result<String, String> {
         #(#mods)*
 
         /// Every regulation of the crate.
+        #[rustfmt::skip]
         pub static REGULATIONS: &[&reglament_runtime::RegulationSpec] = &[#(#refs),*];
     };
     format_file(tokens)

@@ -1,0 +1,166 @@
+//! The `regc` command line, run as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+}
+
+fn regc(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_regc"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("regc runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// A scratch copy of the workspace's regulations/ (renditions and sources).
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("regc-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&root().join("regulations"), &dir.join("regulations"));
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("readable").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn every_malformed_fixture_exits_1_with_a_located_message_and_no_panic() {
+    let dir = root().join("tests/fixtures/malformed");
+    let sources = root().join("regulations/sources");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).expect("fixtures").flatten() {
+        let path = entry.path();
+        let out = regc(&["check", "--sources", &sources.to_string_lossy(), &path.to_string_lossy()], &root());
+        let err = stderr(&out);
+        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(err.contains(&format!("{name}:")), "{name}: no file:line:column in {err}");
+        assert!(err.contains("error["), "{name}: {err}");
+        count += 1;
+    }
+    assert!(count >= 10);
+}
+
+#[test]
+fn json_diagnostics_have_the_documented_shape() {
+    let sources = root().join("regulations/sources");
+    let fixture = root().join("tests/fixtures/malformed/quote_not_verbatim.reg");
+    let out = regc(
+        &["check", "--format", "json", "--sources", &sources.to_string_lossy(), &fixture.to_string_lossy()],
+        &root(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    let first = &json["diagnostics"][0];
+    for key in ["code", "severity", "message", "file", "line", "column", "source"] {
+        assert!(first.get(key).is_some(), "missing {key} in {first}");
+    }
+    assert_eq!(first["code"], "E0201");
+    assert_eq!(first["source"]["file"], "001_a51e95699aa9833a.txt");
+    assert_eq!(first["source"]["line"], 39);
+    assert_eq!(json["summary"]["errors"], 2);
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_errors() {
+    let sources = root().join("regulations/sources");
+    let fixture = root().join("tests/fixtures/warnings/unreachable_action.reg");
+    let args = ["check", "--sources", &sources.to_string_lossy(), &fixture.to_string_lossy()].map(String::from);
+    let plain = regc(&args.iter().map(String::as_str).collect::<Vec<_>>(), &root());
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    let mut denied: Vec<&str> = args.iter().map(String::as_str).collect();
+    denied.extend(["--deny", "warnings"]);
+    let out = regc(&denied, &root());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("denied by --deny warnings"));
+}
+
+#[test]
+fn unreadable_and_missing_inputs_are_clear_errors() {
+    let dir = scratch("unreadable");
+    let bad = dir.join("regulations/binary.reg");
+    std::fs::write(&bad, [0xff, 0xfe, 0x00, 0x81]).expect("write");
+    let out = regc(&["check", &bad.to_string_lossy()], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cannot read the rendition"), "{}", stderr(&out));
+    let out = regc(&["check", "no/such/place.reg"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("does not exist"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn build_writes_everything_or_nothing() {
+    let dir = scratch("build");
+    let out = regc(&["build"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let summary = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(summary.contains("regulation(s)") && summary.contains("0 errors"), "{summary}");
+    for file in [
+        "generated/src/lib.rs",
+        "generated/src/muragattyq_anyqtamalar_beru.rs",
+        "generated/review/vydacha_arhivnyh_spravok.md",
+    ] {
+        let ours = std::fs::read_to_string(dir.join(file)).expect(file);
+        let committed = std::fs::read_to_string(root().join(file)).expect(file);
+        assert_eq!(ours, committed, "{file} differs from the committed one");
+    }
+    let again = regc(&["build"], &dir);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 changed"));
+
+    // One broken rendition: nothing is written, the old output stays whole.
+    let before = std::fs::read_to_string(dir.join("generated/src/lib.rs")).expect("lib.rs");
+    std::fs::write(dir.join("regulations/broken.reg"), "regulation broken {\n    title \"x\"\n}\n").expect("write");
+    std::fs::remove_file(dir.join("regulations/kk/muragattyq_anyqtamalar_beru.reg")).expect("remove");
+    let out = regc(&["build"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nothing written"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(dir.join("generated/src/lib.rs")).expect("lib.rs"), before);
+    assert!(dir.join("generated/src/muragattyq_anyqtamalar_beru.rs").exists());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn export_lists_every_action_with_its_cells_and_line() {
+    let out = regc(&["export", "--format", "json"], &root());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let regs = json["regulations"].as_array().expect("regulations");
+    assert_eq!(regs.len(), 3);
+    for reg in regs {
+        for key in ["id", "title", "language", "source", "channels", "flk"] {
+            assert!(reg.get(key).is_some(), "{key}");
+        }
+        for ch in reg["channels"].as_array().expect("channels") {
+            for a in ch["actions"].as_array().expect("actions") {
+                for key in ["number", "sfe", "action", "completion", "deadline", "next", "line"] {
+                    assert!(a.get(key).is_some(), "{key} missing in {a}");
+                }
+                assert!(a["line"].as_u64().unwrap_or(0) > 0);
+            }
+            for s in ch["steps"].as_array().expect("steps") {
+                for key in ["kind", "number", "text", "line"] {
+                    assert!(s.get(key).is_some(), "{key}");
+                }
+            }
+        }
+    }
+}
