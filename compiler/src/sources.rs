@@ -10,6 +10,10 @@ pub struct SourceDoc {
     lines: Vec<String>,
     /// Each line with white space folded, for comparison.
     folded: Vec<String>,
+    /// The folded lines joined by spaces, to find a quote anywhere at once.
+    whole: String,
+    /// Where each line starts in `whole`.
+    starts: Vec<usize>,
 }
 
 /// What verifying a quote found.
@@ -51,8 +55,17 @@ impl SourceDoc {
     /// Reads a document from text.
     pub fn from_text(text: &str) -> Self {
         let lines: Vec<String> = text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect();
-        let folded = lines.iter().map(|l| fold(l)).collect();
-        SourceDoc { lines, folded }
+        let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
+        let mut whole = String::new();
+        let mut starts = Vec::with_capacity(folded.len());
+        for f in &folded {
+            if !whole.is_empty() && !f.is_empty() {
+                whole.push(' ');
+            }
+            starts.push(whole.len());
+            whole.push_str(f);
+        }
+        SourceDoc { lines, folded, whole, starts }
     }
 
     /// How many lines the document has.
@@ -82,7 +95,7 @@ impl SourceDoc {
             return QuoteCheck::Found;
         }
         // A short text such as «2» stands on many lines: pointing at one of them would mislead.
-        let elsewhere = if q.chars().count() >= 4 { self.find(&q, last - first) } else { None };
+        let elsewhere = if q.chars().count() >= 4 { self.find(&q) } else { None };
         QuoteCheck::Missing { elsewhere }
     }
 
@@ -125,17 +138,12 @@ impl SourceDoc {
         (text, starts, ends)
     }
 
-    /// Finds the first window of `span + 1` lines (or a single line) holding `folded_quote`.
-    fn find(&self, folded_quote: &str, span: u32) -> Option<(u32, u32)> {
-        let n = self.line_count();
-        for width in [0, span, span + 1, span + 2] {
-            for first in 1..=n.saturating_sub(width) {
-                if self.joined(first, first + width).contains(folded_quote) {
-                    return Some((first, first + width));
-                }
-            }
-        }
-        None
+    /// Finds the first place the folded quote stands, as a line range.
+    fn find(&self, folded_quote: &str) -> Option<(u32, u32)> {
+        let at = self.whole.find(folded_quote)?;
+        let end = at + folded_quote.len();
+        let line_of = |offset: usize| self.starts.partition_point(|s| *s <= offset) as u32;
+        Some((line_of(at), line_of(end.saturating_sub(1)).max(line_of(at))))
     }
 }
 
