@@ -1,53 +1,129 @@
-//! Malformed renditions: each fixture under tests/fixtures/malformed carries
-//! its expected diagnostics inline, beside the offending line.
+//! Diagnostic fixtures: each file under tests/fixtures/{malformed,checks,warnings,versions}
+//! carries its expected diagnostics inline, beside the offending line, in one
+//! or more languages (`//~ CODE text`, `//~[ru] CODE text`, `//~[kk] CODE text`).
+//! Every annotation must match a diagnostic on its line, and every error or
+//! warning (and every note of an annotated code) must be annotated.
 
-use reglament_tests::{compile_fixture, expectations, mismatches, root};
+use std::path::{Path, PathBuf};
 
-#[test]
-fn every_malformed_fixture_gives_its_diagnostics() {
-    let dir = root().join("tests/fixtures/malformed");
-    let files = reglament_compiler::collect_renditions(&[dir]).expect("fixtures folder");
-    assert!(files.len() >= 10, "expected at least ten malformed fixtures, found {}", files.len());
+use reglament_compiler::diagnostics::{Diagnostic, Severity};
+use reglament_compiler::{compile_paths_in, Lang};
+use reglament_tests::{
+    compile_fixture, compile_fixture_in, expectations, in_language, languages, mismatches, root, sources,
+};
+
+fn fixtures(dir: &str) -> Vec<PathBuf> {
+    reglament_compiler::collect_renditions(&[root().join("tests/fixtures").join(dir)]).expect("fixtures folder")
+}
+
+fn name(path: &Path) -> String {
+    path.file_name().unwrap_or_default().to_string_lossy().to_string()
+}
+
+/// Compiles each fixture of `dir` on its own, in every language it is annotated in.
+fn check_each(dir: &str) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
+    let files = fixtures(dir);
     for path in &files {
         let text = std::fs::read_to_string(path).expect("fixture is UTF-8");
         let expected = expectations(&text);
         assert!(!expected.is_empty(), "{} has no //~ annotation", path.display());
-        let actual = compile_fixture(path, &text);
-        assert!(
-            actual.iter().any(|d| d.severity == reglament_compiler::diagnostics::Severity::Error),
-            "{}: no error",
-            path.display()
-        );
-        for m in mismatches(&expected, &actual) {
-            failures.push(format!("{}: {m}", path.file_name().unwrap_or_default().to_string_lossy()));
+        for lang in languages(&expected) {
+            let actual = compile_fixture_in(path, &text, lang);
+            for m in mismatches(&in_language(&expected, lang), &actual) {
+                failures.push(format!("{} [{lang:?}]: {m}", name(path)));
+            }
         }
     }
+    (files.len(), failures)
+}
+
+#[test]
+fn malformed_fixtures_give_their_errors() {
+    let (count, failures) = check_each("malformed");
+    assert!(count >= 10, "expected at least ten malformed fixtures, found {count}");
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    for path in fixtures("malformed") {
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        assert!(
+            compile_fixture(&path, &text).iter().any(|d| d.severity == Severity::Error),
+            "{}: no error",
+            name(&path)
+        );
+    }
+}
+
+#[test]
+fn check_fixtures_give_their_findings() {
+    let (count, failures) = check_each("checks");
+    assert!(count >= 8, "expected a fixture per check, found {count}");
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
 #[test]
-fn diagnostics_never_show_grammar_rule_names() {
-    let dir = root().join("tests/fixtures/malformed");
-    for path in reglament_compiler::collect_renditions(&[dir]).expect("fixtures folder") {
-        let text = std::fs::read_to_string(&path).expect("fixture is UTF-8");
-        for d in compile_fixture(&path, &text) {
-            let all = format!("{} {}", d.message, d.help.unwrap_or_default());
-            for raw in ["_kw", "_stmt", "_cell", "quote_text", "EOI", "SOI", "Rule::"] {
-                assert!(!all.contains(raw), "{}: `{raw}` in «{all}»", path.display());
+fn some_fixtures_are_checked_in_all_three_languages() {
+    let trilingual = ["malformed", "checks"]
+        .iter()
+        .flat_map(|d| fixtures(d))
+        .filter(|p| languages(&expectations(&std::fs::read_to_string(p).unwrap_or_default())).len() == 3)
+        .count();
+    assert!(trilingual >= 3, "only {trilingual} fixtures are annotated in en, ru and kk");
+}
+
+#[test]
+fn language_versions_are_compared() {
+    let dir = root().join("tests/fixtures/versions");
+    for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+        let session = compile_paths_in(&[dir.clone()], Some(sources()), lang).expect("versions folder");
+        let mut failures = Vec::new();
+        for file in &session.files {
+            let expected = in_language(&expectations(&file.text), lang);
+            if expected.is_empty() && lang != Lang::En {
+                continue;
             }
+            for m in mismatches(&expected, &file.diagnostics) {
+                failures.push(format!("{} [{lang:?}]: {m}", name(&file.path)));
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+}
+
+#[test]
+fn a_clean_rendition_gives_no_findings() {
+    let clean = fixtures("valid");
+    assert!(!clean.is_empty(), "tests/fixtures/valid has no rendition");
+    for path in clean {
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+            let findings: Vec<Diagnostic> =
+                compile_fixture_in(&path, &text, lang).into_iter().filter(|d| d.code != "N0501").collect();
+            assert!(
+                findings.is_empty(),
+                "{}: {:?}",
+                name(&path),
+                findings.iter().map(|d| format!("{} {}", d.code, d.message)).collect::<Vec<_>>()
+            );
         }
     }
 }
 
 #[test]
-fn warning_fixtures_give_their_warnings_and_no_error() {
-    let dir = root().join("tests/fixtures/warnings");
-    for path in reglament_compiler::collect_renditions(&[dir]).expect("fixtures folder") {
-        let text = std::fs::read_to_string(&path).expect("fixture is UTF-8");
-        let actual = compile_fixture(&path, &text);
-        let problems = mismatches(&expectations(&text), &actual);
-        assert!(problems.is_empty(), "{}:\n{}", path.display(), problems.join("\n"));
-        assert!(actual.iter().all(|d| d.severity != reglament_compiler::diagnostics::Severity::Error));
+fn diagnostics_never_show_grammar_rule_names() {
+    for dir in ["malformed", "checks"] {
+        for path in fixtures(dir) {
+            let text = std::fs::read_to_string(&path).expect("fixture is UTF-8");
+            for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+                for d in compile_fixture_in(&path, &text, lang) {
+                    let all = format!("{} {}", d.message, d.help.unwrap_or_default());
+                    for raw in ["_kw", "_stmt", "_cell", "quote_text", "EOI", "SOI", "Rule::", "{"] {
+                        if raw == "{" && (all.contains("{ … }") || all.contains("`{`")) {
+                            continue;
+                        }
+                        assert!(!all.contains(raw), "{}: `{raw}` in «{all}»", path.display());
+                    }
+                }
+            }
+        }
     }
 }

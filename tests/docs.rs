@@ -27,3 +27,13 @@ fn the_whole_regulation_example_is_verbatim() {
         assert!(bad.is_empty(), "the example in docs/language.md is wrong:\n{}", bad.join("\n"));
     }
 }
+
+#[test]
+fn every_diagnostic_code_is_documented() {
+    let doc = std::fs::read_to_string(root().join("docs/checks.md")).expect("docs/checks.md");
+    for id in reglament_compiler::messages::ids() {
+        let code = reglament_compiler::messages::code_of(id);
+        assert!(doc.contains(&format!("| {code} |")), "docs/checks.md does not document {code} ({id})");
+    }
+    assert!(doc.contains("| E0001 |"), "syntax errors (E0001) come from the grammar crate and must be documented too");
+}

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use reglament_compiler::diagnostics::{Diagnostic, Severity};
 use reglament_compiler::sources::SourceLibrary;
+use reglament_compiler::Lang;
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -26,30 +27,63 @@ pub fn sources() -> PathBuf {
 pub struct Expected {
     /// 1-based line in the fixture.
     pub line: usize,
+    /// The language of the message: `en`, `ru` or `kk`.
+    pub lang: String,
     /// The diagnostic code.
     pub code: String,
-    /// A fragment of the message.
+    /// A fragment of the message or its help.
     pub fragment: String,
 }
 
-/// Reads the `//~ CODE text` annotations of a fixture.
+/// Reads the annotations of a fixture: `//~ CODE text` (English) or
+/// `//~[ru] CODE text`; one line may carry several.
 pub fn expectations(text: &str) -> Vec<Expected> {
-    text.lines()
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let (_, rest) = line.split_once("//~")?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        for part in line.split("//~").skip(1) {
+            let (lang, rest) = match part.strip_prefix('[').and_then(|p| p.split_once(']')) {
+                Some((lang, rest)) => (lang.to_string(), rest),
+                None => ("en".to_string(), part),
+            };
             let rest = rest.trim();
             let (code, fragment) = rest.split_once(' ').unwrap_or((rest, ""));
-            Some(Expected { line: i + 1, code: code.to_string(), fragment: fragment.trim().to_string() })
-        })
-        .collect()
+            out.push(Expected { line: i + 1, lang, code: code.to_string(), fragment: fragment.trim().to_string() });
+        }
+    }
+    out
+}
+
+/// The languages a fixture has annotations in.
+pub fn languages(expected: &[Expected]) -> Vec<Lang> {
+    let mut out = Vec::new();
+    for (code, lang) in [("en", Lang::En), ("ru", Lang::Ru), ("kk", Lang::Kk)] {
+        if expected.iter().any(|e| e.lang == code) {
+            out.push(lang);
+        }
+    }
+    out
+}
+
+/// The annotations of one language.
+pub fn in_language(expected: &[Expected], lang: Lang) -> Vec<Expected> {
+    let code = match lang {
+        Lang::En => "en",
+        Lang::Ru => "ru",
+        Lang::Kk => "kk",
+    };
+    expected.iter().filter(|e| e.lang == code).cloned().collect()
 }
 
 /// Compiles fixture text with the project's sources.
 pub fn compile_fixture(path: &Path, text: &str) -> Vec<Diagnostic> {
+    compile_fixture_in(path, text, Lang::En)
+}
+
+/// Compiles fixture text with messages in `lang`.
+pub fn compile_fixture_in(path: &Path, text: &str, lang: Lang) -> Vec<Diagnostic> {
     let mut library = SourceLibrary::new(Some(sources()));
     let shown = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    reglament_compiler::compile_text(&shown, text, path, &mut library).1
+    reglament_compiler::compile_text_in(&shown, text, path, &mut library, lang).1
 }
 
 /// Compares diagnostics with a fixture's annotations; returns every mismatch.
@@ -67,7 +101,7 @@ pub fn mismatches(expected: &[Expected], actual: &[Diagnostic]) -> Vec<String> {
                 .push(format!("line {}: expected {} «{}»; the line has: {:?}", e.line, e.code, e.fragment, on_line));
         }
     }
-    for d in actual.iter().filter(|d| d.severity != Severity::Note) {
+    for d in actual.iter().filter(|d| d.severity != Severity::Note || expected.iter().any(|e| e.code == d.code)) {
         if !expected.iter().any(|e| e.line == d.line && e.code == d.code) {
             problems.push(format!("line {}: unexpected {} {}", d.line, d.code, d.message));
         }

@@ -76,3 +76,21 @@ fn items(list: &[syn::Item], depth: usize, out: &mut String) {
         }
     }
 }
+
+/// `regc check regulations/` is the defect report of the official texts;
+/// reviewers see every change of findings here.
+#[test]
+fn defect_report_of_the_corpus() {
+    use codespan_reporting::term::termcolor::NoColor;
+    use reglament_compiler::diagnostics::{render_human, Counts};
+    use reglament_compiler::Lang;
+
+    let session = compile_paths(&[root().join("regulations")], Some(sources())).expect("regulations/ is readable");
+    let diagnostics = session.diagnostics();
+    let mut out = NoColor::new(Vec::new());
+    render_human(&diagnostics, &session.texts(), Lang::En, &mut out).expect("render");
+    let text = String::from_utf8_lossy(&out.into_inner()).to_string();
+    let prefix = format!("{}/", root().display());
+    let report = format!("{}\n{}", text.replace(&prefix, ""), Counts::of(&diagnostics).summary(Lang::En));
+    insta::assert_snapshot!("defect_report", report);
+}

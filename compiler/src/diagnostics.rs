@@ -10,7 +10,10 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use reglament_grammar::ast::Span;
+use reglament_grammar::Lang;
 use serde::Serialize;
+
+use crate::messages::{self, Args};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -67,66 +70,54 @@ pub struct Sink<'a> {
     pub text: &'a str,
     /// The source document's file name, for source locations.
     pub source_file: Option<String>,
+    /// The language messages are written in.
+    pub lang: Lang,
     /// What has been reported.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Sink<'a> {
-    /// A sink for one file.
-    pub fn new(file: &'a str, text: &'a str) -> Self {
-        Sink { file, text, source_file: None, diagnostics: Vec::new() }
+    /// A sink for one file, writing messages in `lang`.
+    pub fn new(file: &'a str, text: &'a str, lang: Lang) -> Self {
+        Sink { file, text, source_file: None, lang, diagnostics: Vec::new() }
     }
 
-    /// Reports a diagnostic at `span`, citing `source_line` of the source document if nonzero.
-    pub fn report(
+    /// Reports message `id` (see [`crate::messages`]) at `span`, citing
+    /// `source_line` of the source document if nonzero. The severity follows
+    /// the code's letter: E is an error, W a warning, N a note.
+    pub fn emit(&mut self, id: &'static str, span: Span, source_line: u32, args: Args) {
+        let code = messages::code_of(id);
+        let severity = match code.as_bytes().first() {
+            Some(b'E') => Severity::Error,
+            Some(b'W') => Severity::Warning,
+            _ => Severity::Note,
+        };
+        let (message, help) = messages::render(id, self.lang, &args);
+        self.push(code, severity, span, source_line, message, help);
+    }
+
+    /// Reports a syntax error from the grammar crate (code E0001).
+    pub fn syntax(&mut self, error: &reglament_grammar::SyntaxError) {
+        let (message, help) = (error.message(self.lang), error.help(self.lang));
+        self.push("E0001", Severity::Error, error.span, 0, message, help);
+    }
+
+    fn push(
         &mut self,
         code: &'static str,
         severity: Severity,
         span: Span,
         source_line: u32,
         message: String,
-    ) -> &mut Diagnostic {
+        help: Option<String>,
+    ) {
         let (line, column) = reglament_grammar::line_col(self.text, span.start);
         let source = match (&self.source_file, source_line) {
             (Some(f), l) if l > 0 => Some(SourceLocation { file: f.clone(), line: l }),
             _ => None,
         };
-        self.diagnostics.push(Diagnostic {
-            code,
-            severity,
-            message,
-            file: self.file.to_string(),
-            line,
-            column,
-            source,
-            help: None,
-            span,
-        });
-        let last = self.diagnostics.len() - 1;
-        &mut self.diagnostics[last]
-    }
-
-    /// Reports an error.
-    pub fn error(&mut self, code: &'static str, span: Span, source_line: u32, message: String) -> &mut Diagnostic {
-        self.report(code, Severity::Error, span, source_line, message)
-    }
-
-    /// Reports a warning.
-    pub fn warning(&mut self, code: &'static str, span: Span, source_line: u32, message: String) -> &mut Diagnostic {
-        self.report(code, Severity::Warning, span, source_line, message)
-    }
-
-    /// Reports a note.
-    pub fn note(&mut self, code: &'static str, span: Span, source_line: u32, message: String) -> &mut Diagnostic {
-        self.report(code, Severity::Note, span, source_line, message)
-    }
-}
-
-impl Diagnostic {
-    /// Adds help text.
-    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
-        self
+        let file = self.file.to_string();
+        self.diagnostics.push(Diagnostic { code, severity, message, file, line, column, source, help, span });
     }
 }
 
@@ -155,15 +146,18 @@ impl Counts {
         c
     }
 
-    /// "2 errors, 1 warning, 5 notes".
-    pub fn summary(&self) -> String {
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        format!(
-            "{}, {}, {}",
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-            plural(self.notes, "note")
-        )
+    /// "2 errors, 1 warning, 5 notes", in `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => {
+                let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+                let (e, w, n) =
+                    (plural(self.errors, "error"), plural(self.warnings, "warning"), plural(self.notes, "note"));
+                format!("{e}, {w}, {n}")
+            }
+            Lang::Ru => format!("ошибок: {}, предупреждений: {}, заметок: {}", self.errors, self.warnings, self.notes),
+            Lang::Kk => format!("қате: {}, ескерту: {}, жазба: {}", self.errors, self.warnings, self.notes),
+        }
     }
 }
 
@@ -172,6 +166,7 @@ impl Counts {
 pub fn render_human(
     diagnostics: &[Diagnostic],
     texts: &[(PathBuf, String)],
+    lang: Lang,
     out: &mut dyn WriteColor,
 ) -> std::io::Result<()> {
     let mut files = SimpleFiles::new();
@@ -191,10 +186,10 @@ pub fn render_human(
         };
         let mut notes = Vec::new();
         if let Some(s) = &d.source {
-            notes.push(format!("source: {}:{}", s.file, s.line));
+            notes.push(format!("{}: {}:{}", lang.pick("source", "источник", "дереккөз"), s.file, s.line));
         }
         if let Some(h) = &d.help {
-            notes.push(format!("help: {h}"));
+            notes.push(format!("{}: {h}", lang.pick("help", "совет", "кеңес")));
         }
         let mut cs = cs.with_code(d.code).with_message(&d.message).with_notes(notes);
         if let Some((_, id)) = ids.iter().find(|(n, _)| *n == d.file) {
@@ -232,6 +227,9 @@ pub fn display_path(p: &Path) -> String {
     let cwd = std::env::current_dir().ok();
     let rel = cwd.as_deref().and_then(|c| p.strip_prefix(c).ok()).unwrap_or(p);
     let rel = rel.strip_prefix(".").unwrap_or(rel);
+    if rel.is_absolute() {
+        return rel.display().to_string();
+    }
     // Forward slashes on every platform, so generated files do not depend on it.
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

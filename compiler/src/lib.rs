@@ -13,6 +13,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod emit;
 pub mod lower;
+pub mod messages;
 pub mod model;
 pub mod sources;
 pub mod translit;
@@ -21,7 +22,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use diagnostics::{Diagnostic, Severity, Sink};
+use messages::Args;
 use model::{Corpus, Regulation};
+pub use reglament_grammar::Lang;
 use sources::SourceLibrary;
 
 /// The extension of rendition files.
@@ -94,37 +97,45 @@ pub fn collect_renditions(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
-/// Compiles one rendition file.
-pub fn compile_file(path: &Path, library: &mut SourceLibrary) -> FileResult {
+/// Compiles one rendition file, with messages in `lang`.
+pub fn compile_file(path: &Path, library: &mut SourceLibrary, lang: Lang) -> FileResult {
     let shown = diagnostics::display_path(path);
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
-            let mut sink = Sink::new(&shown, "");
-            sink.error("E0102", Default::default(), 0, format!("cannot read the rendition: {e}"))
-                .help("check the path and that the file is UTF-8 text");
+            let mut sink = Sink::new(&shown, "", lang);
+            sink.emit("E0102.unreadable", Default::default(), 0, Args::none().with("error", e));
             let diagnostics = sink.diagnostics;
             return FileResult { path: path.to_path_buf(), text: String::new(), regulation: None, diagnostics };
         }
     };
-    let (regulation, diagnostics) = compile_text(&shown, &text, path, library);
+    let (regulation, diagnostics) = compile_text_in(&shown, &text, path, library, lang);
     FileResult { path: path.to_path_buf(), text, regulation, diagnostics }
 }
 
-/// Compiles rendition text: parse, lower, check. `path` locates the sources.
+/// Compiles rendition text with English messages; see [`compile_text_in`].
 pub fn compile_text(
     shown: &str,
     text: &str,
     path: &Path,
     library: &mut SourceLibrary,
 ) -> (Option<Regulation>, Vec<Diagnostic>) {
-    let mut sink = Sink::new(shown, text);
+    compile_text_in(shown, text, path, library, Lang::En)
+}
+
+/// Compiles rendition text: parse, lower, check. `path` locates the sources;
+/// `shown` is the name diagnostics give the file.
+pub fn compile_text_in(
+    shown: &str,
+    text: &str,
+    path: &Path,
+    library: &mut SourceLibrary,
+    lang: Lang,
+) -> (Option<Regulation>, Vec<Diagnostic>) {
+    let mut sink = Sink::new(shown, text, lang);
     let parse = reglament_grammar::parse(text);
     for e in &parse.errors {
-        let d = sink.error("E0001", e.span, 0, e.message.clone());
-        if let Some(h) = &e.help {
-            d.help(h.clone());
-        }
+        sink.syntax(e);
     }
     let regulation = match &parse.tree {
         Some(tree) if parse.errors.is_empty() => lower::lower(tree, path, library, &mut sink),
@@ -138,51 +149,61 @@ pub fn compile_text(
     (regulation, diagnostics)
 }
 
-/// Compiles every rendition under `paths`, then checks what spans files.
+/// Compiles every rendition under `paths` with English messages.
 pub fn compile_paths(paths: &[PathBuf], sources: Option<PathBuf>) -> Result<Session, String> {
+    compile_paths_in(paths, sources, Lang::En)
+}
+
+/// Compiles every rendition under `paths`, then checks what spans files.
+pub fn compile_paths_in(paths: &[PathBuf], sources: Option<PathBuf>, lang: Lang) -> Result<Session, String> {
     let files = collect_renditions(paths)?;
     let mut library = SourceLibrary::new(sources);
-    let mut session = Session { files: files.iter().map(|p| compile_file(p, &mut library)).collect() };
-    check_corpus(&mut session);
+    let mut session = Session { files: files.iter().map(|p| compile_file(p, &mut library, lang)).collect() };
+    check_corpus(&mut session, lang);
     Ok(session)
 }
 
-/// E0302 across files: two renditions with one id would write one module.
-/// E0103: a `version_of` that names no rendition.
-fn check_corpus(session: &mut Session) {
+/// Checks that span files: E0302, two renditions with one id (they would
+/// write one module); W0102, a `version_of` naming no rendition; W0701, the
+/// differences between language versions of one regulation.
+fn check_corpus(session: &mut Session, lang: Lang) {
     let mut owners: BTreeMap<String, usize> = BTreeMap::new();
     let ids: Vec<Option<String>> = session.files.iter().map(|f| f.regulation.as_ref().map(|r| r.id.clone())).collect();
     for (i, id) in ids.iter().enumerate() {
         let Some(id) = id else { continue };
         if let Some(&first) = owners.get(id) {
             let other = diagnostics::display_path(&session.files[first].path);
-            let file = &mut session.files[i];
-            let shown = diagnostics::display_path(&file.path);
-            let mut sink = Sink::new(&shown, &file.text);
-            sink.error("E0302", Default::default(), 0, format!("the regulation id `{id}` is also used by {other}"))
-                .help("give each rendition its own id; language versions link with `version_of`");
-            file.diagnostics.extend(sink.diagnostics);
-            file.regulation = None;
+            let args = Args::none().with("id", id).with("other", other);
+            with_sink(&mut session.files[i], lang, |sink, _| {
+                sink.emit("E0302.regulation_twice", Default::default(), 0, args)
+            });
+            session.files[i].regulation = None;
         } else {
             owners.insert(id.clone(), i);
         }
     }
+    let models: Vec<Option<Regulation>> = session.files.iter().map(|f| f.regulation.clone()).collect();
     for file in &mut session.files {
-        let Some(reg) = &file.regulation else { continue };
-        let Some(target) = &reg.version_of else { continue };
-        if !owners.contains_key(target) {
-            let shown = diagnostics::display_path(&file.path);
-            let mut sink = Sink::new(&shown, &file.text);
-            sink.warning(
-                "W0102",
-                Default::default(),
-                0,
-                format!("`version_of {target}` names no rendition compiled in this run"),
-            )
-            .help("compile both language versions together, or correct the id");
-            file.diagnostics.extend(sink.diagnostics);
-        }
+        let Some(target) = file.regulation.as_ref().and_then(|r| r.version_of.clone()) else { continue };
+        let other = owners.get(&target).and_then(|&i| models[i].as_ref());
+        with_sink(file, lang, |sink, reg| match (other, reg) {
+            (Some(other), Some(reg)) => check::compare_versions(reg, other, sink),
+            _ => {
+                let at = reg.map(|r| r.version_of_at).unwrap_or_default();
+                sink.emit("W0102.version_missing", at, 0, Args::none().with("target", &target))
+            }
+        });
     }
+}
+
+/// Runs `f` with a sink for `file` and adds what it reports to the file's diagnostics.
+fn with_sink(file: &mut FileResult, lang: Lang, f: impl FnOnce(&mut Sink, Option<&Regulation>)) {
+    let shown = diagnostics::display_path(&file.path);
+    let mut sink = Sink::new(&shown, &file.text, lang);
+    sink.source_file = file.regulation.as_ref().map(|r| r.source.file.clone());
+    f(&mut sink, file.regulation.as_ref());
+    let found = sink.diagnostics;
+    file.diagnostics.extend(found);
 }
 
 /// One file regc writes, relative to the workspace root.

@@ -12,6 +12,7 @@ use reglament_grammar::ast::{self, Cited, Span};
 use reglament_grammar::phrases::{self, Bound, NextPhrase, StepLabel, TimeUnit};
 
 use crate::diagnostics::Sink;
+use crate::messages::Args;
 use crate::model::*;
 use crate::sources::{fold, QuoteCheck, SourceDoc, SourceLibrary};
 use crate::translit::to_ident;
@@ -22,17 +23,12 @@ pub fn lower(tree: &ast::Regulation, path: &Path, library: &mut SourceLibrary, s
     let required = Required::of(tree, sink)?;
     let doc_path = library.locate(path, &required.source.file);
     if doc_path.is_none() {
-        sink.error(
-            "E0102",
-            required.source.span,
-            0,
-            format!("the source document `{}` is not found", required.source.file),
-        )
-        .help("put the document under regulations/sources/ unchanged, or pass --sources DIR");
+        sink.emit("E0102.source_not_found", required.source.span, 0, Args::none().with("file", &required.source.file));
     }
     sink.source_file = Some(required.source.file.clone());
     let doc = doc_path.and_then(|p| library.load(&p));
-    let mut cx = Lowerer { doc, sink, readings: Vec::new() };
+    let range = (required.source.first, required.source.last);
+    let mut cx = Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), range };
     cx.check_source_range(&required.source);
     let reg = cx.regulation(tree, &required, path);
     Some(reg)
@@ -50,8 +46,7 @@ impl Required {
     fn of(tree: &ast::Regulation, sink: &mut Sink) -> Option<Required> {
         let at = Span { start: tree.span.start, end: tree.span.start + "regulation".len() };
         let mut missing = |what: &str, example: &str| {
-            sink.error("E0101", at, 0, format!("the regulation has no `{what}` statement"))
-                .help(format!("add it inside the regulation, for example: {example}"));
+            sink.emit("E0101.missing", at, 0, Args::none().with("what", what).with("example", example));
         };
         let id = tree.id.as_ref().map(|i| i.name.clone());
         if tree.title.is_none() {
@@ -76,26 +71,25 @@ struct Lowerer<'d, 's, 'a> {
     doc: Option<&'d SourceDoc>,
     sink: &'s mut Sink<'a>,
     readings: Vec<ReadingNote>,
+    quotes: Vec<QuoteRef>,
+    /// The regulation's line range in the source, for counting uses.
+    range: (u32, u32),
 }
 
 impl Lowerer<'_, '_, '_> {
     fn check_source_range(&mut self, source: &ast::SourceRef) {
         let Some(doc) = self.doc else { return };
         if source.last > doc.line_count() {
-            self.sink
-                .error(
-                    "E0102",
-                    source.span,
-                    0,
-                    format!(
-                        "the regulation's lines {}-{} run past the end of `{}`, which has {} lines",
-                        source.first,
-                        source.last,
-                        source.file,
-                        doc.line_count()
-                    ),
-                )
-                .help("check the `lines` range against the source document");
+            self.sink.emit(
+                "E0102.range_past_end",
+                source.span,
+                0,
+                Args::none()
+                    .with("first", source.first)
+                    .with("last", source.last)
+                    .with("file", &source.file)
+                    .with("count", doc.line_count()),
+            );
         }
     }
 
@@ -113,6 +107,9 @@ impl Lowerer<'_, '_, '_> {
 
     fn text_unverified(&mut self, c: &Cited, subject: &str) -> Option<Text> {
         self.record_reading(c, subject);
+        if let Some(t) = c.effective() {
+            self.quotes.push(QuoteRef { text: t.to_string(), line: c.citation.first, at: c.span });
+        }
         c.text.as_ref().map(|t| Text {
             text: t.clone(),
             line: c.citation.first,
@@ -124,52 +121,54 @@ impl Lowerer<'_, '_, '_> {
         let (Some(doc), Some(text)) = (self.doc, c.text.as_ref()) else { return };
         let (first, last) = (c.citation.first, c.citation.last);
         if fold(text).is_empty() {
-            self.sink
-                .error("E0201", c.span, first, "the quote is empty".into())
-                .help("quote the document's text, or write `empty @L` for a blank cell");
+            self.sink.emit("E0201.empty", c.span, first, Args::none());
             return;
         }
         let check = if whole_cell { doc.check_cell(text, first, last) } else { doc.check_quote(text, first, last) };
         match check {
             QuoteCheck::Found => {}
             QuoteCheck::PartOfCell => {
-                self.sink
-                    .error("E0202", c.span, first, "the quote is only part of a table cell".into())
-                    .help("quote the whole cell, as the document has it; record what is wrong with it in a reading");
+                self.sink.emit("E0202.part", c.span, first, Args::none());
             }
             QuoteCheck::OutOfRange { lines } => {
-                self.sink
-                    .error(
-                        "E0102",
-                        c.citation.span,
-                        0,
-                        format!(
-                            "the citation @{first}{} is outside the source document, which has {lines} lines",
-                            range_tail(first, last)
-                        ),
-                    )
-                    .help("cite a line of the source document");
+                self.sink.emit(
+                    "E0102.citation_outside",
+                    c.citation.span,
+                    0,
+                    Args::none().with("citation", format!("@{first}{}", range_tail(first, last))).with("count", lines),
+                );
             }
             QuoteCheck::Missing { elsewhere } => {
-                let d = self.sink.error(
-                    "E0201",
-                    c.span,
-                    first,
-                    format!(
-                        "the quote is not on source line{} {first}{}",
-                        if last > first { "s" } else { "" },
-                        range_tail(first, last)
-                    ),
-                );
+                let lines = format!("{first}{}", range_tail(first, last));
                 match elsewhere {
                     Some((a, b)) => {
-                        d.help(format!("the same text stands at @{a}{}; correct the citation", range_tail(a, b)))
+                        let found = format!("@{a}{}", range_tail(a, b));
+                        self.sink.emit(
+                            "E0201.missing_elsewhere",
+                            c.span,
+                            first,
+                            Args::none().with("lines", lines).with("found", found),
+                        )
                     }
-                    None => {
-                        d.help("quotes must be verbatim: copy the text from the source, only white space may differ")
-                    }
-                };
+                    None => self.sink.emit("E0201.missing", c.span, first, Args::none().with("lines", lines)),
+                }
             }
+        }
+    }
+
+    /// A list marker is the document's too: it must stand on the item's
+    /// first line, right before the item's text.
+    fn verify_marker(&mut self, marker: &str, span: Span, item: &Text) {
+        let Some(line) = self.doc.and_then(|d| d.line(item.line)).map(fold) else { return };
+        let head: String = fold(&item.text).chars().take(20).collect();
+        let before = line.find(&head).map(|i| line[..i].trim_end()).unwrap_or("");
+        if !before.ends_with(marker) {
+            self.sink.emit(
+                "E0201.marker",
+                span,
+                item.line,
+                Args::none().with("marker", marker).with("line", item.line),
+            );
         }
     }
 
@@ -231,12 +230,14 @@ impl Lowerer<'_, '_, '_> {
             status,
             term,
             version_of: tree.version_of.as_ref().map(|i| i.name.clone()),
+            version_of_at: tree.version_of.as_ref().map(|i| i.span).unwrap_or_default(),
             footnotes,
             abbreviations,
             participants,
             channels,
             flk,
             readings: std::mem::take(&mut self.readings),
+            quotes: std::mem::take(&mut self.quotes),
         }
     }
 
@@ -249,9 +250,7 @@ impl Lowerer<'_, '_, '_> {
         let text = self.text(&f.text, "footnote")?;
         if let Some((act, span)) = &f.act {
             if !fold(&text.text).contains(&fold(act)) {
-                self.sink
-                    .error("E0201", *span, text.line, "the footnote's act is not part of the footnote's text".into())
-                    .help("quote the amending act as the footnote words it");
+                self.sink.emit("E0201.footnote_act", *span, text.line, Args::none());
             }
         }
         Some(Footnote {
@@ -269,17 +268,16 @@ impl Lowerer<'_, '_, '_> {
             if let Some(doc) = self.doc {
                 let lines = a.definition.citation;
                 if doc.check_quote(&a.short.0, lines.first, lines.last) != QuoteCheck::Found {
-                    self.sink
-                        .error(
-                            "E0201",
-                            a.short.1,
-                            lines.first,
-                            format!("the abbreviation «{}» is not on the line of its definition", a.short.0),
-                        )
-                        .help("cite the line where the document defines the abbreviation");
+                    self.sink.emit(
+                        "E0201.abbreviation",
+                        a.short.1,
+                        lines.first,
+                        Args::none().with("short", &a.short.0),
+                    );
                 }
             }
-            out.push(Abbreviation { short: a.short.0.clone(), definition });
+            let uses = self.doc.map(|doc| doc.count_uses(&a.short.0, self.range, definition.line));
+            out.push(Abbreviation { short: a.short.0.clone(), definition, uses, at: a.short.1 });
         }
         out
     }
@@ -289,9 +287,7 @@ impl Lowerer<'_, '_, '_> {
         let mut out = Vec::new();
         for p in list {
             if !seen.insert(p.id.name.clone()) {
-                self.sink
-                    .error("E0302", p.id.span, 0, format!("the participant `{}` is declared twice", p.id.name))
-                    .help("give each participant one declaration; list other spellings inside it");
+                self.sink.emit("E0302.participant_twice", p.id.span, 0, Args::none().with("id", &p.id.name));
                 continue;
             }
             let Some(name) = self.text(&p.name, &format!("participant {}", p.id.name)) else { continue };
@@ -313,9 +309,7 @@ impl Lowerer<'_, '_, '_> {
         let mut out = Vec::new();
         for ch in list {
             if !seen.insert(ch.id.name.clone()) {
-                self.sink
-                    .error("E0302", ch.id.span, 0, format!("the channel `{}` is declared twice", ch.id.name))
-                    .help("merge the two channel blocks");
+                self.sink.emit("E0302.channel_twice", ch.id.span, 0, Args::none().with("id", &ch.id.name));
                 continue;
             }
             out.push(self.channel(ch, &spellings));
@@ -349,9 +343,15 @@ impl Lowerer<'_, '_, '_> {
                 for a in &block.actions {
                     let action = self.action(a, &id, heading.as_ref().map(|h| h.text.clone()), spellings);
                     if let Some(prev) = actions.iter().find(|p| p.number == action.number) {
-                        self.sink
-                            .error("E0404", a.number.1, a.citation.first, format!("channel `{id}` has two actions numbered {} (the first at source line {})", action.number, prev.line))
-                            .help("if the document numbers twice, keep its number and add `reading N because \"…\"` with the number the action should have");
+                        self.sink.emit(
+                            "E0404.duplicate",
+                            a.number.1,
+                            a.citation.first,
+                            Args::none()
+                                .with("channel", &id)
+                                .with("number", action.number)
+                                .with("first_line", prev.line),
+                        );
                         continue;
                     }
                     actions.push(action);
@@ -372,12 +372,15 @@ impl Lowerer<'_, '_, '_> {
         let marker = s.marker.as_ref().map(|m| m.0.clone());
         let subject = format!("channel {channel}, process item {}", marker.clone().unwrap_or_default());
         let text = self.text(&s.text, &subject)?;
+        if let Some((marker, span)) = &s.marker {
+            self.verify_marker(marker, *span, &text);
+        }
         let (kind, number) = match phrases::parse_step_label(s.text.effective().unwrap_or_default()) {
             StepLabel::Process(n) => ("process", Some(n)),
             StepLabel::Condition(n) => ("condition", Some(n)),
             StepLabel::Unlabelled => ("step", None),
         };
-        Some(Step { kind, number, marker, text: text.text, line: text.line })
+        Some(Step { kind, number, marker, text: text.text, line: text.line, at: s.text.span })
     }
 
     fn action(
@@ -398,12 +401,7 @@ impl Lowerer<'_, '_, '_> {
                     document_number = Some(doc_number);
                 }
                 Err(_) => {
-                    self.sink.error(
-                        "E0001",
-                        r.span,
-                        a.citation.first,
-                        format!("the reading of an action number must be a number, not «{}»", r.replacement),
-                    );
+                    // The parser has reported it (E0001); the document's number stays.
                 }
             }
             self.readings.push(ReadingNote {
@@ -437,6 +435,15 @@ impl Lowerer<'_, '_, '_> {
             },
             deadline,
             next,
+            covers: a
+                .covers
+                .iter()
+                .map(|r| StepLink {
+                    kind: if r.condition { "condition" } else { "process" },
+                    number: r.number,
+                    at: r.span,
+                })
+                .collect(),
             line: a.citation.first,
             at: a.number.1,
         }
@@ -448,13 +455,12 @@ impl Lowerer<'_, '_, '_> {
             return Some(id.clone());
         }
         let known: Vec<&str> = spellings.keys().map(String::as_str).collect();
-        self.sink
-            .error("E0301", c.span, c.citation.first, format!("«{}» names no declared participant", text.trim()))
-            .help(format!(
-                "declare it with `participant ID unit|system|applicant \"…\" @L`, or add `spelling \"{}\"` to the participant it names; known spellings: {}",
-                text.trim(),
-                known.join(", ")
-            ));
+        self.sink.emit(
+            "E0301.unknown_sfe",
+            c.span,
+            c.citation.first,
+            Args::none().with("text", text.trim()).with("known", known.join(", ")),
+        );
         None
     }
 
@@ -483,22 +489,19 @@ impl Lowerer<'_, '_, '_> {
                 d.condition = p.condition;
                 for remark in &p.remarks {
                     if !is_exclusion(remark) {
-                        self.sink
-                            .error("E0401", c.span, c.citation.first, format!("the deadline's remark «({remark})» is neither an exceptional maximum nor an exclusion from the term"))
-                            .help("add a reading that states the deadline in a known phrasing (docs/language.md, Deadlines)");
+                        self.sink.emit("E0401.remark", c.span, c.citation.first, Args::none().with("remark", remark));
                     }
                 }
                 d.remarks = p.remarks;
             }
             Err(e) => {
-                let at = if e.at > 0 {
-                    format!(" (reading stopped at «{}»)", e.phrase.chars().skip(e.at).take(20).collect::<String>())
+                let args = Args::none().with("text", effective.trim());
+                if e.at > 0 {
+                    let at: String = e.phrase.chars().skip(e.at).take(20).collect();
+                    self.sink.emit("E0401.unknown_at", c.span, c.citation.first, args.with("at", at));
                 } else {
-                    String::new()
-                };
-                self.sink
-                    .error("E0401", c.span, c.citation.first, format!("the deadline «{}» is in a phrasing the compiler does not know{at}", effective.trim()))
-                    .help("keep the document's text and add `reading \"…\" because \"…\"` in a known phrasing, such as «Не более 10 минут» (docs/language.md, Deadlines)");
+                    self.sink.emit("E0401.unknown", c.span, c.citation.first, args);
+                }
             }
         }
         Some(d)
@@ -523,9 +526,12 @@ impl Lowerer<'_, '_, '_> {
                 next.targets = t.into_iter().map(|t| Target { action: t.action, when: t.when }).collect()
             }
             Err(_) => {
-                self.sink
-                    .error("E0402", c.span, c.citation.first, format!("the next-action cell «{}» cannot be read", effective.trim()))
-                    .help("a next-action cell is a number, «-», or targets with conditions such as «2 – егер …; 3 – егер …»; add a reading if the document says it otherwise");
+                self.sink.emit(
+                    "E0402.unreadable",
+                    c.span,
+                    c.citation.first,
+                    Args::none().with("text", effective.trim()),
+                );
             }
         }
         next
@@ -536,7 +542,7 @@ impl Lowerer<'_, '_, '_> {
         let mut out = Vec::new();
         for f in list {
             if !seen.insert(f.id.name.clone()) {
-                self.sink.error("E0302", f.id.span, 0, format!("the form `{}` is declared twice", f.id.name));
+                self.sink.emit("E0302.form_twice", f.id.span, 0, Args::none().with("id", &f.id.name));
                 continue;
             }
             let Some(title) = self.text(&f.heading, &format!("form {}", f.id.name)) else { continue };
@@ -546,14 +552,12 @@ impl Lowerer<'_, '_, '_> {
             for field in &f.fields {
                 if let Some(lowered) = self.field(field, &f.id.name) {
                     if !ids.insert(lowered.id.clone()) {
-                        self.sink
-                            .error(
-                                "E0302",
-                                field.span,
-                                field.citation.first,
-                                format!("two fields of form `{}` are named `{}`", f.id.name, lowered.id),
-                            )
-                            .help("give one of them an explicit id: `field N ID @L { … }`");
+                        self.sink.emit(
+                            "E0302.field_twice",
+                            field.span,
+                            field.citation.first,
+                            Args::none().with("form", &f.id.name).with("id", &lowered.id),
+                        );
                         continue;
                     }
                     fields.push(lowered);
@@ -567,9 +571,7 @@ impl Lowerer<'_, '_, '_> {
     fn field(&mut self, f: &ast::Field, form: &str) -> Option<Field> {
         let subject = format!("form {form}, field {}", f.number.0);
         let Some(name_cell) = &f.name else {
-            self.sink
-                .error("E0501", f.span, f.citation.first, format!("field {} has no `name`", f.number.0))
-                .help("add `name \"…\" @L` with the field's name as the FLK table gives it");
+            self.sink.emit("E0501.no_name", f.span, f.citation.first, Args::none().with("number", f.number.0));
             return None;
         };
         let name = self.cell(name_cell, &format!("{subject}, name"))?;
@@ -584,12 +586,7 @@ impl Lowerer<'_, '_, '_> {
                 false
             }
             Some(s) => {
-                self.flk_error(
-                    f.required.as_ref(),
-                    f,
-                    format!("«{s}» does not say whether the field is required"),
-                    "write «Обязательно» / «Необязательно» (or «Міндетті» / «Міндетті емес»), or add a reading",
-                );
+                self.flk_error(f.required.as_ref(), f, "E0501.required", &s);
                 false
             }
             None => false,
@@ -599,12 +596,7 @@ impl Lowerer<'_, '_, '_> {
             Some(s) => match s.parse::<u32>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    self.flk_error(
-                        f.size.as_ref(),
-                        f,
-                        format!("the size «{s}» is not a number of characters"),
-                        "add a reading with the number of characters",
-                    );
+                    self.flk_error(f.size.as_ref(), f, "E0501.size", &s);
                     None
                 }
             },
@@ -616,7 +608,7 @@ impl Lowerer<'_, '_, '_> {
             Some(s) => match format_kind(&s) {
                 Some(k) => k,
                 None => {
-                    self.flk_error(f.format.as_ref(), f, format!("the format «{s}» is not one the compiler knows"), "known formats: Числовой/Сандық, Символьный/Символдық, Дата/Күні, ИИН/ЖСН; add a reading in one of them");
+                    self.flk_error(f.format.as_ref(), f, "E0501.format", &s);
                     "text"
                 }
             },
@@ -635,9 +627,9 @@ impl Lowerer<'_, '_, '_> {
         })
     }
 
-    fn flk_error(&mut self, cell: Option<&Cited>, f: &ast::Field, message: String, help: &str) {
+    fn flk_error(&mut self, cell: Option<&Cited>, f: &ast::Field, id: &'static str, text: &str) {
         let (span, line) = cell.map(|c| (c.span, c.citation.first)).unwrap_or((f.span, f.citation.first));
-        self.sink.error("E0501", span, line, message).help(help);
+        self.sink.emit(id, span, line, Args::none().with("text", text));
     }
 }
 

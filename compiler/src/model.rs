@@ -70,6 +70,23 @@ pub struct Abbreviation {
     pub short: String,
     /// The definition, verbatim.
     pub definition: Text,
+    /// How often the regulation's source lines use it, besides its definition
+    /// (`None` when the source document could not be read).
+    pub uses: Option<usize>,
+    /// Where it is declared in the rendition.
+    #[serde(skip)]
+    pub at: Span,
+}
+
+/// A quoted text of the rendition, kept for checks that read every text.
+#[derive(Debug, Clone)]
+pub struct QuoteRef {
+    /// The text as the code uses it.
+    pub text: String,
+    /// The source line.
+    pub line: u32,
+    /// Where it is in the rendition.
+    pub at: Span,
 }
 
 /// A participant: unit, information system or applicant.
@@ -195,9 +212,24 @@ pub struct Action {
     pub deadline: Option<Deadline>,
     /// The next action; null when the cell is missing.
     pub next: Option<Next>,
+    /// The process-list items the analyst linked the action to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<StepLink>,
     /// The source line of the action's number.
     pub line: u32,
     /// Where the action is in the rendition.
+    #[serde(skip)]
+    pub at: Span,
+}
+
+/// A link from an action to a process-list item.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct StepLink {
+    /// `process` or `condition`.
+    pub kind: &'static str,
+    /// Its number.
+    pub number: u32,
+    /// Where the link is written.
     #[serde(skip)]
     pub at: Span,
 }
@@ -258,6 +290,9 @@ pub struct Step {
     pub text: String,
     /// The source line.
     pub line: u32,
+    /// Where it is in the rendition.
+    #[serde(skip)]
+    pub at: Span,
 }
 
 /// A channel.
@@ -348,6 +383,9 @@ pub struct Regulation {
     pub term: Option<Deadline>,
     /// The regulation this is a language version of.
     pub version_of: Option<String>,
+    /// Where `version_of` is written.
+    #[serde(skip)]
+    pub version_of_at: Span,
     /// Footnotes.
     pub footnotes: Vec<Footnote>,
     /// Abbreviations.
@@ -360,4 +398,7 @@ pub struct Regulation {
     pub flk: Vec<Form>,
     /// Every analyst reading, in rendition order.
     pub readings: Vec<ReadingNote>,
+    /// Every quoted text, for checks that read them all.
+    #[serde(skip)]
+    pub quotes: Vec<QuoteRef>,
 }

@@ -138,6 +138,17 @@ impl SourceDoc {
         (text, starts, ends)
     }
 
+    /// Counts the lines in `range` (besides `except`) that use `word` as a
+    /// whole word (Kazakh endings after a hyphen allowed: «ЭҮП-те»).
+    pub fn count_uses(&self, word: &str, range: (u32, u32), except: u32) -> usize {
+        let word = fold(word);
+        let (first, last) = (range.0.max(1) as usize, (range.1 as usize).min(self.folded.len()));
+        (first..=last)
+            .filter(|&n| n as u32 != except)
+            .filter(|&n| self.folded.get(n - 1).is_some_and(|line| has_word(line, &word)))
+            .count()
+    }
+
     /// Finds the first place the folded quote stands, as a line range.
     fn find(&self, folded_quote: &str) -> Option<(u32, u32)> {
         let at = self.whole.find(folded_quote)?;
@@ -145,6 +156,19 @@ impl SourceDoc {
         let line_of = |offset: usize| self.starts.partition_point(|s| *s <= offset) as u32;
         Some((line_of(at), line_of(end.saturating_sub(1)).max(line_of(at))))
     }
+}
+
+/// Whether `word` stands in `text` with no letter or digit right before or
+/// after it (a hyphen after it is allowed: Kazakh endings attach with one).
+pub fn has_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(word).any(|(i, m)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The source documents a set of renditions cites, loaded once each.

@@ -82,7 +82,7 @@ fn json_diagnostics_have_the_documented_shape() {
 #[test]
 fn deny_warnings_turns_warnings_into_errors() {
     let sources = root().join("regulations/sources");
-    let fixture = root().join("tests/fixtures/warnings/unreachable_action.reg");
+    let fixture = root().join("tests/fixtures/checks/unreachable_action.reg");
     let args = ["check", "--sources", &sources.to_string_lossy(), &fixture.to_string_lossy()].map(String::from);
     let plain = regc(&args.iter().map(String::as_str).collect::<Vec<_>>(), &root());
     assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));

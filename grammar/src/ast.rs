@@ -288,9 +288,22 @@ pub struct Action {
     pub deadline: Option<Cited>,
     /// The next action.
     pub next: Option<Cited>,
+    /// The process-list items this action carries out, if the analyst linked them.
+    pub covers: Vec<StepRef>,
     /// Free-standing readings in the action.
     pub notes: Vec<Note>,
     /// The whole item.
+    pub span: Span,
+}
+
+/// A reference from an action to a process-list item: `process 3`, `condition 2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepRef {
+    /// True for `condition`, false for `process`.
+    pub condition: bool,
+    /// The process or condition number.
+    pub number: u32,
+    /// Where the reference is written.
     pub span: Span,
 }
 

@@ -1,43 +1,223 @@
-//! Syntax errors in plain words.
+//! Syntax errors in plain words, in English, Russian or Kazakh.
 //!
 //! pest reports the rules it expected; analysts should never see those names.
-//! This module turns a pest error into a message such as
+//! A [`SyntaxError`] keeps what went wrong as data ([`SyntaxErrorKind`]) and
+//! renders it in the analyst's language, for example
 //! "expected a source citation such as @12 or @12-14, found `12`".
 
 use crate::ast::Span;
 use crate::parser::Rule;
+
+/// The language diagnostics are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// Russian.
+    Ru,
+    /// Kazakh.
+    Kk,
+}
+
+impl Lang {
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, en: &'a str, ru: &'a str, kk: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Ru => ru,
+            Lang::Kk => kk,
+        }
+    }
+}
+
+/// What is wrong, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    /// The parser expected one of `expected` and found `found` (empty at the end of the file).
+    Expected {
+        /// The rules that would have been accepted.
+        expected: Vec<Rule>,
+        /// The token found instead.
+        found: String,
+    },
+    /// A statement that may be given once is given twice.
+    GivenTwice {
+        /// The statement's keyword.
+        what: &'static str,
+    },
+    /// A number does not fit in 32 bits.
+    NumberTooLarge {
+        /// The number as written.
+        text: String,
+    },
+    /// A citation whose range is empty or starts at 0.
+    BadCitation {
+        /// As written, such as `@0` or `@14-12`.
+        text: String,
+    },
+    /// A date that does not exist.
+    BadDate {
+        /// As written.
+        text: String,
+    },
+    /// The reading of an action number is not a number.
+    ReadingNotNumber {
+        /// The reading as written.
+        text: String,
+    },
+}
 
 /// A syntax error in a rendition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     /// Where the error is.
     pub span: Span,
-    /// What is wrong, in plain words.
-    pub message: String,
-    /// What to do about it, if we can say.
-    pub help: Option<String>,
+    /// What is wrong.
+    pub kind: SyntaxErrorKind,
 }
 
-/// Describes a grammar rule in plain words, for "expected …" messages.
+impl SyntaxError {
+    /// The message in plain words.
+    pub fn message(&self, lang: Lang) -> String {
+        use SyntaxErrorKind::*;
+        match &self.kind {
+            Expected { expected, found } => {
+                let mut items: Vec<String> = expected.iter().map(|r| describe_rule_in(*r, lang)).collect();
+                items.dedup();
+                let found = if found.is_empty() {
+                    lang.pick("the end of the file", "конец файла", "файлдың соңы").to_string()
+                } else {
+                    format!("`{found}`")
+                };
+                let (exp, fnd) =
+                    (lang.pick("expected", "ожидается", "күтілген"), lang.pick("found", "найдено", "табылғаны"));
+                format!("{exp} {}, {fnd} {found}", join_alternatives(&items, lang))
+            }
+            GivenTwice { what } => match lang {
+                Lang::En => format!("`{what}` is given twice"),
+                Lang::Ru => format!("`{what}` указано дважды"),
+                Lang::Kk => format!("`{what}` екі рет берілген"),
+            },
+            NumberTooLarge { text } => match lang {
+                Lang::En => format!("the number {text} is too large"),
+                Lang::Ru => format!("число {text} слишком велико"),
+                Lang::Kk => format!("{text} саны тым үлкен"),
+            },
+            BadCitation { text } => match lang {
+                Lang::En => format!("the citation {text} is not a line range of the source"),
+                Lang::Ru => format!("ссылка {text} не является диапазоном строк источника"),
+                Lang::Kk => format!("{text} сілтемесі дереккөз жолдарының ауқымы емес"),
+            },
+            BadDate { text } => match lang {
+                Lang::En => format!("{text} is not a calendar date"),
+                Lang::Ru => format!("{text} — не календарная дата"),
+                Lang::Kk => format!("{text} күнтізбелік күн емес"),
+            },
+            ReadingNotNumber { text } => match lang {
+                Lang::En => format!("the reading of an action number must be a number, not «{text}»"),
+                Lang::Ru => format!("прочтение номера действия должно быть числом, а не «{text}»"),
+                Lang::Kk => format!("әрекет нөмірінің оқылуы сан болуы керек, «{text}» емес"),
+            },
+        }
+    }
+
+    /// What to do about it, if we can say.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        use SyntaxErrorKind::*;
+        match &self.kind {
+            Expected { expected, found } => suggest_keyword(found, expected, lang).or_else(|| hint_for(found, lang)),
+            GivenTwice { what } => Some(match lang {
+                Lang::En => format!("keep one `{what}` statement and delete the other"),
+                Lang::Ru => format!("оставьте одно утверждение `{what}`, другое удалите"),
+                Lang::Kk => format!("бір `{what}` тұжырымын қалдырып, екіншісін өшіріңіз"),
+            }),
+            BadCitation { .. } => Some(
+                lang.pick(
+                    "source lines count from 1, and a range goes forward: @12-14",
+                    "строки источника считаются с 1, диапазон идёт вперёд: @12-14",
+                    "дереккөз жолдары 1-ден саналады, ауқым алға қарай жүреді: @12-14",
+                )
+                .into(),
+            ),
+            BadDate { .. } => Some(
+                lang.pick(
+                    "write dates as YYYY-MM-DD",
+                    "пишите даты как ГГГГ-ММ-ДД",
+                    "күндерді ЖЖЖЖ-АА-КК түрінде жазыңыз",
+                )
+                .into(),
+            ),
+            NumberTooLarge { .. } | ReadingNotNumber { .. } => None,
+        }
+    }
+}
+
+/// Describes a grammar rule in plain English, for "expected …" messages.
 pub fn describe_rule(rule: Rule) -> String {
+    describe_rule_in(rule, Lang::En)
+}
+
+/// Describes a grammar rule in plain words in `lang`.
+pub fn describe_rule_in(rule: Rule, lang: Lang) -> String {
     let word = |w: &str| format!("`{w}`");
+    let t = |en: &str, ru: &str, kk: &str| lang.pick(en, ru, kk).to_string();
     match rule {
-        Rule::ident => "a name in ASCII letters, digits and `_`".into(),
-        Rule::number => "a number".into(),
-        Rule::date => "a date such as 2012-06-23".into(),
-        Rule::quote | Rule::quote_text => "a quoted text such as \"…\"".into(),
-        Rule::citation => "a source citation such as @12 or @12-14".into(),
-        Rule::cited => "a quoted text with its source citation, such as \"…\" @12".into(),
-        Rule::reading => "a reading (`reading \"…\" because \"…\"`)".into(),
-        Rule::language_code => "a language code: `ru` or `kk`".into(),
-        Rule::status_value => "a status: `in_force` or `repealed`".into(),
-        Rule::participant_kind => "a participant kind: `unit`, `system` or `applicant`".into(),
-        Rule::channel_kind => "a channel kind: `authority`, `center` or `portal`".into(),
-        Rule::list_marker => "a list marker such as 6) or -".into(),
-        Rule::EOI => "the end of the file".into(),
+        Rule::ident => t(
+            "a name in ASCII letters, digits and `_`",
+            "имя из латинских букв, цифр и `_`",
+            "латын әріптерінен, цифрлардан және `_` тұратын атау",
+        ),
+        Rule::number => t("a number", "число", "сан"),
+        Rule::date => t("a date such as 2012-06-23", "дата вида 2012-06-23", "2012-06-23 түріндегі күн"),
+        Rule::quote | Rule::quote_text => {
+            t("a quoted text such as \"…\"", "текст в кавычках, например \"…\"", "тырнақшадағы мәтін, мысалы \"…\"")
+        }
+        Rule::citation => t(
+            "a source citation such as @12 or @12-14",
+            "ссылка на строку источника, например @12 или @12-14",
+            "дереккөз жолына сілтеме, мысалы @12 немесе @12-14",
+        ),
+        Rule::cited => t(
+            "a quoted text with its source citation, such as \"…\" @12",
+            "текст в кавычках со ссылкой на источник, например \"…\" @12",
+            "дереккөз сілтемесі бар тырнақшадағы мәтін, мысалы \"…\" @12",
+        ),
+        Rule::reading => t(
+            "a reading (`reading \"…\" because \"…\"`)",
+            "прочтение (`reading \"…\" because \"…\"`)",
+            "оқылым (`reading \"…\" because \"…\"`)",
+        ),
+        Rule::language_code => {
+            t("a language code: `ru` or `kk`", "код языка: `ru` или `kk`", "тіл коды: `ru` немесе `kk`")
+        }
+        Rule::status_value => t(
+            "a status: `in_force` or `repealed`",
+            "статус: `in_force` или `repealed`",
+            "мәртебе: `in_force` немесе `repealed`",
+        ),
+        Rule::participant_kind => t(
+            "a participant kind: `unit`, `system` or `applicant`",
+            "вид участника: `unit`, `system` или `applicant`",
+            "қатысушы түрі: `unit`, `system` немесе `applicant`",
+        ),
+        Rule::channel_kind => t(
+            "a channel kind: `authority`, `center` or `portal`",
+            "вид канала: `authority`, `center` или `portal`",
+            "арна түрі: `authority`, `center` немесе `portal`",
+        ),
+        Rule::step_kind => t("`process` or `condition`", "`process` или `condition`", "`process` немесе `condition`"),
+        Rule::list_marker => {
+            t("a list marker such as 6) or -", "маркер списка, например 6) или -", "тізім белгісі, мысалы 6) немесе -")
+        }
+        Rule::EOI => t("the end of the file", "конец файла", "файлдың соңы"),
         Rule::regulation => word("regulation"),
-        Rule::spellings => "a `{` with spellings".into(),
-        Rule::step => "a process-list item (\"…\" @12)".into(),
+        Rule::spellings => t("a `{` with spellings", "`{` с написаниями", "жазылымдары бар `{`"),
+        Rule::step => t(
+            "a process-list item (\"…\" @12)",
+            "пункт списка процессов (\"…\" @12)",
+            "үдерістер тізімінің тармағы (\"…\" @12)",
+        ),
         other => keyword_of(other).map(word).unwrap_or_else(|| format!("{other:?}").replace('_', " ")),
     }
 }
@@ -72,6 +252,7 @@ fn keyword_of(rule: Rule) -> Option<&'static str> {
         completion_kw | completion_cell => "completion",
         deadline_kw | deadline_cell => "deadline",
         next_kw | next_cell => "next",
+        covers_kw | covers_stmt => "covers",
         form_kw | form => "form",
         field_kw | field => "field",
         name_kw | name_cell => "name",
@@ -121,70 +302,57 @@ pub(crate) fn starts_statement(rule: Rule) -> bool {
             | required_kw
             | size_kw
             | format_kw
+            | covers_kw
             | list_marker
             | step
             | EOI
     )
 }
 
-/// Builds a plain-words error from what pest expected at `pos`, reported at `at`.
+/// Builds an error from what pest expected at `pos`, reported at `at`.
 pub(crate) fn from_pest(text: &str, at: usize, pos: usize, positives: &[Rule]) -> SyntaxError {
     let found = found_at(text, pos);
-    let mut expected: Vec<String> = positives.iter().map(|r| describe_rule(*r)).collect();
-    expected.dedup();
-    let expected = join_alternatives(&expected);
-    let message = format!("expected {expected}, found {}", found.describe());
-    let help = suggest_keyword(&found.text, positives).or_else(|| hint_for(&found.text));
-    let end = if at == pos { pos + found.text.len() } else { at };
-    SyntaxError { span: Span { start: at, end }, message, help }
-}
-
-/// The token an error points at.
-struct Found {
-    text: String,
-}
-
-impl Found {
-    fn describe(&self) -> String {
-        if self.text.is_empty() {
-            "the end of the file".into()
-        } else {
-            format!("`{}`", self.text)
-        }
+    let end = if at == pos { pos + found.len() } else { at };
+    SyntaxError {
+        span: Span { start: at, end },
+        kind: SyntaxErrorKind::Expected { expected: positives.to_vec(), found },
     }
 }
 
 /// Reads the word (or single symbol) at `pos`, so the message can show it.
-fn found_at(text: &str, pos: usize) -> Found {
+fn found_at(text: &str, pos: usize) -> String {
     let rest = text.get(pos..).unwrap_or("");
-    let word: String = if rest.starts_with('"') {
+    if rest.starts_with('"') {
         let inner: String = rest.chars().skip(1).take_while(|c| *c != '"' && *c != '\n').take(30).collect();
-        format!("\"{inner}")
+        return format!("\"{inner}");
+    }
+    let w: String =
+        rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '@' || *c == '-').take(30).collect();
+    if w.is_empty() {
+        rest.chars().next().map(String::from).unwrap_or_default()
     } else {
-        let w: String =
-            rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '@' || *c == '-').take(30).collect();
-        if w.is_empty() {
-            rest.chars().next().map(String::from).unwrap_or_default()
-        } else {
-            w
-        }
-    };
-    Found { text: word }
+        w
+    }
 }
 
 /// "a", "a or b", "a, b or c" — capped so the message stays readable.
-fn join_alternatives(items: &[String]) -> String {
+fn join_alternatives(items: &[String], lang: Lang) -> String {
     const MAX: usize = 8;
+    let or = lang.pick("or", "или", "немесе");
     match items.len() {
-        0 => "something else".into(),
+        0 => lang.pick("something else", "что-то другое", "басқа нәрсе").into(),
         1 => items[0].clone(),
-        n if n <= MAX => format!("{} or {}", items[..n - 1].join(", "), items[n - 1]),
-        n => format!("{}, or one of {} other statements", items[..MAX].join(", "), n - MAX),
+        n if n <= MAX => format!("{} {or} {}", items[..n - 1].join(", "), items[n - 1]),
+        n => match lang {
+            Lang::En => format!("{}, or one of {} other statements", items[..MAX].join(", "), n - MAX),
+            Lang::Ru => format!("{}, или одно из ещё {} утверждений", items[..MAX].join(", "), n - MAX),
+            Lang::Kk => format!("{}, немесе тағы {} тұжырымның бірі", items[..MAX].join(", "), n - MAX),
+        },
     }
 }
 
 /// Suggests the closest expected keyword to a misspelled word.
-fn suggest_keyword(found: &str, positives: &[Rule]) -> Option<String> {
+fn suggest_keyword(found: &str, positives: &[Rule], lang: Lang) -> Option<String> {
     if found.is_empty() || !found.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         return None;
     }
@@ -194,17 +362,30 @@ fn suggest_keyword(found: &str, positives: &[Rule]) -> Option<String> {
         .map(|k| (edit_distance(found, k), k))
         .filter(|(d, k)| *d > 0 && *d <= (k.len() / 2).clamp(1, 3))
         .min()
-        .map(|(_, k)| format!("did you mean `{k}`?"))
+        .map(|(_, k)| match lang {
+            Lang::En => format!("did you mean `{k}`?"),
+            Lang::Ru => format!("возможно, имелось в виду `{k}`?"),
+            Lang::Kk => format!("`{k}` деп жазғыңыз келді ме?"),
+        })
 }
 
 /// Hints for mistakes analysts make often.
-fn hint_for(found: &str) -> Option<String> {
+fn hint_for(found: &str, lang: Lang) -> Option<String> {
     if found.chars().all(|c| c.is_ascii_digit()) && !found.is_empty() {
-        return Some("a citation starts with @: write @".to_string() + found);
+        return Some(match lang {
+            Lang::En => format!("a citation starts with @: write @{found}"),
+            Lang::Ru => format!("ссылка начинается с @: пишите @{found}"),
+            Lang::Kk => format!("сілтеме @ белгісінен басталады: @{found} деп жазыңыз"),
+        });
     }
     if found.starts_with('«') || found.starts_with('“') {
         return Some(
-            "quotes are written with straight double quotes \"…\"; a \" inside a quote is written \\\"".into(),
+            lang.pick(
+                "quotes are written with straight double quotes \"…\"; a \" inside a quote is written \\\"",
+                "текст берётся в прямые кавычки \"…\"; кавычка внутри пишется \\\"",
+                "мәтін тік тырнақшаға алынады \"…\"; ішіндегі тырнақша \\\" деп жазылады",
+            )
+            .into(),
         );
     }
     None
@@ -240,6 +421,7 @@ mod tests {
     #[test]
     fn alternatives_read_as_a_sentence() {
         let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(join_alternatives(&items), "a, b or c");
+        assert_eq!(join_alternatives(&items, Lang::En), "a, b or c");
+        assert_eq!(join_alternatives(&items, Lang::Ru), "a, b или c");
     }
 }

@@ -10,7 +10,7 @@ use pest::Parser as _;
 use pest_derive::Parser;
 
 use crate::ast::*;
-use crate::errors::{self, SyntaxError};
+use crate::errors::{self, SyntaxError, SyntaxErrorKind};
 
 /// The pest parser generated from `rendition.pest`.
 #[derive(Parser)]
@@ -205,18 +205,14 @@ struct Builder<'e> {
 }
 
 impl Builder<'_> {
-    fn error(&mut self, span: Span, message: String, help: Option<String>) {
-        self.errors.push(SyntaxError { span, message, help });
+    fn error(&mut self, span: Span, kind: SyntaxErrorKind) {
+        self.errors.push(SyntaxError { span, kind });
     }
 
     /// Stores a statement that may be given once, reporting a second one.
-    fn once<T>(&mut self, slot: &mut Option<T>, value: T, span: Span, what: &str) {
+    fn once<T>(&mut self, slot: &mut Option<T>, value: T, span: Span, what: &'static str) {
         if slot.is_some() {
-            self.error(
-                span,
-                format!("{what} is given twice"),
-                Some(format!("keep one `{what}` statement and delete the other")),
-            );
+            self.error(span, SyntaxErrorKind::GivenTwice { what });
         } else {
             *slot = Some(value);
         }
@@ -231,7 +227,7 @@ impl Builder<'_> {
         match pair.as_str().parse::<u32>() {
             Ok(n) => (n, span),
             Err(_) => {
-                self.error(span, format!("the number {} is too large", pair.as_str()), None);
+                self.error(span, SyntaxErrorKind::NumberTooLarge { text: pair.as_str().to_string() });
                 (0, span)
             }
         }
@@ -249,11 +245,7 @@ impl Builder<'_> {
         let first = nums.next().unwrap_or(0);
         let last = nums.next().unwrap_or(first);
         if first == 0 || last < first {
-            self.error(
-                span,
-                format!("the citation {} is not a line range of the source", span_text(first, last)),
-                Some("source lines count from 1, and a range goes forward: @12-14".into()),
-            );
+            self.error(span, SyntaxErrorKind::BadCitation { text: span_text(first, last) });
         }
         Citation { first, last, span }
     }
@@ -329,7 +321,7 @@ impl Builder<'_> {
         }
         if let Some((d, s)) = &date {
             if !plausible_date(d) {
-                self.error(*s, format!("{d} is not a calendar date"), Some("write dates as YYYY-MM-DD".into()));
+                self.error(*s, SyntaxErrorKind::BadDate { text: d.clone() });
             }
         }
         let text = text.unwrap_or(Cited::missing(span));
@@ -427,11 +419,7 @@ impl Builder<'_> {
         let first = nums.first().copied().unwrap_or(0);
         let last = nums.get(1).copied().unwrap_or(first);
         if first == 0 || last < first {
-            self.error(
-                span,
-                "the source's line range is empty".into(),
-                Some("write `lines FIRST-LAST` with FIRST ≥ 1 and LAST ≥ FIRST".into()),
-            );
+            self.error(span, SyntaxErrorKind::BadCitation { text: format!("lines {first}-{last}") });
         }
         SourceRef { file, first, last, span }
     }
@@ -653,6 +641,7 @@ impl Builder<'_> {
             completion: None,
             deadline: None,
             next: None,
+            covers: Vec::new(),
             notes: Vec::new(),
             span,
         };
@@ -661,7 +650,22 @@ impl Builder<'_> {
             match p.as_rule() {
                 Rule::number => a.number = self.number(p),
                 Rule::citation => a.citation = self.citation(p),
-                Rule::reading => a.reading = Some(self.reading(p)),
+                Rule::reading => {
+                    let r = self.reading(p);
+                    if r.replacement.trim().parse::<u32>().is_err() {
+                        self.error(r.span, SyntaxErrorKind::ReadingNotNumber { text: r.replacement.clone() });
+                    }
+                    a.reading = Some(r);
+                }
+                Rule::covers_stmt => {
+                    for step_ref in p.into_inner().filter(|r| r.as_rule() == Rule::step_ref) {
+                        let span = span_of(&step_ref);
+                        let mut inner = step_ref.into_inner();
+                        let condition = inner.next().is_some_and(|k| k.as_str() == "condition");
+                        let number = inner.next().map(|n| self.number(n).0).unwrap_or(0);
+                        a.covers.push(StepRef { condition, number, span });
+                    }
+                }
                 Rule::sfe_cell => {
                     let c = self.cited_child(p);
                     self.once(&mut a.sfe, c, pspan, "sfe");

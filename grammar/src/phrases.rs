@@ -378,6 +378,11 @@ mod tests {
         };
         assert_eq!(t[1].when.as_deref(), Some("егер бұзушылықтар болмаса"));
         assert!(parse_next("смотри выше").is_err());
+        let NextPhrase::Targets(t) = parse_next("2 – егер бұзушылықтар болса; 3").unwrap()
+        else {
+            panic!("targets expected")
+        };
+        assert_eq!((t[1].action, t[1].when.as_deref()), (3, None));
     }
 
     #[test]

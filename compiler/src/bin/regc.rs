@@ -7,14 +7,34 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use reglament_compiler::diagnostics::{render_human, Counts, Diagnostic, Severity};
-use reglament_compiler::{build_outputs, compile_paths, find_root, write_outputs, Session};
+use reglament_compiler::{build_outputs, compile_paths, compile_paths_in, find_root, write_outputs, Lang, Session};
 
 /// Compiles regulation renditions into checked models and typed Rust.
 #[derive(Parser)]
 #[command(name = "regc", version, about)]
 struct Cli {
+    /// The language of diagnostics: English, Russian or Kazakh.
+    #[arg(long, value_enum, global = true, default_value_t = MessageLang::En)]
+    lang: MessageLang,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum MessageLang {
+    En,
+    Ru,
+    Kk,
+}
+
+impl From<MessageLang> for Lang {
+    fn from(l: MessageLang) -> Lang {
+        match l {
+            MessageLang::En => Lang::En,
+            MessageLang::Ru => Lang::Ru,
+            MessageLang::Kk => Lang::Kk,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -77,8 +97,10 @@ enum DenyLevel {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { root, deny } => build(root, deny.is_some()),
-        Command::Check { paths, format, deny, sources } => check(paths, format, deny.is_some(), sources),
+        Command::Build { root, deny } => build(root, deny.is_some(), cli.lang.into()),
+        Command::Check { paths, format, deny, sources } => {
+            check(paths, format, deny.is_some(), sources, cli.lang.into())
+        }
         Command::Export { paths, format, sources } => export(paths, format, sources),
     };
     match result {
@@ -100,21 +122,25 @@ fn default_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Applies `--deny warnings`: warnings become errors.
-fn deny_warnings(session: &mut Session) {
+fn deny_warnings(session: &mut Session, lang: Lang) {
     for f in &mut session.files {
         for d in &mut f.diagnostics {
             if d.severity == Severity::Warning {
                 d.severity = Severity::Error;
-                d.message.push_str(" (denied by --deny warnings)");
+                d.message.push_str(lang.pick(
+                    " (denied by --deny warnings)",
+                    " (запрещено --deny warnings)",
+                    " (--deny warnings тыйым салған)",
+                ));
             }
         }
     }
 }
 
-fn print_human(session: &Session, diagnostics: &[Diagnostic]) {
+fn print_human(session: &Session, diagnostics: &[Diagnostic], lang: Lang) {
     let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
     let mut out = StandardStream::stderr(choice);
-    if let Err(e) = render_human(diagnostics, &session.texts(), &mut out) {
+    if let Err(e) = render_human(diagnostics, &session.texts(), lang, &mut out) {
         eprintln!("error: cannot print diagnostics: {e}");
     }
 }
@@ -127,17 +153,24 @@ fn exit_for(diagnostics: &[Diagnostic]) -> ExitCode {
     }
 }
 
-fn check(paths: Vec<PathBuf>, format: Format, deny: bool, sources: Option<PathBuf>) -> Result<ExitCode, String> {
-    let mut session = compile_paths(&default_paths(paths)?, sources)?;
+fn check(
+    paths: Vec<PathBuf>,
+    format: Format,
+    deny: bool,
+    sources: Option<PathBuf>,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    let mut session = compile_paths_in(&default_paths(paths)?, sources, lang)?;
     if deny {
-        deny_warnings(&mut session);
+        deny_warnings(&mut session, lang);
     }
     let diagnostics = session.diagnostics();
     let counts = Counts::of(&diagnostics);
     match format {
         Format::Human => {
-            print_human(&session, &diagnostics);
-            eprintln!("checked {} rendition(s): {}", session.files.len(), counts.summary());
+            print_human(&session, &diagnostics, lang);
+            let checked = lang.pick("checked", "проверено файлов", "тексерілген файлдар");
+            eprintln!("{checked} {}: {}", session.files.len(), counts.summary(lang));
         }
         Format::Json => {
             let json = serde_json::json!({ "diagnostics": diagnostics, "summary": counts });
@@ -152,7 +185,7 @@ fn export(paths: Vec<PathBuf>, format: ExportFormat, sources: Option<PathBuf>) -
     let diagnostics = session.diagnostics();
     if session.has_errors() {
         let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
-        print_human(&session, &errors);
+        print_human(&session, &errors, Lang::En);
         eprintln!("export refused: {} error(s); fix them first (see `regc check`)", errors.len());
         return Ok(ExitCode::from(1));
     }
@@ -168,7 +201,7 @@ fn export(paths: Vec<PathBuf>, format: ExportFormat, sources: Option<PathBuf>) -
     Ok(ExitCode::SUCCESS)
 }
 
-fn build(root: Option<PathBuf>, deny: bool) -> Result<ExitCode, String> {
+fn build(root: Option<PathBuf>, deny: bool, lang: Lang) -> Result<ExitCode, String> {
     let root = match root {
         Some(r) => r,
         None => {
@@ -179,13 +212,13 @@ fn build(root: Option<PathBuf>, deny: bool) -> Result<ExitCode, String> {
     // Paths in generated files are relative to the root, whatever folder regc runs from.
     std::env::set_current_dir(&root).map_err(|e| format!("cannot enter {}: {e}", root.display()))?;
     let root = PathBuf::from(".");
-    let mut session = compile_paths(&[root.join("regulations")], None)?;
+    let mut session = compile_paths_in(&[root.join("regulations")], None, lang)?;
     if deny {
-        deny_warnings(&mut session);
+        deny_warnings(&mut session, lang);
     }
     let diagnostics = session.diagnostics();
     let shown: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
-    print_human(&session, &shown);
+    print_human(&session, &shown, lang);
     let counts = Counts::of(&diagnostics);
     let corpus = session.corpus();
     let channels: usize = corpus.regulations.iter().map(|r| r.channels.len()).sum();
@@ -194,7 +227,7 @@ fn build(root: Option<PathBuf>, deny: bool) -> Result<ExitCode, String> {
     println!(
         "{} regulation(s), {channels} channel(s), {actions} action(s), {rules} FLK rule(s); {}",
         corpus.regulations.len(),
-        counts.summary()
+        counts.summary(lang)
     );
     if session.has_errors() {
         eprintln!("nothing written: fix the errors above (`regc check` shows them with notes)");
