@@ -74,7 +74,7 @@ fn some_fixtures_are_checked_in_all_three_languages() {
 fn language_versions_are_compared() {
     let dir = root().join("tests/fixtures/versions");
     for lang in [Lang::En, Lang::Ru, Lang::Kk] {
-        let session = compile_paths_in(&[dir.clone()], Some(sources()), lang).expect("versions folder");
+        let session = compile_paths_in(std::slice::from_ref(&dir), Some(sources()), lang).expect("versions folder");
         let mut failures = Vec::new();
         for file in &session.files {
             let expected = in_language(&expectations(&file.text), lang);

@@ -10,7 +10,7 @@ fn valid() -> Application {
         rnn: None,
         postal_code: Some("160000".into()),
         phone: Some("+7 (7252) 53-12".into()),
-        child_iin: Some("190514600123".into()),
+        child_iin: Some("190514600122".into()),
     }
 }
 
@@ -32,7 +32,7 @@ fn every_violation_is_reported_at_once_with_its_rule_and_field() {
     assert_eq!(
         found,
         vec![
-            ("iin", &Rule::Format(FieldFormat::Numeric)),
+            ("iin", &Rule::Format(FieldFormat::Iin)),
             ("postal_code", &Rule::Required),
             ("phone", &Rule::MaxChars { max: 15, actual: 16 }),
         ]
@@ -42,6 +42,13 @@ fn every_violation_is_reported_at_once_with_its_rule_and_field() {
         message.contains("postal_code") && message.contains("Почтовый индекс") && message.contains("FLK rule 3"),
         "{message}"
     );
+}
+
+#[test]
+fn iin_fields_check_the_check_digit() {
+    // The analyst read the «Числовой» ИИН fields as IINs; a wrong check digit is refused.
+    let errors = Application { iin: Some("920116351216".into()), ..valid() }.validate().expect_err("bad check digit").0;
+    assert_eq!((errors[0].field, &errors[0].rule), ("iin", &Rule::Format(FieldFormat::Iin)));
 }
 
 #[test]

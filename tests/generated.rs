@@ -19,9 +19,10 @@ fn generated_is_fresh() {
             stale.push(o.path.display().to_string());
         }
     }
+    // Every file under the owned folders, subfolders included (the diagrams
+    // live in generated/review/<regulation>/).
     for dir in reglament_compiler::OWNED_DIRS {
-        for entry in std::fs::read_dir(root().join(dir)).into_iter().flatten().flatten() {
-            let rel = std::path::Path::new(dir).join(entry.file_name());
+        for rel in reglament_compiler::owned_files(&root(), dir) {
             if !expected.iter().any(|o| o.path == rel) {
                 stale.push(format!("{} (no longer generated)", rel.display()));
             }

@@ -77,20 +77,21 @@ fn items(list: &[syn::Item], depth: usize, out: &mut String) {
     }
 }
 
-/// `regc check regulations/` is the defect report of the official texts;
-/// reviewers see every change of findings here.
+/// `regc check --format short regulations/` is the defect report of the
+/// official texts, one finding per line; reviewers see every change of
+/// findings here. The analysts' readings (N0001) are left out of this
+/// snapshot: docs/regulations.md lists every one of them, and is pinned by
+/// tests/generated.rs.
 #[test]
 fn defect_report_of_the_corpus() {
-    use codespan_reporting::term::termcolor::NoColor;
-    use reglament_compiler::diagnostics::{render_human, Counts};
+    use reglament_compiler::diagnostics::{render_short, Counts};
     use reglament_compiler::Lang;
 
     let session = compile_paths(&[root().join("regulations")], Some(sources())).expect("regulations/ is readable");
-    let diagnostics = session.diagnostics();
-    let mut out = NoColor::new(Vec::new());
-    render_human(&diagnostics, &session.texts(), Lang::En, &mut out).expect("render");
-    let text = String::from_utf8_lossy(&out.into_inner()).to_string();
+    let all = session.diagnostics();
+    let findings: Vec<_> = all.iter().filter(|d| d.code != "N0001").cloned().collect();
     let prefix = format!("{}/", root().display());
-    let report = format!("{}\n{}", text.replace(&prefix, ""), Counts::of(&diagnostics).summary(Lang::En));
+    let report =
+        format!("{}{}", render_short(&findings, Lang::En).replace(&prefix, ""), Counts::of(&all).summary(Lang::En));
     insta::assert_snapshot!("defect_report", report);
 }

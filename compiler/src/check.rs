@@ -27,6 +27,7 @@ pub fn check(reg: &Regulation, sink: &mut Sink) {
         process_list(ch, sink);
         conditions(ch, sink);
         correspondence(ch, sink);
+        scenarios(ch, sink);
         durations::critical_path(reg, ch, sink);
     }
     durations::deadlines_against_term(reg, sink);
@@ -185,6 +186,30 @@ fn correspondence(ch: &Channel, sink: &mut Sink) {
         if !covered.contains(&(step.kind, n)) {
             let word = step_word(step.kind == "condition", sink.lang);
             sink.emit("W0601.uncovered", step.at, step.line, channel_args(ch).with("kind", word).with("number", n));
+        }
+    }
+}
+
+/// W0801–W0803: use cases against the action table: each use names an
+/// action the table has, each next use is a next action the table allows, and
+/// a use case ends where the table ends.
+fn scenarios(ch: &Channel, sink: &mut Sink) {
+    for sc in &ch.scenarios {
+        let args = || channel_args(ch).with("scenario", sc.title.text.chars().take(40).collect::<String>());
+        for u in sc.uses.iter().filter(|u| ch.action(u.action).is_none()) {
+            sink.emit("W0801.unknown_action", u.at, u.line, args().with("action", u.action));
+        }
+        for pair in sc.uses.windows(2) {
+            let (from, to) = (&pair[0], &pair[1]);
+            let Some(a) = ch.action(from.action) else { continue };
+            if ch.action(to.action).is_some() && !a.targets().iter().any(|t| t.action == to.action) {
+                sink.emit("W0802.not_allowed", to.at, to.line, args().with("from", from.action).with("to", to.action));
+            }
+        }
+        if let Some(last) = sc.uses.last() {
+            if ch.action(last.action).is_some_and(|a| !a.targets().is_empty()) {
+                sink.emit("W0803.does_not_end", last.at, last.line, args().with("action", last.action));
+            }
         }
     }
 }

@@ -161,6 +161,29 @@ impl Counts {
     }
 }
 
+/// Renders diagnostics one per line, like rustc's short format:
+/// `file:line:column: severity[code]: message [source: file:line]`.
+pub fn render_short(diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let source = d
+            .source
+            .as_ref()
+            .map(|s| format!(" [{}: {}:{}]", lang.pick("source", "источник", "дереккөз"), s.file, s.line))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}:{}:{}: {}[{}]: {}{source}\n",
+            d.file,
+            d.line,
+            d.column,
+            severity_word(d.severity),
+            d.code,
+            d.message
+        ));
+    }
+    out
+}
+
 /// Renders diagnostics like rustc: code, severity, file:line:column, the
 /// offending line with a marker, the source-document line, and help.
 pub fn render_human(

@@ -10,6 +10,7 @@
 //! link to it. It knows pest only through the grammar crate's tree.
 
 pub mod check;
+pub mod derive;
 pub mod diagnostics;
 pub mod emit;
 pub mod lower;
@@ -229,17 +230,55 @@ pub fn build_outputs(corpus: &Corpus) -> Result<Vec<Output>, String> {
             path: PathBuf::from(format!("generated/review/{}.md", reg.id)),
             content: emit::docs::regulation_page(reg)?,
         });
+        // The diagrams of each channel, beside its review page.
+        for ch in reg.channels.iter().filter(|c| !c.actions.is_empty()) {
+            let dir = format!("generated/review/{}/{}", reg.id, ch.id);
+            out.push(Output { path: PathBuf::from(format!("{dir}.bpmn")), content: emit::bpmn::channel_file(reg, ch) });
+            out.push(Output {
+                path: PathBuf::from(format!("{dir}.mmd")),
+                content: emit::mermaid::channel_chart(reg, ch),
+            });
+            out.push(Output { path: PathBuf::from(format!("{dir}.dot")), content: emit::dot::channel_graph(reg, ch) });
+        }
     }
+    // The table of every regulation and every reading, for analysts and reviewers.
+    out.push(Output { path: PathBuf::from("docs/regulations.md"), content: emit::corpus::page(corpus)? });
     Ok(out)
 }
 
-/// The folders under `generated/` that regc owns entirely.
+/// The folders under `generated/` that regc owns entirely, subfolders included.
 pub const OWNED_DIRS: [&str; 2] = ["generated/src", "generated/review"];
 
 /// Writes outputs under `root`: each file through a temporary file and a
 /// rename, so no file is ever half-written; then removes files in the owned
-/// folders that the build no longer produces. Returns how many files changed.
+/// folders (at any depth) that the build no longer produces, and folders
+/// left empty. Returns how many files changed.
 pub fn write_outputs(root: &Path, outputs: &[Output]) -> Result<usize, String> {
+    let mut changed = write_files(root, outputs)?;
+    for dir in OWNED_DIRS {
+        changed += remove_stale(root, dir, outputs)?;
+    }
+    Ok(changed)
+}
+
+/// Removes the files under `root/dir` (at any depth) that are not among
+/// `outputs`, then the folders left empty. Returns how many files it removed.
+pub fn remove_stale(root: &Path, dir: &str, outputs: &[Output]) -> Result<usize, String> {
+    let mut removed = 0;
+    for rel in owned_files(root, dir) {
+        if !outputs.iter().any(|o| o.path == rel) {
+            std::fs::remove_file(root.join(&rel)).map_err(|e| format!("cannot remove stale {}: {e}", rel.display()))?;
+            removed += 1;
+        }
+    }
+    remove_empty_dirs(&root.join(dir));
+    Ok(removed)
+}
+
+/// Writes outputs under `root`, each through a temporary file and a rename,
+/// skipping files whose content is already right; removes nothing. Returns
+/// how many files changed.
+pub fn write_files(root: &Path, outputs: &[Output]) -> Result<usize, String> {
     let mut changed = 0;
     for o in outputs {
         let path = root.join(&o.path);
@@ -254,18 +293,38 @@ pub fn write_outputs(root: &Path, outputs: &[Output]) -> Result<usize, String> {
         std::fs::rename(&tmp, &path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         changed += 1;
     }
-    for dir in OWNED_DIRS {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
-        for entry in entries.flatten() {
-            let rel = Path::new(dir).join(entry.file_name());
-            if entry.path().is_file() && !outputs.iter().any(|o| o.path == rel) {
-                std::fs::remove_file(entry.path())
-                    .map_err(|e| format!("cannot remove stale {}: {e}", rel.display()))?;
-                changed += 1;
-            }
-        }
-    }
     Ok(changed)
+}
+
+/// Every file under `root/dir`, at any depth, as a path relative to `root`
+/// (`dir/…`), sorted; empty when the folder does not exist.
+pub fn owned_files(root: &Path, dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join(dir))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Removes the empty folders under `dir` (not `dir` itself), deepest first,
+/// so that a regulation that is gone leaves no empty folder behind.
+fn remove_empty_dirs(dir: &Path) {
+    let dirs: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .contents_first(true)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_dir())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    for d in dirs {
+        // Fails, harmlessly, when the folder is not empty.
+        let _ = std::fs::remove_dir(d);
+    }
 }
 
 /// Finds the workspace root: the nearest folder at or above `start` that has

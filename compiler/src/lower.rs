@@ -118,6 +118,19 @@ impl Lowerer<'_, '_, '_> {
     }
 
     fn verify(&mut self, c: &Cited, whole_cell: bool) {
+        if c.pieces.len() > 1 {
+            for piece in &c.pieces {
+                let single = Cited {
+                    text: Some(piece.text.clone()),
+                    pieces: vec![piece.clone()],
+                    span: piece.span,
+                    citation: piece.citation,
+                    reading: None,
+                };
+                self.verify(&single, whole_cell);
+            }
+            return;
+        }
         let (Some(doc), Some(text)) = (self.doc, c.text.as_ref()) else { return };
         let (first, last) = (c.citation.first, c.citation.last);
         if fold(text).is_empty() {
@@ -276,8 +289,27 @@ impl Lowerer<'_, '_, '_> {
                     );
                 }
             }
-            let uses = self.doc.map(|doc| doc.count_uses(&a.short.0, self.range, definition.line));
-            out.push(Abbreviation { short: a.short.0.clone(), definition, uses, at: a.short.1 });
+            // The document may write the short form oddly («А Ж»); the reading gives
+            // the form it uses elsewhere, and uses of either count.
+            let short = a.reading.as_ref().map(|r| r.replacement.clone()).unwrap_or_else(|| a.short.0.clone());
+            if let Some(r) = &a.reading {
+                self.readings.push(ReadingNote {
+                    subject: subject.clone(),
+                    document: Some(a.short.0.clone()),
+                    reading: Some(short.clone()),
+                    because: r.because.clone(),
+                    line: definition.line,
+                    at: keyword_span(r.span, "reading"),
+                });
+            }
+            let uses = self.doc.map(|doc| {
+                let mut n = doc.count_uses(&a.short.0, self.range, definition.line);
+                if short != a.short.0 {
+                    n += doc.count_uses(&short, self.range, definition.line);
+                }
+                n
+            });
+            out.push(Abbreviation { short, definition, uses, at: a.short.1 });
         }
         out
     }
@@ -359,13 +391,39 @@ impl Lowerer<'_, '_, '_> {
             }
         }
         self.notes(&ch.notes, &format!("channel {id}"));
+        let ast_steps: Vec<&ast::Step> = ch.processes.iter().flat_map(|l| &l.steps).collect();
+        if ch.tables.is_empty() {
+            actions = crate::derive::actions(&id, &steps, &ast_steps, self.sink, &mut self.readings);
+        } else {
+            for flow in ast_steps.iter().filter_map(|s| s.flow.as_ref()) {
+                self.sink.emit("W0603.flow_ignored", flow.span, 0, Args::none().with("channel", &id));
+            }
+        }
+        let scenarios = ch.scenarios.iter().filter_map(|sc| self.scenario(sc, &id)).collect();
         let title = title.or_else(|| processes_heading.as_ref().map(|h| h.text.clone())).unwrap_or_else(|| id.clone());
         let kind = match ch.kind.0 {
             ast::ChannelKind::Authority => "authority",
             ast::ChannelKind::Center => "center",
             ast::ChannelKind::Portal => "portal",
         };
-        Channel { id, kind, title, processes_heading, actions, steps, at: ch.id.span }
+        Channel { id, kind, title, processes_heading, actions, steps, scenarios, at: ch.id.span }
+    }
+
+    fn scenario(&mut self, sc: &ast::Scenario, channel: &str) -> Option<Scenario> {
+        let subject = format!("channel {channel}, use case");
+        let title = self.text(&sc.caption, &subject)?;
+        self.notes(&sc.notes, &subject);
+        let uses = sc
+            .uses
+            .iter()
+            .map(|u| ScenarioUse {
+                action: u.number.0,
+                text: u.text.as_ref().and_then(|t| self.text(t, &subject)).map(|t| t.text),
+                line: u.citation.first,
+                at: u.number.1,
+            })
+            .collect();
+        Some(Scenario { kind: if sc.main { "main" } else { "alternative" }, title, uses })
     }
 
     fn step(&mut self, s: &ast::Step, channel: &str) -> Option<Step> {

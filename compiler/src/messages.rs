@@ -274,6 +274,18 @@ static CATALOG: &[Entry] = &[
         kk: ("{action} әрекеті `{channel}` арнасының үдерістер тізімінде жоқ {number} {kind} тармағына сілтейді", "әрекетті тізімде бар тармақпен байланыстырыңыз немесе олқылықты оқылымға жазыңыз"),
     },
     Entry {
+        id: "E0602.undecided",
+        en: ("condition {number} of channel `{channel}` does not say where it leads", "the channel has no action table, so its machine follows the process list; write your reading of the outcomes: `leads process N, process M because \"…\"`"),
+        ru: ("условие {number} канала `{channel}` не говорит, куда ведёт", "у канала нет таблицы действий, его машина строится по списку процессов; запишите прочтение исходов: `leads process N, process M because \"…\"`"),
+        kk: ("`{channel}` арнасының {number}-шарты қайда апаратынын айтпайды", "арнаның әрекеттер кестесі жоқ, оның машинасы үдерістер тізімі бойынша құрылады; нәтижелердің оқылымын жазыңыз: `leads process N, process M because \"…\"`"),
+    },
+    Entry {
+        id: "E0602.missing_target",
+        en: ("{item} of channel `{channel}` leads to {kind} {number}, which the process list does not have", "name an item the list has"),
+        ru: ("{item} канала `{channel}` ведёт к пункту «{kind} {number}», которого нет в списке процессов", "назовите пункт, который есть в списке"),
+        kk: ("`{channel}` арнасының {item} тармағы үдерістер тізімінде жоқ {number} {kind} тармағына апарады", "тізімде бар тармақты атаңыз"),
+    },
+    Entry {
         id: "W0101.unreachable",
         en: ("action {action} of channel `{channel}` is reached from no other action", "check the next-action cells that should lead here; the document may skip or misnumber them"),
         ru: ("к действию {action} канала `{channel}` не ведёт ни одно действие", "проверьте ячейки следующих действий, которые должны вести сюда; документ мог их пропустить или перепутать номера"),
@@ -412,6 +424,12 @@ static CATALOG: &[Entry] = &[
         kk: ("{action} әрекеті {number} {kind} тармағын орындайды, бірақ ертерек әрекет кейінгі тармақты ({later}) орындайды", "кесте мен үдерістер тізімі қадамдар ретінде сәйкес емес"),
     },
     Entry {
+        id: "W0603.flow_ignored",
+        en: ("`leads` and `ends` are readings for channels without an action table; channel `{channel}` has one, so this is not used", "the table's next-action cells give the flow; record a disagreement with a free-standing reading"),
+        ru: ("`leads` и `ends` — прочтения для каналов без таблицы действий; у канала `{channel}` она есть, поэтому это не используется", "поток задают ячейки следующих действий таблицы; расхождение запишите отдельным прочтением"),
+        kk: ("`leads` пен `ends` — әрекеттер кестесі жоқ арналарға арналған оқылымдар; `{channel}` арнасында кесте бар, сондықтан бұл қолданылмайды", "ағынды кестенің келесі әрекет ұяшықтары береді; сәйкессіздікті жеке оқылыммен жазыңыз"),
+    },
+    Entry {
         id: "W0701.channel_missing",
         en: ("channel `{channel}` is in this version but not in `{other}`", "the language versions of one regulation should have the same channels"),
         ru: ("канал `{channel}` есть в этой версии, но нет в `{other}`", "языковые версии одного регламента должны иметь одни и те же каналы"),
@@ -440,6 +458,24 @@ static CATALOG: &[Entry] = &[
         en: ("action {action} of channel `{channel}` is done by `{here}` here but by `{there}` in `{other}`", "one of the versions names the wrong participant"),
         ru: ("действие {action} канала `{channel}` здесь выполняет `{here}`, а в `{other}` — `{there}`", "одна из версий называет не того участника"),
         kk: ("`{channel}` арнасының {action} әрекетін мұнда `{here}`, ал `{other}` нұсқасында `{there}` орындайды", "нұсқалардың бірі қатысушыны қате атайды"),
+    },
+    Entry {
+        id: "W0801.unknown_action",
+        en: ("the use case «{scenario}» of channel `{channel}` names action {action}, which the table does not have", "check the use case's «Действие № N» against the action table"),
+        ru: ("вариант использования «{scenario}» канала `{channel}` называет действие {action}, которого нет в таблице", "сверьте «Действие № N» варианта использования с таблицей действий"),
+        kk: ("`{channel}` арнасының «{scenario}» қолдану нұсқасы кестеде жоқ {action} әрекетін атайды", "қолдану нұсқасындағы «Әрекет № N» кестемен салыстырыңыз"),
+    },
+    Entry {
+        id: "W0802.not_allowed",
+        en: ("the use case «{scenario}» of channel `{channel}` goes from action {from} to action {to}, which the table does not allow", "the use case and the table disagree on the flow; one of them is wrong"),
+        ru: ("вариант использования «{scenario}» канала `{channel}` идёт от действия {from} к действию {to}, чего таблица не допускает", "вариант использования и таблица расходятся в порядке; одно из них ошибочно"),
+        kk: ("`{channel}` арнасының «{scenario}» қолдану нұсқасы {from} әрекетінен {to} әрекетіне өтеді, кесте мұны рұқсат етпейді", "қолдану нұсқасы мен кесте ағын бойынша сәйкес емес; біреуі қате"),
+    },
+    Entry {
+        id: "W0803.does_not_end",
+        en: ("the use case «{scenario}» of channel `{channel}` stops at action {action}, which is not final in the table", "a use case runs to the end of the service; check whether it lost its last actions"),
+        ru: ("вариант использования «{scenario}» канала `{channel}` обрывается на действии {action}, которое в таблице не завершающее", "вариант использования идёт до конца услуги; проверьте, не потерял ли он последние действия"),
+        kk: ("`{channel}` арнасының «{scenario}» қолдану нұсқасы кестеде аяқтаушы емес {action} әрекетінде тоқтайды", "қолдану нұсқасы қызметтің соңына дейін жетеді; соңғы әрекеттерін жоғалтпағанын тексеріңіз"),
     },
     Entry {
         id: "N0001.reading",

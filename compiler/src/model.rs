@@ -277,6 +277,31 @@ impl Action {
     }
 }
 
+/// A use-case table: the order in which one outcome runs through the actions.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scenario {
+    /// `main` or `alternative`.
+    pub kind: &'static str,
+    /// The table's caption, verbatim.
+    pub title: Text,
+    /// The actions in the use case's order.
+    pub uses: Vec<ScenarioUse>,
+}
+
+/// One action of a use case.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioUse {
+    /// The action number.
+    pub action: u32,
+    /// The use case's text for it, verbatim.
+    pub text: Option<String>,
+    /// The source line of «Действие № N».
+    pub line: u32,
+    /// Where it is in the rendition.
+    #[serde(skip)]
+    pub at: Span,
+}
+
 /// One item of a process list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
@@ -310,6 +335,9 @@ pub struct Channel {
     pub actions: Vec<Action>,
     /// The process-list items, in order.
     pub steps: Vec<Step>,
+    /// The use-case tables: main and alternative runs through the actions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
     /// Where the channel is in the rendition.
     #[serde(skip)]
     pub at: Span,

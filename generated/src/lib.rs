@@ -5,19 +5,55 @@
 //! machine per channel, a typed form per FLK table.
 #![forbid(unsafe_code)]
 #![deny(warnings)]
+/// Оформление документов для материального обеспечения детей-инвалидов, обучающихся и воспитывающихся на дому
+#[rustfmt::skip]
+pub mod deti_invalidy_na_domu;
+/// Мектепке дейінгі балалар ұйымдарына жіберу үшін мектепке дейінгі (7 жасқа дейін) жастағы балаларды кезекке қою
+#[rustfmt::skip]
+pub mod kezekke_qoiu_e_qyzmet;
+/// Мектепке дейінгі балалар ұйымдарына жіберу үшін мектепке дейінгі (7 жасқа дейін) жастағы балаларды кезекке қою
+#[rustfmt::skip]
+pub mod kezekke_qoiu_memlekettik_qyzmet;
+/// Мектепке дейінгі балалар ұйымдарына жолдама беру үшін мектеп жасына (7 жасқа) дейінгі балаларды тіркеу
+#[rustfmt::skip]
+pub mod mektepke_deiingi_balalar_kezegi;
+/// Мемлекеттік атаулы әлеуметтік көмек тағайындау
+#[rustfmt::skip]
+pub mod memlekettik_ataully_aleumettik_komek;
+/// Үйде оқитын және тәрбиеленетін мүгедек балаларды материалдық қамтамасыз ету үшін құжаттарды рәсімдеу
+#[rustfmt::skip]
+pub mod mugedek_balalardy_qamtamasyz_etu;
 /// Мұрағаттық анықтамалар беру
 #[rustfmt::skip]
 pub mod muragattyq_anyqtamalar_beru;
 /// Постановка на очередь детей дошкольного возраста (до 7 лет) для направления в детские дошкольные организации
 #[rustfmt::skip]
 pub mod postanovka_na_ochered_doshkolnikov;
+/// Постановка на очередь детей дошкольного возраста (до 7 лет) для направления в детские дошкольные организации
+#[rustfmt::skip]
+pub mod postanovka_na_ochered_gosusluga;
 /// Выдача архивных справок
 #[rustfmt::skip]
 pub mod vydacha_arhivnyh_spravok;
+/// Выдача справок безработным гражданам
+#[rustfmt::skip]
+pub mod vydacha_spravok_bezrabotnym;
+/// Жұмыссыз азаматтарға анықтама беру
+#[rustfmt::skip]
+pub mod zhumyssyz_azamattarga_anyqtama_beru;
 /// Every regulation of the crate.
 #[rustfmt::skip]
 pub static REGULATIONS: &[&reglament_runtime::RegulationSpec] = &[
+    &deti_invalidy_na_domu::REGULATION,
+    &kezekke_qoiu_e_qyzmet::REGULATION,
+    &kezekke_qoiu_memlekettik_qyzmet::REGULATION,
+    &mektepke_deiingi_balalar_kezegi::REGULATION,
+    &memlekettik_ataully_aleumettik_komek::REGULATION,
+    &mugedek_balalardy_qamtamasyz_etu::REGULATION,
     &muragattyq_anyqtamalar_beru::REGULATION,
     &postanovka_na_ochered_doshkolnikov::REGULATION,
+    &postanovka_na_ochered_gosusluga::REGULATION,
     &vydacha_arhivnyh_spravok::REGULATION,
+    &vydacha_spravok_bezrabotnym::REGULATION,
+    &zhumyssyz_azamattarga_anyqtama_beru::REGULATION,
 ];

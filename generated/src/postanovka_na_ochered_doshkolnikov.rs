@@ -1416,7 +1416,7 @@ pub mod pep {
 /// Form `application`: Заявитель физическое лицо: (source line 1206).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Application {
-    /// ИИН (required): numeric, at most 12 characters, format «Числовой». FLK rule 1, source line 1218.
+    /// ИИН (required): iin, at most 12 characters, format «Числовой». FLK rule 1, source line 1218.
     pub iin: Option<String>,
     /// РНН (optional): numeric, at most 12 characters, format «Числовой». FLK rule 2, source line 1224.
     pub rnn: Option<String>,
@@ -1424,7 +1424,7 @@ pub struct Application {
     pub postal_code: Option<String>,
     /// Телефон (required): text, at most 15 characters, format «Символьный». FLK rule 4, source line 1236.
     pub phone: Option<String>,
-    /// ИИН ребенка (optional): numeric, at most 12 characters, format «Числовой». FLK rule 5, source line 1242.
+    /// ИИН ребенка (optional): iin, at most 12 characters, format «Числовой». FLK rule 5, source line 1242.
     pub child_iin: Option<String>,
 }
 impl Form for Application {
@@ -1448,7 +1448,7 @@ pub static APPLICATION_FORM: FormSpec = FormSpec {
             name: "ИИН",
             required: true,
             max_chars: Some(12),
-            format: FieldFormat::Numeric,
+            format: FieldFormat::Iin,
             source_line: 1218,
         },
         FieldSpec {
@@ -1484,7 +1484,7 @@ pub static APPLICATION_FORM: FormSpec = FormSpec {
             name: "ИИН ребенка",
             required: false,
             max_chars: Some(12),
-            format: FieldFormat::Numeric,
+            format: FieldFormat::Iin,
             source_line: 1242,
         },
     ],

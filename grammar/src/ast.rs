@@ -45,11 +45,25 @@ pub struct Reading {
     pub span: Span,
 }
 
+/// One quoted piece of a text, with its own citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// The verbatim text of the piece.
+    pub text: String,
+    /// Where the quote is written.
+    pub span: Span,
+    /// The source lines of the piece.
+    pub citation: Citation,
+}
+
 /// A text of the document: quoted verbatim, or a cell the document leaves empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cited {
-    /// The verbatim text; `None` for a cell written `empty`.
+    /// The verbatim text (pieces joined by a space); `None` for a cell written `empty`.
     pub text: Option<String>,
+    /// The quoted pieces; one for an ordinary quote, several for a cell split
+    /// over lines (`"…" @451 + "…" @453`), none for `empty`.
+    pub pieces: Vec<Piece>,
     /// Where the quote (or `empty`) is written.
     pub span: Span,
     /// The source lines.
@@ -62,7 +76,7 @@ impl Cited {
     /// A placeholder for a text the parser could not read; it never reaches
     /// the compiler, because the parse that produced it also reported an error.
     pub fn missing(span: Span) -> Self {
-        Cited { text: None, span, citation: Citation { first: 0, last: 0, span }, reading: None }
+        Cited { text: None, pieces: Vec::new(), span, citation: Citation { first: 0, last: 0, span }, reading: None }
     }
 
     /// The text the compiler should use: the reading if there is one, else the document's text.
@@ -193,6 +207,8 @@ pub struct Footnote {
 pub struct Abbreviation {
     /// The abbreviation, verbatim.
     pub short: (String, Span),
+    /// The analyst's reading of the short form, where the document writes it oddly.
+    pub reading: Option<Reading>,
     /// Its definition, cited.
     pub definition: Cited,
 }
@@ -221,10 +237,36 @@ pub struct Channel {
     pub processes: Vec<ProcessList>,
     /// Its action tables (normally one).
     pub tables: Vec<Table>,
+    /// Its use-case tables: main and alternative runs through the actions.
+    pub scenarios: Vec<Scenario>,
     /// Free-standing readings in the channel.
     pub notes: Vec<Note>,
     /// The whole item.
     pub span: Span,
+}
+
+/// A use-case table: the order in which one outcome runs through the actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    /// True for the main process, false for an alternative one.
+    pub main: bool,
+    /// The table's caption.
+    pub caption: Cited,
+    /// The actions in the order the use case gives them.
+    pub uses: Vec<ScenarioUse>,
+    /// Free-standing readings.
+    pub notes: Vec<Note>,
+}
+
+/// One action of a use case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioUse {
+    /// The action number.
+    pub number: (u32, Span),
+    /// Where «Действие № N» stands in the source.
+    pub citation: Citation,
+    /// The use case's text for the action, if it gives one.
+    pub text: Option<Cited>,
 }
 
 /// A process list: the paragraph that introduces it and its items.
@@ -245,6 +287,19 @@ pub struct Step {
     pub marker: Option<(String, Span)>,
     /// The item's text, verbatim, including its «процесс N» label.
     pub text: Cited,
+    /// The analyst's reading of where the item leads, for channels without a table.
+    pub flow: Option<StepFlow>,
+}
+
+/// Where a process-list item leads, as the analyst reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepFlow {
+    /// The items it leads to; empty when it ends the service.
+    pub leads: Vec<StepRef>,
+    /// Why the analyst reads it so.
+    pub because: String,
+    /// The whole clause.
+    pub span: Span,
 }
 
 /// An action table.

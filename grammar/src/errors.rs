@@ -206,6 +206,7 @@ pub fn describe_rule_in(rule: Rule, lang: Lang) -> String {
             "вид канала: `authority`, `center` или `portal`",
             "арна түрі: `authority`, `center` немесе `portal`",
         ),
+        Rule::scenario_kind => t("`main` or `alternative`", "`main` или `alternative`", "`main` немесе `alternative`"),
         Rule::step_kind => t("`process` or `condition`", "`process` или `condition`", "`process` немесе `condition`"),
         Rule::list_marker => {
             t("a list marker such as 6) or -", "маркер списка, например 6) или -", "тізім белгісі, мысалы 6) немесе -")
@@ -263,6 +264,10 @@ fn keyword_of(rule: Rule) -> Option<&'static str> {
         because_kw => "because",
         empty_kw => "empty",
         amends_kw => "amends",
+        leads_kw => "leads",
+        scenario_kw | scenario => "scenario",
+        use_kw | scenario_use => "use",
+        ends_kw => "ends",
         _ => return None,
     })
 }
@@ -303,6 +308,8 @@ pub(crate) fn starts_statement(rule: Rule) -> bool {
             | size_kw
             | format_kw
             | covers_kw
+            | scenario_kw
+            | use_kw
             | list_marker
             | step
             | EOI

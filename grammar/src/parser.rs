@@ -265,24 +265,40 @@ impl Builder<'_> {
     }
 
     fn cited(&mut self, pair: Pair<Rule>) -> Cited {
-        let mut text = None;
-        let mut span = span_of(&pair);
-        let mut citation = Citation { first: 0, last: 0, span };
+        let whole = span_of(&pair);
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut pending: Option<(String, Span)> = None;
+        let mut empty_at = None;
+        let mut empty_citation = None;
         let mut reading = None;
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::quote => {
-                    let (t, s) = self.quote(p);
-                    text = Some(t);
-                    span = s;
+                Rule::quote => pending = Some(self.quote(p)),
+                Rule::empty_kw => empty_at = Some(span_of(&p)),
+                Rule::citation => {
+                    let citation = self.citation(p);
+                    match pending.take() {
+                        Some((text, span)) => pieces.push(Piece { text, span, citation }),
+                        None => empty_citation = Some(citation),
+                    }
                 }
-                Rule::empty_kw => span = span_of(&p),
-                Rule::citation => citation = self.citation(p),
                 Rule::reading => reading = Some(self.reading(p)),
                 _ => {}
             }
         }
-        Cited { text, span, citation, reading }
+        if let Some(span) = empty_at {
+            let citation = empty_citation.unwrap_or(Citation { first: 0, last: 0, span });
+            return Cited { text: None, pieces: Vec::new(), span, citation, reading };
+        }
+        let text = pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
+        let first = pieces.first().map(|p| p.citation).unwrap_or(Citation { first: 0, last: 0, span: whole });
+        let last = pieces.last().map(|p| p.citation).unwrap_or(first);
+        let citation = Citation { first: first.first, last: last.last.max(first.last), span: first.span };
+        let span = match (pieces.first(), pieces.last()) {
+            (Some(a), Some(b)) => Span { start: a.span.start, end: b.span.end },
+            _ => whole,
+        };
+        Cited { text: Some(text), pieces, span, citation, reading }
     }
 
     /// The first `cited` child of a statement.
@@ -459,15 +475,17 @@ impl Builder<'_> {
         let span = span_of(&pair);
         let mut short = (String::new(), span);
         let mut definition = None;
+        let mut reading = None;
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::quote => short = self.quote(p),
+                Rule::reading => reading = Some(self.reading(p)),
                 Rule::cited => definition = Some(self.cited(p)),
                 _ => {}
             }
         }
         let definition = definition.unwrap_or(Cited::missing(span));
-        Abbreviation { short, definition }
+        Abbreviation { short, reading, definition }
     }
 
     fn participant(&mut self, pair: Pair<Rule>) -> Participant {
@@ -509,6 +527,7 @@ impl Builder<'_> {
             kind: (ChannelKind::Authority, span),
             processes: Vec::new(),
             tables: Vec::new(),
+            scenarios: Vec::new(),
             notes: Vec::new(),
             span,
         };
@@ -530,6 +549,10 @@ impl Builder<'_> {
                 Rule::table => {
                     let t = self.table(p);
                     ch.tables.push(t);
+                }
+                Rule::scenario => {
+                    let sc = self.scenario(p);
+                    ch.scenarios.push(sc);
                 }
                 Rule::reading_stmt => {
                     let n = self.note(p);
@@ -555,15 +578,17 @@ impl Builder<'_> {
                 Rule::step => {
                     let mut marker = None;
                     let mut text = None;
+                    let mut flow = None;
                     for s in p.into_inner() {
                         match s.as_rule() {
                             Rule::list_marker => marker = Some((s.as_str().to_string(), span_of(&s))),
                             Rule::cited => text = Some(self.cited(s)),
+                            Rule::step_flow => flow = Some(self.step_flow(s)),
                             _ => {}
                         }
                     }
                     if let Some(text) = text {
-                        steps.push(Step { marker, text });
+                        steps.push(Step { marker, text, flow });
                     }
                 }
                 _ => {}
@@ -572,6 +597,62 @@ impl Builder<'_> {
         let span = Span::default();
         let heading = heading.unwrap_or(Cited::missing(span));
         ProcessList { heading, steps, notes }
+    }
+
+    fn scenario(&mut self, pair: Pair<Rule>) -> Scenario {
+        let span = span_of(&pair);
+        let mut sc = Scenario { main: true, caption: Cited::missing(span), uses: Vec::new(), notes: Vec::new() };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::scenario_kind => sc.main = p.as_str() == "main",
+                Rule::cited => sc.caption = self.cited(p),
+                Rule::scenario_use => {
+                    let pspan = span_of(&p);
+                    let mut u = ScenarioUse {
+                        number: (0, pspan),
+                        citation: Citation { first: 0, last: 0, span: pspan },
+                        text: None,
+                    };
+                    for q in p.into_inner() {
+                        match q.as_rule() {
+                            Rule::number => u.number = self.number(q),
+                            Rule::citation => u.citation = self.citation(q),
+                            Rule::cited => u.text = Some(self.cited(q)),
+                            _ => {}
+                        }
+                    }
+                    sc.uses.push(u);
+                }
+                Rule::reading_stmt => {
+                    let n = self.note(p);
+                    sc.notes.push(n);
+                }
+                _ => {}
+            }
+        }
+        sc
+    }
+
+    fn step_flow(&mut self, pair: Pair<Rule>) -> StepFlow {
+        let span = span_of(&pair);
+        let mut leads = Vec::new();
+        let mut because = String::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::step_ref => leads.push(self.step_ref(p)),
+                Rule::quote => because = self.quote(p).0,
+                _ => {}
+            }
+        }
+        StepFlow { leads, because, span }
+    }
+
+    fn step_ref(&mut self, pair: Pair<Rule>) -> StepRef {
+        let span = span_of(&pair);
+        let mut inner = pair.into_inner();
+        let condition = inner.next().is_some_and(|k| k.as_str() == "condition");
+        let number = inner.next().map(|n| self.number(n).0).unwrap_or(0);
+        StepRef { condition, number, span }
     }
 
     fn table(&mut self, pair: Pair<Rule>) -> Table {
@@ -659,11 +740,8 @@ impl Builder<'_> {
                 }
                 Rule::covers_stmt => {
                     for step_ref in p.into_inner().filter(|r| r.as_rule() == Rule::step_ref) {
-                        let span = span_of(&step_ref);
-                        let mut inner = step_ref.into_inner();
-                        let condition = inner.next().is_some_and(|k| k.as_str() == "condition");
-                        let number = inner.next().map(|n| self.number(n).0).unwrap_or(0);
-                        a.covers.push(StepRef { condition, number, span });
+                        let r = self.step_ref(step_ref);
+                        a.covers.push(r);
                     }
                 }
                 Rule::sfe_cell => {

@@ -160,6 +160,20 @@ pub fn parse_deadline(cell: &str) -> Result<DeadlinePhrase, PhraseError> {
                 let milli = amounts.first().copied().unwrap_or(1000);
                 phrase.max = Quantity { milli, unit: units.last().copied().unwrap_or(TimeUnit::Minute) };
             }
+            Rule::kk_kind_first => {
+                phrase.bound = Bound::Within;
+                let mut working = false;
+                let mut milli = 0;
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::kk_day_kind => working = q.as_str() == "жұмыс",
+                        Rule::amount => milli = q.into_inner().next().map(amount_milli).unwrap_or(0),
+                        _ => {}
+                    }
+                }
+                let unit = if working { TimeUnit::WorkingDay } else { TimeUnit::CalendarDay };
+                phrase.max = Quantity { milli, unit };
+            }
             Rule::from_to | Rule::range => {
                 phrase.bound = Bound::Range;
                 let (amounts, units) = amounts_and_units(p);
@@ -327,6 +341,9 @@ mod tests {
         let d = parse_deadline("1 минуттан аспай").unwrap();
         assert_eq!((d.bound, d.max), (Bound::AtMost, q(1000, TimeUnit::Minute)));
         assert_eq!(parse_deadline("3 күн ішінде").unwrap().bound, Bound::Within);
+        assert_eq!(parse_deadline("Күнтізбелік он күн ішінде").unwrap().max, q(10_000, TimeUnit::CalendarDay));
+        assert_eq!(parse_deadline("3 жұмыс күнін құрайды;").unwrap().max, q(3000, TimeUnit::WorkingDay));
+        assert_eq!(parse_deadline("составляет 3 рабочих дня;").unwrap().max, q(3000, TimeUnit::WorkingDay));
         assert_eq!(parse_deadline("5 мнуттан аспай").unwrap().max, q(5000, TimeUnit::Minute));
     }
 
@@ -391,6 +408,10 @@ mod tests {
         assert_eq!(parse_step_label("условие 2 - проверка"), StepLabel::Condition(2));
         assert_eq!(parse_step_label("1-үдеріс – қызметті алу"), StepLabel::Process(1));
         assert_eq!(parse_step_label("3-шарт – тексеру"), StepLabel::Condition(3));
+        assert_eq!(parse_step_label("4 үдеріс – тексеру"), StepLabel::Process(4));
+        assert_eq!(parse_step_label("9 - үдеріс – тексеру"), StepLabel::Process(9));
+        assert_eq!(parse_step_label("15 -үдеріс тексеру"), StepLabel::Process(15));
+        assert_eq!(parse_step_label("1- шарт – тексеру"), StepLabel::Condition(1));
         assert_eq!(parse_step_label("потребитель должен обратиться"), StepLabel::Unlabelled);
     }
 }

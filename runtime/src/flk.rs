@@ -15,8 +15,14 @@ pub enum FieldFormat {
     Text,
     /// A date written DD.MM.YYYY («Дата», «Күні»).
     Date,
-    /// An individual identification number: 12 digits («ИИН», «ЖСН»).
+    /// An individual identification number («ИИН», «ЖСН»): 12 digits, a
+    /// birth date, a century-and-sex digit and a check digit
+    /// ([`crate::ident::check_iin`]).
     Iin,
+    /// A business identification number («БИН», «БСН»): 12 digits, a month
+    /// of registration, kind-of-entity and division digits and a check digit
+    /// ([`crate::ident::check_bin`]).
+    Bin,
 }
 
 impl FieldFormat {
@@ -26,7 +32,10 @@ impl FieldFormat {
             FieldFormat::Numeric => "digits only",
             FieldFormat::Text => "any characters",
             FieldFormat::Date => "a date written DD.MM.YYYY",
-            FieldFormat::Iin => "an IIN of 12 digits",
+            FieldFormat::Iin => "a valid IIN (12 digits: birth date, century-and-sex digit, check digit)",
+            FieldFormat::Bin => {
+                "a valid BIN (12 digits: month of registration, entity and division digits, check digit)"
+            }
         }
     }
 
@@ -36,7 +45,19 @@ impl FieldFormat {
             FieldFormat::Numeric => !value.is_empty() && value.chars().all(|c| c.is_ascii_digit()),
             FieldFormat::Text => true,
             FieldFormat::Date => is_date(value),
-            FieldFormat::Iin => value.len() == 12 && value.chars().all(|c| c.is_ascii_digit()),
+            FieldFormat::Iin => crate::ident::check_iin(value).is_ok(),
+            FieldFormat::Bin => crate::ident::check_bin(value).is_ok(),
+        }
+    }
+
+    /// Why `value` does not have this format, in plain words that never
+    /// repeat the value; `None` when it does.
+    pub fn problem(self, value: &str) -> Option<String> {
+        match self {
+            FieldFormat::Iin => crate::ident::check_iin(value).err().map(|e| format!("the IIN {e}")),
+            FieldFormat::Bin => crate::ident::check_bin(value).err().map(|e| format!("the BIN {e}")),
+            _ if self.accepts(value) => None,
+            _ => Some(format!("must be {}", self.describe())),
         }
     }
 }
@@ -48,8 +69,8 @@ fn is_date(value: &str) -> bool {
     if !(num(d, 2) && num(m, 2) && num(y, 4)) {
         return false;
     }
-    let (d, m): (u32, u32) = (d.parse().unwrap_or(0), m.parse().unwrap_or(0));
-    (1..=31).contains(&d) && (1..=12).contains(&m)
+    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+    crate::civil::Date::new(num(y) as i32, num(m), num(d)).is_some()
 }
 
 /// One FLK rule: a field of a form.
@@ -219,9 +240,22 @@ mod tests {
     }
 
     #[test]
+    fn iin_fields_use_the_check_digit() {
+        assert!(FieldFormat::Iin.accepts("920101300010"));
+        assert!(!FieldFormat::Iin.accepts("920101300011"));
+        assert!(!FieldFormat::Iin.accepts("920101300010 "));
+        let problem = FieldFormat::Iin.problem("920101300011").unwrap();
+        assert!(problem.contains("check digit") && !problem.contains("9201"), "{problem}");
+        assert_eq!(FieldFormat::Bin.problem("080540000120"), None);
+        assert_eq!(FieldFormat::Numeric.problem("12a").unwrap(), "must be digits only");
+    }
+
+    #[test]
     fn dates_are_checked() {
         assert!(FieldFormat::Date.accepts("23.06.2012"));
         assert!(!FieldFormat::Date.accepts("2012-06-23"));
         assert!(!FieldFormat::Date.accepts("32.01.2012"));
+        assert!(!FieldFormat::Date.accepts("30.02.2012"));
+        assert!(FieldFormat::Date.accepts("29.02.2012"));
     }
 }

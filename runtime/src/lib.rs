@@ -6,15 +6,27 @@
 //! which transitions are allowed, what is terminal, how a form is validated —
 //! lives here, once, so that generated code stays small and compiles fast.
 //!
+//! It also holds what running a service needs and generated code may use:
+//! local civil time ([`civil`]), Kazakhstan's working-day calendar
+//! ([`calendar`], built-in data for 2011–2027, replaceable by year), when a
+//! deadline falls due on it ([`Deadline::due`]), and IIN/BIN validation
+//! ([`ident`]).
+//!
 //! Architecture invariant: this crate knows nothing of pest, of the rendition
 //! language or of the compiler. It depends on no other crate of the workspace.
 
+pub mod calendar;
+pub mod civil;
 pub mod deadline;
 pub mod flk;
+pub mod ident;
 pub mod machine;
 pub mod spec;
 
-pub use deadline::{Bound, Deadline, Quantity, Unit};
+pub use calendar::{Calendar, CalendarError, Caveat, DayKind, TransferStatus};
+pub use civil::{Date, LocalDateTime, ParseTimeError, Weekday};
+pub use deadline::{Bound, DayCount, Deadline, DeadlineError, Due, Quantity, Unit, Which};
 pub use flk::{FieldFormat, FieldSpec, Form, FormSpec, Rule, ValidationErrors, Violation};
+pub use ident::IdError;
 pub use machine::{exercise, StateMachine, TransitionError};
 pub use spec::{ActionSpec, Branch, ChannelKind, ChannelSpec, Language, RegulationSpec};

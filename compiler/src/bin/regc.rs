@@ -73,11 +73,26 @@ enum Command {
         #[arg(long)]
         sources: Option<PathBuf>,
     },
+    /// Write the review site: an index and a page per regulation with diagrams, findings and readings (static, offline).
+    Doc {
+        /// Rendition files or folders (default: regulations/).
+        paths: Vec<PathBuf>,
+        /// The folder to write the site to (default: target/review-site/ in the workspace).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Folder of source documents.
+        #[arg(long)]
+        sources: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
+    /// Like rustc: the offending line with a marker, the source line, help.
     Human,
+    /// One line per diagnostic.
+    Short,
+    /// One JSON object: {"diagnostics":[…],"summary":{…}}.
     Json,
 }
 
@@ -102,6 +117,7 @@ fn main() -> ExitCode {
             check(paths, format, deny.is_some(), sources, cli.lang.into())
         }
         Command::Export { paths, format, sources } => export(paths, format, sources),
+        Command::Doc { paths, out, sources } => doc(paths, out, sources, cli.lang.into()),
     };
     match result {
         Ok(code) => code,
@@ -169,8 +185,12 @@ fn check(
     match format {
         Format::Human => {
             print_human(&session, &diagnostics, lang);
-            let checked = lang.pick("checked", "проверено файлов", "тексерілген файлдар");
-            eprintln!("{checked} {}: {}", session.files.len(), counts.summary(lang));
+            let checked = lang.pick("rendition(s) checked", "файл(ов) проверено", "файл тексерілді");
+            eprintln!("{} {checked}: {}", session.files.len(), counts.summary(lang));
+        }
+        Format::Short => {
+            print!("{}", reglament_compiler::diagnostics::render_short(&diagnostics, lang));
+            eprintln!("{}", counts.summary(lang));
         }
         Format::Json => {
             let json = serde_json::json!({ "diagnostics": diagnostics, "summary": counts });
@@ -237,4 +257,24 @@ fn build(root: Option<PathBuf>, deny: bool, lang: Lang) -> Result<ExitCode, Stri
     let changed = write_outputs(&root, &outputs)?;
     println!("generated/: {} file(s), {changed} changed", outputs.len());
     Ok(ExitCode::SUCCESS)
+}
+
+/// `regc doc`: writes the review site for every rendition that compiled,
+/// with every finding (in `lang`) shown on its page; exits 1 when there are
+/// errors, as `regc check` does, after writing the site that lists them.
+fn doc(paths: Vec<PathBuf>, out: Option<PathBuf>, sources: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let out = out.unwrap_or_else(|| find_root(&cwd).unwrap_or(cwd).join("target").join("review-site"));
+    let session = compile_paths_in(&default_paths(paths)?, sources, lang)?;
+    let diagnostics = session.diagnostics();
+    let files = reglament_compiler::emit::site::site(&session)?;
+    let count = files.len();
+    let changed = reglament_compiler::emit::site::write(&out, files)?;
+    println!(
+        "review site: {count} file(s), {changed} changed, in {}; open {}; {}",
+        out.display(),
+        out.join("index.html").display(),
+        Counts::of(&diagnostics).summary(lang)
+    );
+    Ok(exit_for(&diagnostics))
 }

@@ -74,8 +74,11 @@ impl Total {
     pub fn describe(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         let number = |milli: u64| {
-            let text =
-                if milli % 1000 == 0 { (milli / 1000).to_string() } else { format!("{}", milli as f64 / 1000.0) };
+            let text = if (milli / 1000) * 1000 == milli {
+                (milli / 1000).to_string()
+            } else {
+                format!("{}", milli as f64 / 1000.0)
+            };
             if lang == Lang::En {
                 text
             } else {

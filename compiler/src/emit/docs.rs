@@ -2,6 +2,8 @@
 //!
 //! Reviewers read these pages' diffs to see what a change of the law changes.
 
+use std::collections::BTreeMap;
+
 use minijinja::{Environment, Value};
 
 use crate::model::Regulation;
@@ -24,11 +26,14 @@ fn cell(value: String) -> String {
     crate::sources::fold(&value).replace('|', "\\|")
 }
 
-/// The review page of one regulation.
+/// The review page of one regulation, with a Mermaid diagram per channel.
 pub fn regulation_page(reg: &Regulation) -> Result<String, String> {
     let env = environment();
     let template = env.get_template("regulation.md").map_err(|e| format!("review template: {e}"))?;
+    // Ordered by channel id, so the context is the same on every run.
+    let mermaid: BTreeMap<&str, String> =
+        reg.channels.iter().map(|c| (c.id.as_str(), super::mermaid::channel_chart(reg, c))).collect();
     template
-        .render(minijinja::context! { reg => Value::from_serialize(reg) })
+        .render(minijinja::context! { reg => Value::from_serialize(reg), mermaid => mermaid })
         .map_err(|e| format!("review page of `{}`: {e}", reg.id))
 }
