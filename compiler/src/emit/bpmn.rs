@@ -2,13 +2,13 @@
 //! tools (bpmn.io, Camunda Modeler) and reviewers.
 //!
 //! One pool (the channel) with a lane per participant, a task per action
-//! (a user task for people, a service task for information systems), an
+//! (a user task for people, a plain task for information systems), an
 //! exclusive gateway where a next-action cell has several targets, start and
 //! end events, and a non-interrupting timer boundary event for each action
 //! whose deadline is a limit ISO-8601 can state. Everything else a cell says
-//! goes into `documentation`, verbatim. Conditions are the document's prose,
-//! so they are natural-language `tExpression`s and the process is marked not
-//! executable: an engine cannot evaluate them, a modeller shows them.
+//! goes into `documentation`, verbatim. Conditions are the document's prose:
+//! they name each branch, and an engine evaluates `${next == N}`, the action
+//! the case goes to, so the process is executable (Camunda 7 reads JUEL).
 //! The file is valid against the OMG BPMN 2.0 XSD (tests/bpmn_schema.rs).
 
 use std::fmt::Write;
@@ -94,7 +94,7 @@ fn process(x: &mut Xml, reg: &Regulation, flow: &Flow) {
     x.line(
         1,
         &format!(
-            r#"<bpmn:process id="Process_{ch}" name="{}" isExecutable="false">"#,
+            r#"<bpmn:process id="Process_{ch}" name="{}" isExecutable="true">"#,
             attr(&format!("{}: {}", fold(&reg.title), fold(&flow.channel.title)))
         ),
     );
@@ -107,17 +107,24 @@ fn process(x: &mut Xml, reg: &Regulation, flow: &Flow) {
         let label = e.condition.as_deref().map(flow::condition_label);
         let name = label.as_deref().map(|l| format!(r#" name="{}""#, attr(l))).unwrap_or_default();
         let open = format!(r#"<bpmn:sequenceFlow id="{}" sourceRef="{from}" targetRef="{to}"{name}"#, e.id);
-        match &e.condition {
-            // The condition is the document's prose: a natural-language expression.
-            Some(c) => {
+        let from_gateway = flow.nodes[e.from].kind == NodeKind::Gateway;
+        match (from_gateway, flow.nodes[e.to].action) {
+            // A branch of a conditional next action. The document's condition is
+            // prose, kept as the flow's name and documentation; what an engine
+            // evaluates is the branch's target, which the task before the gateway
+            // sets in the process variable `next` (JUEL, as Camunda reads it).
+            (true, Some(target)) => {
                 x.line(2, &format!("{open}>"));
-                if label.as_deref() != Some(c.as_str()) {
+                if let Some(c) = e.condition.as_deref().filter(|c| label.as_deref() != Some(*c)) {
                     x.documentation(3, c);
                 }
-                x.line(3, &format!("<bpmn:conditionExpression>{}</bpmn:conditionExpression>", text(c)));
+                x.line(
+                    3,
+                    &format!(r#"<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${{next == {target}}}</bpmn:conditionExpression>"#),
+                );
                 x.line(2, "</bpmn:sequenceFlow>");
             }
-            None => x.line(2, &format!("{open} />")),
+            _ => x.line(2, &format!("{open} />")),
         }
     }
     x.line(1, "</bpmn:process>");
@@ -143,14 +150,16 @@ fn lanes(x: &mut Xml, flow: &Flow) {
     x.line(2, "</bpmn:laneSet>");
 }
 
-/// The element name of a node: people do user tasks, systems service tasks.
+/// The element name of a node: people do user tasks, which wait for them;
+/// an information system's action is a plain task, which an engine passes
+/// through (a service task would need an implementation the regulation does
+/// not give, and engines refuse to deploy one without it).
 fn element(flow: &Flow, node: &Node) -> &'static str {
     match node.kind {
         NodeKind::Start => "startEvent",
         NodeKind::End => "endEvent",
         NodeKind::Gateway => "exclusiveGateway",
         NodeKind::Task => match flow.lanes.get(node.lane).map(|l| l.kind) {
-            Some("system") => "serviceTask",
             Some("unit" | "applicant") => "userTask",
             _ => "task",
         },
