@@ -8,6 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod synth;
+
 use reglament_compiler::diagnostics::{Diagnostic, Severity};
 use reglament_compiler::sources::SourceLibrary;
 use reglament_compiler::Lang;

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostics::Sink;
 use crate::messages::{step_word, Args};
 use crate::model::{Action, Channel, Deadline, Quantity, Regulation};
-use crate::sources::{fold, has_word};
+use crate::sources::{fold, has_word, is_alphanumeric};
 
 mod durations;
 mod flow;
@@ -295,11 +295,11 @@ fn abbreviations(reg: &Regulation, sink: &mut Sink) {
 /// The words of a text that look like abbreviations: two to eight capital
 /// Cyrillic letters (a Kazakh ending after a hyphen is dropped: «ЭҮП-те»).
 pub fn abbreviation_like(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+    text.split(|c: char| !(is_alphanumeric(c) || c == '-'))
         .filter_map(|w| w.split('-').next())
         .filter(|w| {
             let n = w.chars().count();
-            (2..=8).contains(&n) && w.chars().all(|c| c.is_uppercase() && is_cyrillic(c))
+            (2..=8).contains(&n) && w.chars().all(|c| is_cyrillic(c) && c.is_uppercase())
         })
         .map(str::to_string)
         .collect()
@@ -375,5 +375,12 @@ mod tests {
         assert_eq!(abbreviation_like("ЭҮП-те ЖСН және БСН, ИС МИО"), vec!["ЭҮП", "ЖСН", "БСН", "ИС", "МИО"]);
         assert!(abbreviation_like("Не более 10 минут. А").is_empty());
         assert!(abbreviation_like("HTTP and ДДОшка").is_empty());
+    }
+
+    #[test]
+    fn the_fast_alphanumeric_test_agrees_with_the_standard_one() {
+        for c in ('\u{0}'..='\u{2FFF}').chain(['\u{A0}', '\u{FEFF}', '\u{1F600}']) {
+            assert_eq!(crate::sources::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 }

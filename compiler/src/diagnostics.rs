@@ -193,12 +193,13 @@ pub fn render_human(
     out: &mut dyn WriteColor,
 ) -> std::io::Result<()> {
     let mut files = SimpleFiles::new();
+    // Only the files the diagnostics point into: a corpus may have thousands.
+    let shown: std::collections::BTreeSet<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
     let ids: Vec<(String, usize)> = texts
         .iter()
-        .map(|(p, t)| {
-            let name = display_path(p);
-            (name.clone(), files.add(name, t.clone()))
-        })
+        .map(|(p, t)| (display_path(p), t))
+        .filter(|(name, _)| shown.contains(name.as_str()))
+        .map(|(name, t)| (name.clone(), files.add(name, t.clone())))
         .collect();
     let config = term::Config::default();
     for d in diagnostics {

@@ -28,7 +28,7 @@ pub fn lower(tree: &ast::Regulation, path: &Path, library: &mut SourceLibrary, s
     sink.source_file = Some(required.source.file.clone());
     let doc = doc_path.and_then(|p| library.load(&p));
     let range = (required.source.first, required.source.last);
-    let mut cx = Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), range };
+    let mut cx = Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), range, deadlines: BTreeMap::new() };
     cx.check_source_range(&required.source);
     let reg = cx.regulation(tree, &required, path);
     Some(reg)
@@ -74,6 +74,8 @@ struct Lowerer<'d, 's, 'a> {
     quotes: Vec<QuoteRef>,
     /// The regulation's line range in the source, for counting uses.
     range: (u32, u32),
+    /// Deadline cells read so far: tables repeat a few phrasings many times.
+    deadlines: BTreeMap<String, Result<phrases::DeadlinePhrase, phrases::PhraseError>>,
 }
 
 impl Lowerer<'_, '_, '_> {
@@ -133,7 +135,7 @@ impl Lowerer<'_, '_, '_> {
         }
         let (Some(doc), Some(text)) = (self.doc, c.text.as_ref()) else { return };
         let (first, last) = (c.citation.first, c.citation.last);
-        if fold(text).is_empty() {
+        if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
             self.sink.emit("E0201.empty", c.span, first, Args::none());
             return;
         }
@@ -537,7 +539,15 @@ impl Lowerer<'_, '_, '_> {
             condition: None,
             line: text.line,
         };
-        match phrases::parse_deadline(effective) {
+        let read = match self.deadlines.get(effective) {
+            Some(read) => read.clone(),
+            None => {
+                let read = phrases::parse_deadline(effective);
+                self.deadlines.insert(effective.to_string(), read.clone());
+                read
+            }
+        };
+        match read {
             Ok(p) if p.bound == Bound::None => d.bound = Some(bound_name(p.bound)),
             Ok(p) => {
                 d.bound = Some(bound_name(p.bound));

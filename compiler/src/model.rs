@@ -426,7 +426,9 @@ pub struct Regulation {
     pub flk: Vec<Form>,
     /// Every analyst reading, in rendition order.
     pub readings: Vec<ReadingNote>,
-    /// Every quoted text, for checks that read them all.
+    /// Every quoted text, for checks that read them all; emptied by
+    /// [`crate::compile_text_in`] once the checks have run (every text is
+    /// in the model's other fields too).
     #[serde(skip)]
     pub quotes: Vec<QuoteRef>,
 }

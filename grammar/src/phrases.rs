@@ -111,11 +111,24 @@ pub struct PhraseError {
 /// Lower-cases a cell and folds every run of white space (no-break spaces
 /// included) into one space.
 pub fn normalise(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{A0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    if text.contains('Σ') {
+        // Final sigma lower-cases by context; `str::to_lowercase` knows how.
+        return text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 fn parse_rule(rule: Rule, text: &str) -> Result<Pair<'_, Rule>, PhraseError> {
@@ -267,6 +280,15 @@ fn word_number(word: &str) -> u64 {
 
 /// Reads a next-action cell such as «2», «-» or «2 – егер … болса; 3 – егер …».
 pub fn parse_next(cell: &str) -> Result<NextPhrase, PhraseError> {
+    // Most cells are a number or a dash: read them without the grammar (which reads them the same).
+    let trimmed = cell.trim();
+    if matches!(trimmed, "-" | "–" | "—") {
+        return Ok(NextPhrase::End);
+    }
+    if !trimmed.is_empty() && trimmed.len() <= 9 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        let action = trimmed.parse().unwrap_or(u32::MAX);
+        return Ok(NextPhrase::Targets(vec![NextTarget { action, when: None }]));
+    }
     let text = normalise(cell);
     let pair = parse_rule(Rule::next_phrase, &text)?;
     let mut targets = Vec::new();
@@ -295,7 +317,9 @@ pub fn parse_next(cell: &str) -> Result<NextPhrase, PhraseError> {
 
 /// Reads the label at the start of a process-list item.
 pub fn parse_step_label(item: &str) -> StepLabel {
-    let text = normalise(item);
+    // A label is at most three words («9 - үдеріс»); the rest of the item does not matter.
+    let head: Vec<&str> = item.split(char::is_whitespace).filter(|w| !w.is_empty()).take(4).collect();
+    let text = normalise(&head.join(" "));
     let Ok(pair) = parse_rule(Rule::step_head, &text) else {
         return StepLabel::Unlabelled;
     };

@@ -6,8 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use reglament_compiler::diagnostics::{render_human, Counts, Diagnostic, Severity};
-use reglament_compiler::{build_outputs, compile_paths, compile_paths_in, find_root, write_outputs, Lang, Session};
+use reglament_compiler::{
+    compile_paths, compile_paths_in, compile_paths_with, emit_and_write, find_root, Lang, Options, Session, Stage,
+};
 
 /// Compiles regulation renditions into checked models and typed Rust.
 #[derive(Parser)]
@@ -232,7 +235,15 @@ fn build(root: Option<PathBuf>, deny: bool, lang: Lang) -> Result<ExitCode, Stri
     // Paths in generated files are relative to the root, whatever folder regc runs from.
     std::env::set_current_dir(&root).map_err(|e| format!("cannot enter {}: {e}", root.display()))?;
     let root = PathBuf::from(".");
-    let mut session = compile_paths_in(&[root.join("regulations")], None, lang)?;
+    let timer = Timer::from_env();
+    let renditions = reglament_compiler::collect_renditions(&[root.join("regulations")])?.len();
+    let bar = progress_bar(renditions, "compiling");
+    let report = |_: Stage| bar.inc(1);
+    // Texts are kept only where there are errors or warnings to show.
+    let options = Options { progress: Some(&report), keep_texts: false, ..Options::default() };
+    let mut session = compile_paths_with(&[root.join("regulations")], None, lang, &options)?;
+    bar.finish_and_clear();
+    timer.lap("compile (parse, lower, check)");
     if deny {
         deny_warnings(&mut session, lang);
     }
@@ -240,7 +251,10 @@ fn build(root: Option<PathBuf>, deny: bool, lang: Lang) -> Result<ExitCode, Stri
     let shown: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
     print_human(&session, &shown, lang);
     let counts = Counts::of(&diagnostics);
-    let corpus = session.corpus();
+    drop(diagnostics);
+    let has_errors = session.has_errors();
+    // The models move out of the session: the texts are not needed any more.
+    let corpus = session.into_corpus();
     let channels: usize = corpus.regulations.iter().map(|r| r.channels.len()).sum();
     let actions: usize = corpus.regulations.iter().flat_map(|r| &r.channels).map(|c| c.actions.len()).sum();
     let rules: usize = corpus.regulations.iter().flat_map(|r| &r.flk).map(|f| f.fields.len()).sum();
@@ -249,14 +263,54 @@ fn build(root: Option<PathBuf>, deny: bool, lang: Lang) -> Result<ExitCode, Stri
         corpus.regulations.len(),
         counts.summary(lang)
     );
-    if session.has_errors() {
+    if has_errors {
         eprintln!("nothing written: fix the errors above (`regc check` shows them with notes)");
         return Ok(ExitCode::from(1));
     }
-    let outputs = build_outputs(&corpus)?;
-    let changed = write_outputs(&root, &outputs)?;
-    println!("generated/: {} file(s), {changed} changed", outputs.len());
+    let bar = progress_bar(corpus.regulations.len(), "writing");
+    let report = |_: Stage| bar.inc(1);
+    let options = Options { progress: Some(&report), ..Options::default() };
+    timer.lap("diagnostics");
+    let written = emit_and_write(&root, &corpus, &options)?;
+    bar.finish_and_clear();
+    timer.lap("emit and write");
+    println!("generated/: {} file(s), {} changed", written.files, written.changed);
+    // The process ends here: freeing the models one by one would only make it end later.
+    std::mem::forget(corpus);
     Ok(ExitCode::SUCCESS)
+}
+
+/// With `REGC_TIMINGS` set, `regc build` prints how long each phase took
+/// to standard error (for benchmarks).
+struct Timer(Option<std::cell::Cell<std::time::Instant>>);
+
+impl Timer {
+    fn from_env() -> Timer {
+        Timer(std::env::var_os("REGC_TIMINGS").map(|_| std::cell::Cell::new(std::time::Instant::now())))
+    }
+
+    fn lap(&self, phase: &str) {
+        if let Some(start) = &self.0 {
+            let now = std::time::Instant::now();
+            eprintln!("regc timing: {phase}: {:.3} s", now.duration_since(start.get()).as_secs_f64());
+            start.set(now);
+        }
+    }
+}
+
+/// A progress bar on standard error for corpora large enough to wait for,
+/// when standard error is a terminal; hidden otherwise (piped output stays plain).
+fn progress_bar(len: usize, what: &'static str) -> ProgressBar {
+    const WORTH_A_BAR: usize = 200;
+    if len < WORTH_A_BAR || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{msg:>9} [{bar:40}] {pos}/{len} regulations, {elapsed}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what);
+    bar
 }
 
 /// `regc doc`: writes the review site for every rendition that compiled,

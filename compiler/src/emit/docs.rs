@@ -3,6 +3,7 @@
 //! Reviewers read these pages' diffs to see what a change of the law changes.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use minijinja::{Environment, Value};
 
@@ -28,11 +29,19 @@ fn cell(value: String) -> String {
 
 /// The review page of one regulation, with a Mermaid diagram per channel.
 pub fn regulation_page(reg: &Regulation) -> Result<String, String> {
-    let env = environment();
-    let template = env.get_template("regulation.md").map_err(|e| format!("review template: {e}"))?;
-    // Ordered by channel id, so the context is the same on every run.
     let mermaid: BTreeMap<&str, String> =
         reg.channels.iter().map(|c| (c.id.as_str(), super::mermaid::channel_chart(reg, c))).collect();
+    regulation_page_with(reg, &mermaid)
+}
+
+/// The review page of one regulation, with the Mermaid chart of each
+/// channel already drawn (by channel id).
+pub fn regulation_page_with(reg: &Regulation, mermaid: &BTreeMap<&str, String>) -> Result<String, String> {
+    // The template is parsed once per process.
+    static ENVIRONMENT: OnceLock<Environment<'static>> = OnceLock::new();
+    let env = ENVIRONMENT.get_or_init(environment);
+    let template = env.get_template("regulation.md").map_err(|e| format!("review template: {e}"))?;
+    // Ordered by channel id, so the context is the same on every run.
     template
         .render(minijinja::context! { reg => Value::from_serialize(reg), mermaid => mermaid })
         .map_err(|e| format!("review page of `{}`: {e}", reg.id))

@@ -8,6 +8,7 @@ pub mod flow;
 pub mod layout;
 pub mod mermaid;
 pub mod outline;
+pub mod pretty;
 pub mod rust;
 pub mod site;
 pub mod svg;

@@ -5,10 +5,17 @@
 //! runtime crate. That keeps each regulation to a few hundred lines, so a crate
 //! of thousands of regulations still compiles fast. Output is formatted with
 //! prettyplease and is the same to the byte for the same model.
+//!
+//! The bulk of each module — the action tables, the FLK tables and the
+//! variants' documentation — is printed by [`super::pretty`], which prints
+//! what prettyplease would without going through tokens and syn: the rest is
+//! formatted by prettyplease with a placeholder for each, then the
+//! placeholders are filled in.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use super::pretty::{self, Expr};
 use crate::model::{Action, Channel, Deadline, Field, Form, Quantity, Regulation};
 
 /// The first line of every generated file.
@@ -33,8 +40,9 @@ pub fn regulation_module(reg: &Regulation) -> Result<String, String> {
         _ => quote!(Language::Ru),
     };
     let source_file = &reg.source.file;
+    let mut fill = Fill::default();
     let channels: Vec<TokenStream> =
-        reg.channels.iter().filter(|c| !c.actions.is_empty()).map(|c| channel_module(reg, c)).collect();
+        reg.channels.iter().filter(|c| !c.actions.is_empty()).map(|c| channel_module(reg, c, &mut fill)).collect();
     let channel_refs: Vec<TokenStream> = reg
         .channels
         .iter()
@@ -44,7 +52,7 @@ pub fn regulation_module(reg: &Regulation) -> Result<String, String> {
             quote!(&#m::SPEC)
         })
         .collect();
-    let forms: Vec<TokenStream> = reg.flk.iter().map(|f| form_items(reg, f)).collect();
+    let forms: Vec<TokenStream> = reg.flk.iter().map(|f| form_items(reg, f, &mut fill)).collect();
     let form_refs: Vec<TokenStream> = reg
         .flk
         .iter()
@@ -72,7 +80,66 @@ pub fn regulation_module(reg: &Regulation) -> Result<String, String> {
         #(#channels)*
         #(#forms)*
     };
-    format_file(tokens)
+    fill.apply(&format_file(tokens)?)
+}
+
+/// What goes where the placeholders stand in the prettyplease-formatted
+/// skeleton of a module: whole lines, printed by [`pretty`].
+#[derive(Default)]
+struct Fill {
+    /// The lines of each placeholder, in order.
+    parts: Vec<String>,
+}
+
+/// The start of a placeholder's name.
+const PLACEHOLDER: &str = "__REGC_FILL_";
+
+impl Fill {
+    /// A placeholder for `lines` (indented, each ending with a line break).
+    fn add(&mut self, lines: String) -> Ident {
+        self.parts.push(lines);
+        format_ident!("{PLACEHOLDER}{}", self.parts.len() - 1)
+    }
+
+    /// A `static` item whose value is printed by [`pretty`]: the placeholder
+    /// stands for its value, and its line is replaced by the whole item.
+    fn data(&mut self, name: &str, ty: &'static str, value: &Expr, depth: usize) -> Ident {
+        self.add(pretty::print_item(&format!("pub static {name}: {ty}"), value, depth))
+    }
+
+    /// A top-level item written as text: the placeholder is an item of its own.
+    fn item(&mut self, text: String) -> TokenStream {
+        let placeholder = self.add(text);
+        quote!(const #placeholder: () = ();)
+    }
+
+    /// Replaces each placeholder's line of `text` by its lines.
+    fn apply(self, text: &str) -> Result<String, String> {
+        let mut out = String::with_capacity(text.len() + self.parts.iter().map(String::len).sum::<usize>());
+        let mut used = 0;
+        for line in text.split_inclusive('\n') {
+            let Some(at) = line.find(PLACEHOLDER) else {
+                out.push_str(line);
+                continue;
+            };
+            let digits: String = line[at + PLACEHOLDER.len()..].chars().take_while(char::is_ascii_digit).collect();
+            match digits.parse::<usize>().ok().and_then(|i| self.parts.get(i)) {
+                Some(part) => {
+                    out.push_str(part);
+                    used += 1;
+                }
+                None => return Err(format!("internal error: a placeholder of the Rust back end is unknown: {line}")),
+            }
+        }
+        if used != self.parts.len() {
+            return Err(format!(
+                "internal error: {} of {} placeholders of the Rust back end were filled",
+                used,
+                self.parts.len()
+            ));
+        }
+        Ok(out)
+    }
 }
 
 /// Doc attributes, one per line, so that prettyplease prints `///` lines.
@@ -86,83 +153,85 @@ fn doc_lines(text: &str, inner: bool) -> TokenStream {
     }
 }
 
-/// An unsuffixed integer literal: `3`, not `3u32`.
-fn lit(n: impl Into<u64>) -> proc_macro2::Literal {
-    proc_macro2::Literal::u64_unsuffixed(n.into())
-}
-
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-fn variant(number: u32) -> Ident {
-    format_ident!("A{}", number)
+/// The module of one channel, as prettyplease formats it at the top level of
+/// the regulation's file; written directly (a placeholder stands for it in
+/// the tokens): every line but the tables' is fixed by the model, and the
+/// tables are printed by [`pretty`].
+fn channel_module(reg: &Regulation, ch: &Channel, fill: &mut Fill) -> TokenStream {
+    let mut m = String::with_capacity(16 * 1024);
+    doc_comment(&mut m, &format!(" Channel `{}` ({}): {}", ch.id, ch.kind, ch.title), 0);
+    m.push_str(&format!("pub mod {} {{\n", ch.id));
+    m.push_str("    use reglament_runtime::*;\n");
+    m.push_str("    /// The channel's states: one per action of its table.\n");
+    m.push_str("    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n");
+    m.push_str("    pub enum Action {\n");
+    for a in &ch.actions {
+        doc_comment(&mut m, &action_doc(a), 2);
+        m.push_str(&format!("        A{},\n", a.number));
+    }
+    m.push_str("    }\n");
+    m.push_str("    impl StateMachine for Action {\n");
+    m.push_str("        const SPEC: &'static ChannelSpec = &SPEC;\n");
+    let all = Expr::slice(ch.actions.iter().map(|a| Expr::Path(format!("Action::A{}", a.number).into())).collect());
+    m.push_str(&pretty::print_item("const ALL: &'static [Self]", &all, 2));
+    m.push_str("        fn index(self) -> usize {\n");
+    m.push_str("            match self {\n");
+    for (i, a) in ch.actions.iter().enumerate() {
+        m.push_str(&format!("                Action::A{} => {i},\n", a.number));
+    }
+    m.push_str("            }\n        }\n    }\n");
+    for a in ch.actions.iter().filter(|a| a.targets().len() > 1) {
+        outcome_enum(&mut m, ch, a);
+    }
+    let kind = match ch.kind {
+        "center" => "ChannelKind::Center",
+        "portal" => "ChannelKind::Portal",
+        _ => "ChannelKind::Authority",
+    };
+    let spec = Expr::Struct(
+        "ChannelSpec",
+        vec![
+            ("regulation", Expr::Str(&reg.id)),
+            ("id", Expr::Str(&ch.id)),
+            ("kind", Expr::path(kind)),
+            ("title", Expr::Str(&ch.title)),
+            ("start", Expr::Int(ch.actions.first().map(|a| a.number).unwrap_or(0).into())),
+            ("actions", Expr::slice(ch.actions.iter().map(action_spec).collect())),
+        ],
+    );
+    m.push_str("    /// The channel's action table.\n");
+    m.push_str(&pretty::print_item("pub static SPEC: ChannelSpec", &spec, 1));
+    m.push_str(concat!(
+        "    #[cfg(test)]\n",
+        "    mod tests {\n",
+        "        #[test]\n",
+        "        fn every_path_runs_and_every_other_transition_is_refused() {\n",
+        "            let paths = reglament_runtime::exercise::<super::Action>();\n",
+        "            assert!(matches!(paths, Ok(n) if n > 0), \"{paths:?}\");\n",
+        "        }\n",
+        "    }\n",
+        "}\n",
+    ));
+    fill.item(m)
 }
 
-fn channel_module(reg: &Regulation, ch: &Channel) -> TokenStream {
-    let module = ident(&ch.id);
-    let doc = format!(" Channel `{}` ({}): {}", ch.id, ch.kind, ch.title);
-    let variants = ch.actions.iter().map(action_variant);
-    let all = ch.actions.iter().map(|a| variant(a.number));
-    let index_arms = ch.actions.iter().enumerate().map(|(i, a)| {
-        let v = variant(a.number);
-        let i = lit(i as u64);
-        quote!(Action::#v => #i)
-    });
-    let specs = ch.actions.iter().map(action_spec);
-    let outcomes = ch.actions.iter().filter(|a| a.targets().len() > 1).map(|a| outcome_enum(ch, a));
-    let kind = match ch.kind {
-        "center" => quote!(ChannelKind::Center),
-        "portal" => quote!(ChannelKind::Portal),
-        _ => quote!(ChannelKind::Authority),
-    };
-    let reg_id = &reg.id;
-    let ch_id = &ch.id;
-    let title = &ch.title;
-    let start = lit(ch.actions.first().map(|a| a.number).unwrap_or(0));
-    let doc = doc_lines(&doc, false);
-    quote! {
-        #doc
-        pub mod #module {
-            use reglament_runtime::*;
-
-            /// The channel's states: one per action of its table.
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-            pub enum Action {
-                #(#variants,)*
-            }
-
-            impl StateMachine for Action {
-                const SPEC: &'static ChannelSpec = &SPEC;
-                const ALL: &'static [Self] = &[#(Action::#all),*];
-                fn index(self) -> usize {
-                    match self {
-                        #(#index_arms,)*
-                    }
-                }
-            }
-
-            #(#outcomes)*
-
-            /// The channel's action table.
-            pub static SPEC: ChannelSpec = ChannelSpec {
-                regulation: #reg_id,
-                id: #ch_id,
-                kind: #kind,
-                title: #title,
-                start: #start,
-                actions: &[#(#specs),*],
-            };
-
-            #[cfg(test)]
-            mod tests {
-                #[test]
-                fn every_path_runs_and_every_other_transition_is_refused() {
-                    let paths = reglament_runtime::exercise::<super::Action>();
-                    assert!(matches!(paths, Ok(n) if n > 0), "{paths:?}");
-                }
-            }
+/// Appends `text` as `///` lines at `depth`, as prettyplease prints the doc
+/// attributes [`doc_lines`] makes.
+fn doc_comment(out: &mut String, text: &str, depth: usize) {
+    for l in text.split('\n') {
+        for _ in 0..depth {
+            out.push_str("    ");
         }
+        out.push_str("///");
+        if !(l.is_empty() || l.starts_with(' ')) {
+            out.push(' ');
+        }
+        out.push_str(l.trim_end_matches(' '));
+        out.push('\n');
     }
 }
 
@@ -197,140 +266,121 @@ fn one_line(s: &str) -> String {
     crate::sources::fold(s)
 }
 
-fn action_variant(a: &Action) -> TokenStream {
-    let doc = doc_lines(&action_doc(a), false);
-    let v = variant(a.number);
-    quote! {
-        #doc
-        #v
-    }
-}
-
-fn outcome_enum(ch: &Channel, a: &Action) -> TokenStream {
-    let name = format_ident!("A{}Outcome", a.number);
-    let doc = format!(" The ways action {} of channel `{}` may end.", a.number, ch.id);
-    let variants = a.targets().iter().map(|t| {
-        let v = format_ident!("To{}", t.action);
+fn outcome_enum(m: &mut String, ch: &Channel, a: &Action) {
+    let name = format!("A{}Outcome", a.number);
+    doc_attr(m, &format!(" The ways action {} of channel `{}` may end.", a.number, ch.id), 1);
+    m.push_str("    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n");
+    m.push_str(&format!("    pub enum {name} {{\n"));
+    for t in a.targets() {
         let d =
             format!(" Go to action {}: {}", t.action, t.when.as_deref().unwrap_or("(the table gives no condition)"));
-        quote! {
-            #[doc = #d]
-            #v
-        }
-    });
-    let arms = a.targets().iter().map(|t| {
-        let v = format_ident!("To{}", t.action);
-        let target = variant(t.action);
-        quote!(#name::#v => Action::#target)
-    });
-    quote! {
-        #[doc = #doc]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum #name {
-            #(#variants,)*
-        }
+        doc_attr(m, &d, 2);
+        m.push_str(&format!("        To{},\n", t.action));
+    }
+    m.push_str("    }\n");
+    m.push_str(&format!("    impl From<{name}> for Action {{\n"));
+    m.push_str(&format!("        fn from(outcome: {name}) -> Action {{\n"));
+    m.push_str("            match outcome {\n");
+    for t in a.targets() {
+        m.push_str(&format!("                {name}::To{} => Action::A{},\n", t.action, t.action));
+    }
+    m.push_str("            }\n        }\n    }\n");
+}
 
-        impl From<#name> for Action {
-            fn from(outcome: #name) -> Action {
-                match outcome {
-                    #(#arms,)*
-                }
-            }
-        }
+/// One `#[doc = "…"]` attribute as prettyplease prints it: a `///` line, or
+/// a block comment when the text has line breaks.
+fn doc_attr(out: &mut String, text: &str, depth: usize) {
+    let pad = "    ".repeat(depth);
+    if text.contains('\n') || text.starts_with('/') {
+        // Not produced by the model (conditions are read on one line); kept exact anyway.
+        out.push_str(&pad);
+        out.push_str("/**");
+        out.push_str(text);
+        out.push_str("*/\n");
+    } else {
+        out.push_str(&pad);
+        out.push_str("///");
+        out.push_str(text.trim_end_matches(' '));
+        out.push('\n');
     }
 }
 
-fn action_spec(a: &Action) -> TokenStream {
-    let number = lit(a.number);
-    let participant = a.participant.as_deref().unwrap_or("");
-    let sfe = a.effective_sfe().unwrap_or("");
-    let action = a.effective_action().unwrap_or("");
-    let completion = a.effective_completion().unwrap_or("");
+fn action_spec(a: &Action) -> Expr<'_> {
     let deadline = match &a.deadline {
-        Some(d) if d.max.is_some() => {
-            let d = deadline_tokens(d);
-            quote!(Some(#d))
-        }
-        _ => quote!(None),
+        Some(d) if d.max.is_some() => Expr::some(deadline_expr(d)),
+        _ => Expr::path("None"),
     };
-    let branches = a.targets().iter().map(|t| {
-        let to = lit(t.action);
-        let when = option_str(t.when.as_deref());
-        quote!(Branch { to: #to, when: #when })
-    });
-    let line = lit(a.line);
-    quote! {
-        ActionSpec {
-            number: #number,
-            participant: #participant,
-            sfe: #sfe,
-            action: #action,
-            completion: #completion,
-            deadline: #deadline,
-            next: &[#(#branches),*],
-            source_line: #line,
-        }
-    }
+    let branches = a
+        .targets()
+        .iter()
+        .map(|t| {
+            Expr::Struct(
+                "Branch",
+                vec![("to", Expr::Int(t.action.into())), ("when", Expr::option_str(t.when.as_deref()))],
+            )
+        })
+        .collect();
+    Expr::Struct(
+        "ActionSpec",
+        vec![
+            ("number", Expr::Int(a.number.into())),
+            ("participant", Expr::Str(a.participant.as_deref().unwrap_or(""))),
+            ("sfe", Expr::Str(a.effective_sfe().unwrap_or(""))),
+            ("action", Expr::Str(a.effective_action().unwrap_or(""))),
+            ("completion", Expr::Str(a.effective_completion().unwrap_or(""))),
+            ("deadline", deadline),
+            ("next", Expr::slice(branches)),
+            ("source_line", Expr::Int(a.line.into())),
+        ],
+    )
 }
 
-fn option_str(s: Option<&str>) -> TokenStream {
-    match s {
-        Some(s) => quote!(Some(#s)),
-        None => quote!(None),
-    }
-}
-
-fn deadline_tokens(d: &Deadline) -> TokenStream {
+fn deadline_expr(d: &Deadline) -> Expr<'_> {
     let text = d.reading.as_deref().unwrap_or(&d.text);
     let bound = match d.bound {
-        Some("at_most") => quote!(Bound::AtMost),
-        Some("within") => quote!(Bound::Within),
-        Some("range") => quote!(Bound::Range),
-        _ => quote!(Bound::Plain),
+        Some("at_most") => "Bound::AtMost",
+        Some("within") => "Bound::Within",
+        Some("range") => "Bound::Range",
+        _ => "Bound::Plain",
     };
-    let min = option_quantity(d.min.as_ref());
-    let max = d.max.as_ref().map(quantity_tokens).unwrap_or_else(|| quote!(Quantity { milli: 0, unit: Unit::Minute }));
-    let exceptional = option_quantity(d.exceptional_max.as_ref());
-    let condition = option_str(d.condition.as_deref());
-    let remarks = d.remarks.iter();
-    quote! {
-        Deadline {
-            text: #text,
-            bound: #bound,
-            min: #min,
-            max: #max,
-            exceptional_max: #exceptional,
-            condition: #condition,
-            remarks: &[#(#remarks),*],
-        }
-    }
+    let max = d.max.as_ref().map(quantity_expr).unwrap_or_else(|| {
+        Expr::Struct("Quantity", vec![("milli", Expr::Int(0)), ("unit", Expr::path("Unit::Minute"))])
+    });
+    Expr::Struct(
+        "Deadline",
+        vec![
+            ("text", Expr::Str(text)),
+            ("bound", Expr::path(bound)),
+            ("min", option_quantity(d.min.as_ref())),
+            ("max", max),
+            ("exceptional_max", option_quantity(d.exceptional_max.as_ref())),
+            ("condition", Expr::option_str(d.condition.as_deref())),
+            ("remarks", Expr::slice(d.remarks.iter().map(|r| Expr::Str(r)).collect())),
+        ],
+    )
 }
 
-fn option_quantity(q: Option<&Quantity>) -> TokenStream {
+fn option_quantity(q: Option<&Quantity>) -> Expr<'static> {
     match q {
-        Some(q) => {
-            let q = quantity_tokens(q);
-            quote!(Some(#q))
-        }
-        None => quote!(None),
+        Some(q) => Expr::some(quantity_expr(q)),
+        None => Expr::path("None"),
     }
 }
 
-fn quantity_tokens(q: &Quantity) -> TokenStream {
-    let milli = lit(q.milli);
+fn quantity_expr(q: &Quantity) -> Expr<'static> {
     let unit = match q.unit {
-        "second" => quote!(Unit::Second),
-        "minute" => quote!(Unit::Minute),
-        "hour" => quote!(Unit::Hour),
-        "working_day" => quote!(Unit::WorkingDay),
-        "calendar_day" => quote!(Unit::CalendarDay),
-        "month" => quote!(Unit::Month),
-        _ => quote!(Unit::Day),
+        "second" => "Unit::Second",
+        "minute" => "Unit::Minute",
+        "hour" => "Unit::Hour",
+        "working_day" => "Unit::WorkingDay",
+        "calendar_day" => "Unit::CalendarDay",
+        "month" => "Unit::Month",
+        _ => "Unit::Day",
     };
-    quote!(Quantity { milli: #milli, unit: #unit })
+    Expr::Struct("Quantity", vec![("milli", Expr::Int(q.milli)), ("unit", Expr::path(unit))])
 }
 
-fn form_items(reg: &Regulation, f: &Form) -> TokenStream {
+fn form_items(reg: &Regulation, f: &Form, fill: &mut Fill) -> TokenStream {
     let spec_name = format_ident!("{}_FORM", f.form.to_uppercase());
     let struct_name = format_ident!("{}", camel(&f.form));
     let doc = format!(" Form `{}`: {} (source line {}).", f.form, one_line(&f.title.text), f.title.line);
@@ -339,10 +389,16 @@ fn form_items(reg: &Regulation, f: &Form) -> TokenStream {
         let i = ident(&x.id);
         quote!(self.#i.as_deref())
     });
-    let specs = f.fields.iter().map(field_spec);
-    let reg_id = &reg.id;
-    let form_id = &f.form;
-    let title = &f.title.text;
+    let spec = Expr::Struct(
+        "FormSpec",
+        vec![
+            ("regulation", Expr::Str(&reg.id)),
+            ("id", Expr::Str(&f.form)),
+            ("title", Expr::Str(&f.title.text)),
+            ("fields", Expr::slice(f.fields.iter().map(field_spec).collect())),
+        ],
+    );
+    let spec = fill.data(&spec_name.to_string(), "FormSpec", &spec, 0);
     let doc = doc_lines(&doc, false);
     quote! {
         #doc
@@ -359,12 +415,7 @@ fn form_items(reg: &Regulation, f: &Form) -> TokenStream {
         }
 
         /// The form's FLK rules.
-        pub static #spec_name: FormSpec = FormSpec {
-            regulation: #reg_id,
-            id: #form_id,
-            title: #title,
-            fields: &[#(#specs),*],
-        };
+        pub static #spec_name: FormSpec = #spec;
     }
 }
 
@@ -388,28 +439,29 @@ fn field_member(f: &Field) -> TokenStream {
     }
 }
 
-fn field_spec(f: &Field) -> TokenStream {
-    let number = lit(f.number);
-    let id = &f.id;
-    let name = &f.name;
-    let required = f.required;
+fn field_spec(f: &Field) -> Expr<'_> {
     let max = match f.size {
-        Some(s) => {
-            let s = lit(s);
-            quote!(Some(#s))
-        }
-        None => quote!(None),
+        Some(s) => Expr::some(Expr::Int(s.into())),
+        None => Expr::path("None"),
     };
     let format = match f.format_kind {
-        "numeric" => quote!(FieldFormat::Numeric),
-        "date" => quote!(FieldFormat::Date),
-        "iin" => quote!(FieldFormat::Iin),
-        _ => quote!(FieldFormat::Text),
+        "numeric" => "FieldFormat::Numeric",
+        "date" => "FieldFormat::Date",
+        "iin" => "FieldFormat::Iin",
+        _ => "FieldFormat::Text",
     };
-    let line = lit(f.line);
-    quote! {
-        FieldSpec { number: #number, id: #id, name: #name, required: #required, max_chars: #max, format: #format, source_line: #line }
-    }
+    Expr::Struct(
+        "FieldSpec",
+        vec![
+            ("number", Expr::Int(f.number.into())),
+            ("id", Expr::Str(&f.id)),
+            ("name", Expr::Str(&f.name)),
+            ("required", Expr::Bool(f.required)),
+            ("max_chars", max),
+            ("format", Expr::path(format)),
+            ("source_line", Expr::Int(f.line.into())),
+        ],
+    )
 }
 
 /// `application_form` → `ApplicationForm`.

@@ -130,8 +130,8 @@ impl Engine {
         let current = action(channel, instance.state)?;
         check_actor(current, actor)?;
         let to = resolve(channel, current, target)?;
-        let journal = self.store.journal(id)?;
-        if let Some(last) = journal.last().filter(|last| at < last.at) {
+        // Only the latest entry matters: time may not run backwards.
+        if let Some(last) = self.store.last_entry(id)?.filter(|last| at < last.at) {
             return Err(EngineError::TimeBeforeLast { at: at.to_string(), last: last.at.to_string() });
         }
         let branch = to.and_then(|to| current.next.iter().find(|b| b.to == to)).and_then(|b| b.when);

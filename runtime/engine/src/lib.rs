@@ -33,4 +33,4 @@ pub use engine::{now_in_kazakhstan, prepare_start, Engine, OverdueReport, Overdu
 pub use error::{ApplicationProblem, EngineError, StoreError};
 pub use registry::Registry;
 pub use schedule::{ServiceDue, Step, Timeline};
-pub use store::{JournalEntry, NewInstance, OpenMode, Store, StoredInstance, Transition, SCHEMA_VERSION};
+pub use store::{Durability, JournalEntry, NewInstance, OpenMode, Store, StoredInstance, Transition, SCHEMA_VERSION};

@@ -6,8 +6,12 @@
 //!   which version it was planned on, and the update only applies to that
 //!   version. Of two writers that read the same version, the second gets
 //!   [`StoreError::Conflict`] and writes nothing.
-//! - Write-ahead log with `synchronous = FULL`: a transition reported as
-//!   committed survives a crash of the process or of the machine.
+//! - Write-ahead log with `synchronous = FULL` by default: a transition
+//!   reported as committed survives a crash of the process or of the
+//!   machine. [`Durability::Normal`] (`synchronous = NORMAL`) trades the
+//!   last moments before a power failure or an OS crash for about two orders
+//!   of magnitude more transitions per second (BENCHMARKS.md); the store
+//!   stays consistent either way.
 //! - The schema has a version (table `schema_version`) and the file an
 //!   application id, so that a foreign or newer file is refused before
 //!   anything is written; older stores are migrated, one step per version,
@@ -71,6 +75,33 @@ pub enum OpenMode {
     CreateIfMissing,
     /// The file must exist and be a store.
     Existing,
+}
+
+/// How long a commit waits for the disk (SQLite's `synchronous` setting,
+/// in write-ahead-log mode).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Durability {
+    /// `synchronous = FULL`: every commit waits until the log is on disk. A
+    /// transition reported as committed survives a crash of the process, of
+    /// the operating system, or a power failure. The default.
+    #[default]
+    Full,
+    /// `synchronous = NORMAL`: the log is synced at checkpoints, not at each
+    /// commit. A committed transition survives a crash of the process; after
+    /// a power failure or an OS crash the last transitions may be lost (the
+    /// store is never corrupted, and a conflict check still holds). For
+    /// services that can replay recent work, in exchange for far more
+    /// transitions per second.
+    Normal,
+}
+
+impl Durability {
+    fn pragma(self) -> &'static str {
+        match self {
+            Durability::Full => "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+            Durability::Normal => "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        }
+    }
 }
 
 /// An instance as stored.
@@ -161,6 +192,11 @@ impl Store {
     /// is refused before anything is written to it; an older schema is
     /// migrated.
     pub fn open(path: &Path, mode: OpenMode) -> Result<Store, StoreError> {
+        Store::open_with(path, mode, Durability::default())
+    }
+
+    /// Like [`Store::open`], with the durability of commits chosen.
+    pub fn open_with(path: &Path, mode: OpenMode, durability: Durability) -> Result<Store, StoreError> {
         let len = std::fs::metadata(path).map(|m| m.len()).ok();
         if len.is_none() && mode == OpenMode::Existing {
             return Err(StoreError::Missing(path.to_path_buf()));
@@ -179,9 +215,19 @@ impl Store {
         if !fresh {
             store.check_existing()?;
         }
-        store.configure()?;
+        store.configure(durability)?;
         store.create_or_migrate()?;
         Ok(store)
+    }
+
+    /// How commits wait for the disk, as the connection reports it.
+    pub fn durability(&self) -> Result<Durability, StoreError> {
+        let level: i64 = self
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .map_err(|e| self.err("reading the durability", e))?;
+        // 1 is NORMAL; 2 (FULL) and 3 (EXTRA) wait for the disk at every commit.
+        Ok(if level >= 2 { Durability::Full } else { Durability::Normal })
     }
 
     /// The file.
@@ -227,7 +273,7 @@ impl Store {
             .map_err(|_| StoreError::BadRow("the store has no readable schema version".to_string()))
     }
 
-    fn configure(&self) -> Result<(), StoreError> {
+    fn configure(&self, durability: Durability) -> Result<(), StoreError> {
         let mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
@@ -235,9 +281,7 @@ impl Store {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::BadRow(format!("the store cannot use a write-ahead log (journal mode {mode})")));
         }
-        self.conn
-            .execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-            .map_err(|e| self.err("configuring the store", e))
+        self.conn.execute_batch(durability.pragma()).map_err(|e| self.err("configuring the store", e))
     }
 
     /// Creates the schema in a new file, or migrates an older one. Both run
@@ -314,10 +358,12 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| classify(&path, "starting a transaction", e))?;
         let changed = tx
-            .execute(
+            .prepare_cached(
                 "UPDATE instances SET state = ?1, version = ?2, finished = ?3 WHERE id = ?4 AND version = ?5",
-                params![t.state, t.expected_version + 1, t.finished, id, t.expected_version],
             )
+            .and_then(|mut update| {
+                update.execute(params![t.state, t.expected_version + 1, t.finished, id, t.expected_version])
+            })
             .map_err(|e| classify(&path, "moving the instance", e))?;
         if changed != 1 {
             let found: Option<i64> = tx
@@ -332,13 +378,27 @@ impl Store {
 
     /// The instance with this id.
     pub fn instance(&self, id: i64) -> Result<Option<StoredInstance>, StoreError> {
-        let sql = format!("SELECT {INSTANCE_COLUMNS} FROM instances WHERE id = ?1");
+        const SQL: &str = "SELECT id, regulation, channel, application, flk, state, version, started_at, finished
+                           FROM instances WHERE id = ?1";
         let row = self
             .conn
-            .query_row(&sql, [id], read_instance_row)
-            .optional()
+            .prepare_cached(SQL)
+            .and_then(|mut stmt| stmt.query_row([id], read_instance_row).optional())
             .map_err(|e| self.err("reading an instance", e))?;
         row.map(decode_instance).transpose()
+    }
+
+    /// The last entry of an instance's journal (the latest transition).
+    pub fn last_entry(&self, instance: i64) -> Result<Option<JournalEntry>, StoreError> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT instance, version, at, actor, from_action, to_action, branch
+                 FROM journal WHERE instance = ?1 ORDER BY version DESC LIMIT 1",
+            )
+            .and_then(|mut stmt| stmt.query_row([instance], read_entry_row).optional())
+            .map_err(|e| self.err("reading the journal", e))?;
+        row.map(decode_entry).transpose()
     }
 
     /// Every instance, or only the unfinished ones, by id.
@@ -363,25 +423,10 @@ impl Store {
                  FROM journal WHERE instance = ?1 ORDER BY version",
             )
             .map_err(|e| self.err("reading the journal", e))?;
-        let rows = stmt
-            .query_map([instance], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<u32>>(4)?,
-                    r.get::<_, Option<u32>>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                ))
-            })
-            .map_err(|e| self.err("reading the journal", e))?;
+        let rows = stmt.query_map([instance], read_entry_row).map_err(|e| self.err("reading the journal", e))?;
         let mut out = Vec::new();
         for row in rows {
-            let (instance, version, at, actor, from, to, branch) =
-                row.map_err(|e| self.err("reading the journal", e))?;
-            let at = parse_time(&at, "journal time")?;
-            out.push(JournalEntry { instance, version, at, actor, from, to, branch });
+            out.push(decode_entry(row.map_err(|e| self.err("reading the journal", e))?)?);
         }
         Ok(out)
     }
@@ -424,12 +469,24 @@ fn parse_time(text: &str, what: &str) -> Result<LocalDateTime, StoreError> {
     LocalDateTime::parse(text).map_err(|e| StoreError::BadRow(format!("{what}: {e}")))
 }
 
+type EntryRow = (i64, i64, String, String, Option<u32>, Option<u32>, Option<String>);
+
+fn read_entry_row(r: &Row<'_>) -> rusqlite::Result<EntryRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+}
+
+fn decode_entry(row: EntryRow) -> Result<JournalEntry, StoreError> {
+    let (instance, version, at, actor, from, to, branch) = row;
+    let at = parse_time(&at, "journal time")?;
+    Ok(JournalEntry { instance, version, at, actor, from, to, branch })
+}
+
 fn insert_entry(conn: &Connection, e: &JournalEntry) -> rusqlite::Result<usize> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO journal (instance, version, at, actor, from_action, to_action, branch)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![e.instance, e.version, e.at.to_string(), e.actor, e.from, e.to, e.branch],
-    )
+    )?
+    .execute(params![e.instance, e.version, e.at.to_string(), e.actor, e.from, e.to, e.branch])
 }
 
 /// Maps SQLite's "not a database" and "corrupt" to [`StoreError::Corrupt`].

@@ -163,3 +163,21 @@ fn a_version_1_store_is_migrated_and_keeps_its_data() {
     assert_eq!(e.store().journal(1).unwrap().len(), 2);
     assert_eq!(e.store().integrity_check().unwrap(), "ok");
 }
+
+#[test]
+fn durability_is_full_unless_normal_is_asked_for() {
+    use reglament_engine::Durability;
+    let path = store_path("durability");
+    let full = Store::open(&path, OpenMode::CreateIfMissing).unwrap();
+    assert_eq!(full.durability().unwrap(), Durability::Full);
+    drop(full);
+    let normal = Store::open_with(&path, OpenMode::Existing, Durability::Normal).unwrap();
+    assert_eq!(normal.durability().unwrap(), Durability::Normal);
+    // A NORMAL store runs instances like any other, and the file stays sound.
+    let mut e = Engine::new(normal, Registry::default(), Calendar::kazakhstan().unwrap());
+    let id = start(&mut e, PRESCHOOL, "mio", GOOD_APPLICATION, "2024-03-15T10:00");
+    let actor = e.registry().channel(PRESCHOOL, "mio").unwrap().action(1).unwrap().participant;
+    e.advance(id, Target::Only, actor, t("2024-03-15T10:05")).unwrap();
+    assert_eq!(e.store().journal(id).unwrap().len(), 2);
+    assert_eq!(e.store().integrity_check().unwrap(), "ok");
+}

@@ -1,0 +1,224 @@
+//! What analysts and developers wait for: `regc` on corpora of synthetic
+//! regulations (`reglament_tests::synth`), phase by phase.
+//!
+//! `cargo bench -p reglament-tests --bench compile` (BENCHMARKS.md has the
+//! figures). Every benchmark reports bytes of renditions per second and
+//! regulations per second; the corpora (100 and 1,000 regulations) are
+//! written once under `target/synth/` and reused. Phases run on one thread,
+//! so that their figures add up; `build` runs as `regc build` does, on every
+//! core (`build_one_thread` on one). The raw pest parse, which builds no
+//! syntax tree, is the reference the parser is measured against.
+//!
+//! 10,000 regulations are measured once, by `tests/benches/scale.sh`.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::Bencher;
+use pest::Parser as _;
+use reglament_compiler::diagnostics::Sink;
+use reglament_compiler::model::{Corpus, Regulation};
+use reglament_compiler::sources::SourceLibrary;
+use reglament_compiler::{Lang, Options};
+use reglament_grammar::{Parse, RenditionParser, Rule};
+
+fn main() {
+    divan::main();
+}
+
+/// The corpus sizes every phase is measured on.
+const SIZES: [usize; 2] = [100, 1000];
+
+/// A corpus in memory: its folder, its renditions (path, text) in the order
+/// the compiler takes them (by cited source document), and their size.
+struct Loaded {
+    dir: PathBuf,
+    files: Vec<(PathBuf, String)>,
+    bytes: usize,
+}
+
+fn loaded(n: usize) -> &'static Loaded {
+    static CORPORA: OnceLock<Vec<Loaded>> = OnceLock::new();
+    let all = CORPORA.get_or_init(|| {
+        SIZES
+            .iter()
+            .map(|&n| {
+                let dir = reglament_tests::synth::cached_corpus(n).expect("the synthetic corpus is written");
+                let paths = reglament_compiler::collect_renditions(&[dir.join("regulations")]).expect("renditions");
+                let mut files: Vec<(PathBuf, String)> =
+                    paths.into_iter().map(|p| (p.clone(), std::fs::read_to_string(&p).expect("readable"))).collect();
+                files.sort_by(|a, b| {
+                    let key = |f: &(PathBuf, String)| reglament_compiler::cited_source(&f.1).unwrap_or("").to_string();
+                    key(a).cmp(&key(b)).then_with(|| a.0.cmp(&b.0))
+                });
+                let bytes = files.iter().map(|(_, t)| t.len()).sum();
+                Loaded { dir, files, bytes }
+            })
+            .collect()
+    });
+    let i = SIZES.iter().position(|&s| s == n).expect("a benchmarked size");
+    &all[i]
+}
+
+/// Parse trees of a corpus, for the phases after parsing.
+fn trees(n: usize) -> &'static Vec<Parse> {
+    static TREES: OnceLock<Vec<Vec<Parse>>> = OnceLock::new();
+    let all = TREES.get_or_init(|| {
+        SIZES.iter().map(|&n| loaded(n).files.iter().map(|(_, t)| reglament_grammar::parse(t)).collect()).collect()
+    });
+    &all[SIZES.iter().position(|&s| s == n).expect("a benchmarked size")]
+}
+
+/// Lowered models of a corpus, for checking and emitting.
+fn models(n: usize) -> &'static Corpus {
+    static MODELS: OnceLock<Vec<Corpus>> = OnceLock::new();
+    let all = MODELS.get_or_init(|| {
+        SIZES
+            .iter()
+            .map(|&n| {
+                let session = reglament_compiler::compile_paths(&[loaded(n).dir.join("regulations")], None)
+                    .expect("the corpus compiles");
+                assert!(!session.has_errors(), "the synthetic corpus has errors");
+                session.corpus()
+            })
+            .collect()
+    });
+    &all[SIZES.iter().position(|&s| s == n).expect("a benchmarked size")]
+}
+
+/// Sets the counters of a benchmark over corpus `n`.
+fn counted<'a, 'b>(bencher: Bencher<'a, 'b>, n: usize) -> Bencher<'a, 'b> {
+    bencher.counter(BytesCount::new(loaded(n).bytes)).counter(ItemsCount::new(n))
+}
+
+/// The reference: pest recognising every rendition, building nothing.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn raw_pest_parse(bencher: Bencher, n: usize) {
+    let corpus = loaded(n);
+    counted(bencher, n).bench(|| {
+        for (_, text) in &corpus.files {
+            divan::black_box(RenditionParser::parse(Rule::file, text).is_ok());
+        }
+    });
+}
+
+/// Parsing: text to syntax tree with spans and syntax errors.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn parse(bencher: Bencher, n: usize) {
+    let corpus = loaded(n);
+    counted(bencher, n).bench(|| {
+        for (_, text) in &corpus.files {
+            divan::black_box(reglament_grammar::parse(text));
+        }
+    });
+}
+
+/// Lowering: every quote verified against its source lines (the source
+/// documents read and indexed afresh), phrases read, the model built.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn lower(bencher: Bencher, n: usize) {
+    let (corpus, trees) = (loaded(n), trees(n));
+    counted(bencher, n).bench(|| {
+        let mut library = SourceLibrary::new(None);
+        for ((path, text), parse) in corpus.files.iter().zip(trees) {
+            let shown = path.display().to_string();
+            let mut sink = Sink::new(&shown, text, Lang::En);
+            if let Some(tree) = &parse.tree {
+                divan::black_box(reglament_compiler::lower::lower(tree, path, &mut library, &mut sink));
+            }
+        }
+    });
+}
+
+/// The checker: every check on every lowered model (findings rendered as
+/// messages). The models' quotes are restored for it, as lowering leaves them.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn check(bencher: Bencher, n: usize) {
+    let (corpus, trees) = (loaded(n), trees(n));
+    // Lowered once, quotes and all, outside the measurement.
+    let mut library = SourceLibrary::new(None);
+    let lowered: Vec<(String, Regulation)> = corpus
+        .files
+        .iter()
+        .zip(trees)
+        .filter_map(|((path, text), parse)| {
+            let shown = path.display().to_string();
+            let mut sink = Sink::new(&shown, text, Lang::En);
+            let reg = reglament_compiler::lower::lower(parse.tree.as_ref()?, path, &mut library, &mut sink)?;
+            Some((shown, reg))
+        })
+        .collect();
+    counted(bencher, n).bench(|| {
+        for ((shown, reg), (_, text)) in lowered.iter().zip(&corpus.files) {
+            let mut sink = Sink::new(shown, text, Lang::En);
+            reglament_compiler::check::check(reg, &mut sink);
+            divan::black_box(sink.diagnostics);
+        }
+    });
+}
+
+/// What `regc check` does, on one thread: read, parse, lower, check, and
+/// the checks across files.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn compile_one_thread(bencher: Bencher, n: usize) {
+    let dir = loaded(n).dir.join("regulations");
+    let options = Options { jobs: 1, ..Options::default() };
+    counted(bencher, n).bench(|| {
+        divan::black_box(reglament_compiler::compile_paths_with(std::slice::from_ref(&dir), None, Lang::En, &options))
+    });
+}
+
+/// The Rust back end: every regulation's module.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn emit_rust(bencher: Bencher, n: usize) {
+    let corpus = models(n);
+    counted(bencher, n).bench(|| {
+        for reg in &corpus.regulations {
+            divan::black_box(reglament_compiler::emit::rust::regulation_module(reg)).ok();
+        }
+    });
+}
+
+/// Every back end, in memory: Rust, review pages, BPMN, Mermaid and DOT
+/// per channel, the crate root and the corpus page.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn emit_all(bencher: Bencher, n: usize) {
+    let corpus = models(n);
+    counted(bencher, n).bench(|| {
+        for reg in &corpus.regulations {
+            divan::black_box(reglament_compiler::regulation_outputs(reg)).ok();
+        }
+        let regs: Vec<&Regulation> = corpus.regulations.iter().collect();
+        divan::black_box(reglament_compiler::emit::rust::lib_file(&regs)).ok();
+        divan::black_box(reglament_compiler::emit::corpus::page(corpus)).ok();
+    });
+}
+
+/// The whole of `regc build` but printing, as the binary runs it (every
+/// core): compile, then emit and write `generated/` and the corpus page.
+/// After the first sample the files on disk are up to date, so this is a
+/// rebuild that compares every output and writes none; a build into an
+/// empty folder is measured by `scale.sh`.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn build(bencher: Bencher, n: usize) {
+    whole_build(bencher, n, Options { keep_texts: false, ..Options::default() });
+}
+
+/// [`build`] on one thread.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn build_one_thread(bencher: Bencher, n: usize) {
+    whole_build(bencher, n, Options { jobs: 1, keep_texts: false, ..Options::default() });
+}
+
+fn whole_build(bencher: Bencher, n: usize, options: Options) {
+    let root = loaded(n).dir.clone();
+    counted(bencher, n).bench(|| {
+        let session = reglament_compiler::compile_paths_with(&[root.join("regulations")], None, Lang::En, &options)
+            .expect("the corpus compiles");
+        assert!(!session.has_errors());
+        let corpus = session.into_corpus();
+        let written = reglament_compiler::emit_and_write(&root, &corpus, &options).expect("written");
+        divan::black_box(written);
+    });
+}
