@@ -36,16 +36,16 @@ pub const MARKER: &str = ".synthetic-corpus";
 
 /// SplitMix64: a tiny, well-mixed deterministic generator.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+struct Rng(u64);
 
 impl Rng {
     /// A generator from a seed.
-    pub fn new(seed: u64) -> Rng {
+    fn new(seed: u64) -> Rng {
         Rng(seed)
     }
 
     /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
+    fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -53,19 +53,21 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// A number in `lo..=hi`.
-    pub fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + (self.next_u64() % (hi - lo + 1) as u64) as usize
+    /// A number in `lo..=hi` (`lo` when the range is empty).
+    fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + (self.next_u64() % (hi.saturating_sub(lo) as u64 + 1)) as usize
     }
 
     /// True with probability `percent`/100.
-    pub fn chance(&mut self, percent: u64) -> bool {
+    fn chance(&mut self, percent: u64) -> bool {
         self.next_u64() % 100 < percent
     }
 
-    /// One element of a non-empty slice.
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.range(0, items.len() - 1)]
+    /// One element of a slice; every slice the generator picks from is one
+    /// of its non-empty constants.
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        let i = self.range(0, items.len().saturating_sub(1));
+        &items[i]
     }
 }
 

@@ -456,7 +456,9 @@ impl Printer {
     }
 
     fn print_indent(&mut self) {
-        self.out.extend(std::iter::repeat_n(' ', self.pending_indentation));
+        for _ in 0..self.pending_indentation {
+            self.out.push(' ');
+        }
         self.pending_indentation = 0;
     }
 
