@@ -12,7 +12,7 @@ pub mod synth;
 
 use reglament_compiler::diagnostics::{Diagnostic, Severity};
 use reglament_compiler::sources::SourceLibrary;
-use reglament_compiler::Lang;
+use reglament_compiler::{Lang, Options, Session};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -58,8 +58,8 @@ pub fn expectations(text: &str) -> Vec<Expected> {
 /// The languages a fixture has annotations in.
 pub fn languages(expected: &[Expected]) -> Vec<Lang> {
     let mut out = Vec::new();
-    for (code, lang) in [("en", Lang::En), ("ru", Lang::Ru), ("kk", Lang::Kk)] {
-        if expected.iter().any(|e| e.lang == code) {
+    for lang in Lang::ALL {
+        if expected.iter().any(|e| e.lang == lang.code()) {
             out.push(lang);
         }
     }
@@ -68,44 +68,52 @@ pub fn languages(expected: &[Expected]) -> Vec<Lang> {
 
 /// The annotations of one language.
 pub fn in_language(expected: &[Expected], lang: Lang) -> Vec<Expected> {
-    let code = match lang {
-        Lang::En => "en",
-        Lang::Ru => "ru",
-        Lang::Kk => "kk",
-    };
-    expected.iter().filter(|e| e.lang == code).cloned().collect()
+    expected.iter().filter(|e| e.lang == lang.code()).cloned().collect()
 }
 
 /// Compiles fixture text with the project's sources.
 pub fn compile_fixture(path: &Path, text: &str) -> Vec<Diagnostic> {
-    compile_fixture_in(path, text, Lang::En)
-}
-
-/// Compiles fixture text with messages in `lang`.
-pub fn compile_fixture_in(path: &Path, text: &str, lang: Lang) -> Vec<Diagnostic> {
     let mut library = SourceLibrary::new(Some(sources()));
     let shown = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    reglament_compiler::compile_text_in(&shown, text, path, &mut library, lang).1
+    reglament_compiler::compile_text(&shown, text, path, &mut library).1
 }
 
-/// Compares diagnostics with a fixture's annotations; returns every mismatch.
-pub fn mismatches(expected: &[Expected], actual: &[Diagnostic]) -> Vec<String> {
+/// Compiles the renditions under `paths` with the project's sources.
+pub fn compile(paths: &[PathBuf]) -> Session {
+    let sources = sources();
+    let options = Options { sources: Some(&sources), ..Options::default() };
+    reglament_compiler::compile_paths(paths, &options).expect("the renditions are readable")
+}
+
+/// Compiles every rendition of the project.
+pub fn corpus_session() -> Session {
+    compile(&[root().join("regulations")])
+}
+
+/// A diagnostic as one line, in `lang`: `line: CODE message (help)`.
+pub fn describe(d: &Diagnostic, lang: Lang) -> String {
+    format!("{}: {} {} ({})", d.line(), d.code(), d.text(lang), d.help(lang).unwrap_or_default())
+}
+
+/// Compares diagnostics, shown in `lang`, with a fixture's annotations;
+/// returns every mismatch.
+pub fn mismatches(expected: &[Expected], actual: &[Diagnostic], lang: Lang) -> Vec<String> {
     let mut problems = Vec::new();
     for e in expected {
         let hit = actual.iter().any(|d| {
-            let text = format!("{} {}", d.message, d.help.as_deref().unwrap_or(""));
-            d.line == e.line && d.code == e.code && text.contains(&e.fragment)
+            let text = format!("{} {}", d.text(lang), d.help(lang).unwrap_or_default());
+            d.line() == e.line && d.code() == e.code && text.contains(&e.fragment)
         });
         if !hit {
             let on_line: Vec<String> =
-                actual.iter().filter(|d| d.line == e.line).map(|d| format!("{} {}", d.code, d.message)).collect();
+                actual.iter().filter(|d| d.line() == e.line).map(|d| describe(d, lang)).collect();
             problems
                 .push(format!("line {}: expected {} «{}»; the line has: {:?}", e.line, e.code, e.fragment, on_line));
         }
     }
-    for d in actual.iter().filter(|d| d.severity != Severity::Note || expected.iter().any(|e| e.code == d.code)) {
-        if !expected.iter().any(|e| e.line == d.line && e.code == d.code) {
-            problems.push(format!("line {}: unexpected {} {}", d.line, d.code, d.message));
+    for d in actual.iter().filter(|d| d.severity != Severity::Note || expected.iter().any(|e| e.code == d.code())) {
+        if !expected.iter().any(|e| e.line == d.line() && e.code == d.code()) {
+            problems.push(format!("unexpected {}", describe(d, lang)));
         }
     }
     problems

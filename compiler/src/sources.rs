@@ -169,6 +169,12 @@ impl SourceDoc {
         self.text.get(a..b)
     }
 
+    /// A line folded ([`fold`]), 1-based.
+    pub fn folded_line(&self, n: u32) -> Option<&str> {
+        let i = (n as usize).checked_sub(1)?;
+        (i < self.lines.len()).then(|| self.folded(i))
+    }
+
     /// A line folded, 0-based.
     fn folded(&self, i: usize) -> &str {
         &self.whole[self.starts[i]..self.ends[i]]
@@ -194,7 +200,9 @@ impl SourceDoc {
         if first == 0 || last > n || first > last {
             return QuoteCheck::OutOfRange { lines: n };
         }
-        if memchr::memmem::find(self.joined(first, last).as_bytes(), q.as_bytes()).is_some() {
+        // The cited lines are short: std's search costs less to set up than
+        // memchr's, which pays off only on long texts.
+        if self.joined(first, last).contains(q) {
             return QuoteCheck::Found;
         }
         // A short text such as «2» stands on many lines: pointing at one of them would mislead.
@@ -209,24 +217,25 @@ impl SourceDoc {
         let q = fold(quote);
         let n = self.line_count();
         if first == last && first >= 1 && first <= n && !q.is_empty() {
-            // One line, searched once: its folded text is its cells run together.
+            // One line: its folded text is its cells run together. A verbatim
+            // cell starts where a cell starts, so only those places are tried
+            // (no substring search, which most of a large build's quotes
+            // would pay for); the search is for the error's wording.
             let i = first as usize - 1;
             let text = self.folded(i);
             let bounds = &self.cells[i];
-            let mut found = false;
-            for at in memchr::memmem::find_iter(text.as_bytes(), q.as_bytes()) {
-                found = true;
-                let end = at + q.len();
-                let whole = if bounds.is_empty() {
-                    at == 0 && end == text.len()
-                } else {
-                    bounds.iter().any(|&(s, _)| s == at) && bounds.iter().any(|&(_, e)| e == end)
-                };
-                if whole {
-                    return QuoteCheck::Found;
-                }
+            let whole = if bounds.is_empty() {
+                text == q
+            } else {
+                bounds.iter().any(|&(s, _)| {
+                    text.get(s..).is_some_and(|rest| rest.starts_with(q.as_str()))
+                        && bounds.iter().any(|&(_, e)| e == s + q.len())
+                })
+            };
+            if whole {
+                return QuoteCheck::Found;
             }
-            if found {
+            if text.contains(q.as_str()) {
                 return QuoteCheck::PartOfCell;
             }
             return self.check_folded(&q, first, last);

@@ -85,7 +85,7 @@ pub fn to_ident(name: &str) -> String {
     out
 }
 
-fn is_keyword(s: &str) -> bool {
+pub fn is_keyword(s: &str) -> bool {
     matches!(
         s,
         "as" | "break"

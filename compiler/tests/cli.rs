@@ -113,7 +113,7 @@ fn build_writes_everything_or_nothing() {
     let out = regc(&["build"], &dir);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let summary = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(summary.contains("regulation(s)") && summary.contains("0 errors"), "{summary}");
+    assert!(summary.contains("regulation(s)") && summary.contains("errors: 0"), "{summary}");
     for file in [
         "generated/src/lib.rs",
         "generated/src/muragattyq_anyqtamalar_beru.rs",
@@ -143,23 +143,24 @@ fn export_lists_every_action_with_its_cells_and_line() {
     let out = regc(&["export", "--format", "json"], &root());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["format"], 2, "the export says its format");
     let regs = json["regulations"].as_array().expect("regulations");
     let renditions = reglament_compiler::collect_renditions(&[root().join("regulations")]).expect("renditions");
     assert_eq!(regs.len(), renditions.len());
     for reg in regs {
-        for key in ["id", "title", "language", "source", "channels", "flk"] {
+        for key in ["id", "title", "language", "source", "channels", "forms"] {
             assert!(reg.get(key).is_some(), "{key}");
         }
         for ch in reg["channels"].as_array().expect("channels") {
             for a in ch["actions"].as_array().expect("actions") {
-                for key in ["number", "sfe", "action", "completion", "deadline", "next", "line"] {
+                for key in ["number", "sfe", "does", "completion", "deadline", "next", "line"] {
                     assert!(a.get(key).is_some(), "{key} missing in {a}");
                 }
                 assert!(a["line"].as_u64().unwrap_or(0) > 0);
             }
-            for s in ch["steps"].as_array().expect("steps") {
-                for key in ["kind", "number", "text", "line"] {
-                    assert!(s.get(key).is_some(), "{key}");
+            for item in ch["process_list"]["items"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+                for key in ["marker", "label", "text", "line"] {
+                    assert!(item.get(key).is_some(), "{key}");
                 }
             }
         }

@@ -61,8 +61,9 @@ pub struct Piece {
 pub struct Cited {
     /// The verbatim text (pieces joined by a space); `None` for a cell written `empty`.
     pub text: Option<String>,
-    /// The quoted pieces; one for an ordinary quote, several for a cell split
-    /// over lines (`"…" @451 + "…" @453`), none for `empty`.
+    /// The quoted pieces of a cell split over lines (`"…" @451 + "…" @453`);
+    /// empty for an ordinary quote (its text and citation are the whole's)
+    /// and for `empty`.
     pub pieces: Vec<Piece>,
     /// Where the quote (or `empty`) is written.
     pub span: Span,
@@ -97,6 +98,29 @@ pub struct Note {
     pub because: String,
     /// The whole statement.
     pub span: Span,
+}
+
+/// The language of a rendition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageCode {
+    /// Russian (`ru`).
+    Ru,
+    /// Kazakh (`kk`).
+    Kk,
+}
+
+/// A `status` statement: whether the regulation is in force and, for a
+/// repealed one, by which act and from when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// In force or repealed.
+    pub value: StatusValue,
+    /// The words of the document that say so.
+    pub text: Cited,
+    /// The repealing act, verbatim, as part of the text.
+    pub act: Option<(String, Span)>,
+    /// The date the repeal took effect, `YYYY-MM-DD`.
+    pub date: Option<(String, Span)>,
 }
 
 /// Whether the regulation is in force.
@@ -138,7 +162,7 @@ pub struct Regulation {
     /// Its title.
     pub title: Option<Cited>,
     /// `ru` or `kk`, with its span.
-    pub language: Option<(String, Span)>,
+    pub language: Option<(LanguageCode, Span)>,
     /// The source document's file name and the regulation's line range.
     pub source: Option<SourceRef>,
     /// The issuing body.
@@ -148,11 +172,13 @@ pub struct Regulation {
     /// Its registration with the justice authority, with its date.
     pub registration: Option<Dated>,
     /// Whether it is in force.
-    pub status: Option<(StatusValue, Cited)>,
+    pub status: Option<Status>,
     /// The overall service term, where the regulation states one.
     pub term: Option<Cited>,
     /// Another rendition this one is a language version of.
     pub version_of: Option<Ident>,
+    /// The region of the issuing body, as an id.
+    pub region: Option<Ident>,
     /// Footnotes (Сноска, Ескерту) that amend the text.
     pub footnotes: Vec<Footnote>,
     /// Abbreviations the document defines.

@@ -12,7 +12,7 @@ pub mod errors;
 mod parser;
 pub mod phrases;
 
-pub use errors::{Lang, SyntaxError, SyntaxErrorKind};
+pub use errors::{Expected, Hint, SyntaxError, SyntaxErrorKind};
 pub use parser::{parse, Parse, RenditionParser, Rule};
 
 /// Converts a byte offset into a 1-based line and column (in characters).

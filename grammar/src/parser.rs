@@ -290,13 +290,19 @@ impl Builder<'_> {
             let citation = empty_citation.unwrap_or(Citation { first: 0, last: 0, span });
             return Cited { text: None, pieces: Vec::new(), span, citation, reading };
         }
-        let text = pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
         let first = pieces.first().map(|p| p.citation).unwrap_or(Citation { first: 0, last: 0, span: whole });
         let last = pieces.last().map(|p| p.citation).unwrap_or(first);
         let citation = Citation { first: first.first, last: last.last.max(first.last), span: first.span };
         let span = match (pieces.first(), pieces.last()) {
             (Some(a), Some(b)) => Span { start: a.span.start, end: b.span.end },
             _ => whole,
+        };
+        // An ordinary quote is one piece: its text is moved, not copied (most
+        // of a corpus's text is in quotes); a split cell keeps its pieces.
+        let text = if pieces.len() == 1 {
+            pieces.pop().map(|p| p.text).unwrap_or_default()
+        } else {
+            pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ")
         };
         Cited { text: Some(text), pieces, span, citation, reading }
     }
@@ -357,7 +363,8 @@ impl Builder<'_> {
                 Rule::language_stmt => {
                     let code = p.into_inner().find(|c| c.as_rule() == Rule::language_code);
                     if let Some(c) = code {
-                        let v = (c.as_str().to_string(), span_of(&c));
+                        let lang = if c.as_str() == "kk" { LanguageCode::Kk } else { LanguageCode::Ru };
+                        let v = (lang, span_of(&c));
                         self.once(&mut reg.language, v, span, "language");
                     }
                 }
@@ -384,6 +391,12 @@ impl Builder<'_> {
                 Rule::term_stmt => {
                     let c = self.cited_child(p);
                     self.once(&mut reg.term, c, span, "term");
+                }
+                Rule::region_stmt => {
+                    if let Some(i) = p.into_inner().find(|c| c.as_rule() == Rule::ident) {
+                        let id = self.ident(i);
+                        self.once(&mut reg.region, id, span, "region");
+                    }
                 }
                 Rule::version_stmt => {
                     if let Some(i) = p.into_inner().find(|c| c.as_rule() == Rule::ident) {
@@ -440,18 +453,25 @@ impl Builder<'_> {
         SourceRef { file, first, last, span }
     }
 
-    fn status(&mut self, pair: Pair<Rule>) -> (StatusValue, Cited) {
+    fn status(&mut self, pair: Pair<Rule>) -> Status {
+        let span = span_of(&pair);
         let mut value = StatusValue::InForce;
-        let mut text = None;
+        let (mut text, mut act, mut date) = (None, None, None);
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::status_value if p.as_str() == "repealed" => value = StatusValue::Repealed,
                 Rule::cited => text = Some(self.cited(p)),
+                Rule::quote => act = Some(self.quote(p)),
+                Rule::date => date = Some((p.as_str().to_string(), span_of(&p))),
                 _ => {}
             }
         }
-        let span = Span::default();
-        (value, text.unwrap_or(Cited::missing(span)))
+        if let Some((d, s)) = &date {
+            if !plausible_date(d) {
+                self.error(*s, SyntaxErrorKind::BadDate { text: d.clone() });
+            }
+        }
+        Status { value, text: text.unwrap_or(Cited::missing(span)), act, date }
     }
 
     fn footnote(&mut self, pair: Pair<Rule>) -> Footnote {

@@ -319,6 +319,10 @@ pub fn parse_next(cell: &str) -> Result<NextPhrase, PhraseError> {
 pub fn parse_step_label(item: &str) -> StepLabel {
     // A label is at most three words («9 - үдеріс»); the rest of the item does not matter.
     let head: Vec<&str> = item.split(char::is_whitespace).filter(|w| !w.is_empty()).take(4).collect();
+    // Every label has its number in those words: most items without one are read without the grammar.
+    if !head.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
+        return StepLabel::Unlabelled;
+    }
     let text = normalise(&head.join(" "));
     let Ok(pair) = parse_rule(Rule::step_head, &text) else {
         return StepLabel::Unlabelled;

@@ -69,6 +69,36 @@ impl Date {
         valid.then(|| Date { days: days_from_civil(year, month, day) })
     }
 
+    /// The date `year-month-day` for constant data that the compiler has
+    /// checked: out-of-range parts are clamped (month to 1–12, day to the
+    /// month's length, year to 1–9999) rather than refused, so that it can be
+    /// a `const fn`.
+    pub const fn from_ymd(year: i32, month: u32, day: u32) -> Date {
+        let year = if year < MIN_YEAR {
+            MIN_YEAR
+        } else if year > MAX_YEAR {
+            MAX_YEAR
+        } else {
+            year
+        };
+        let month = if month < 1 {
+            1
+        } else if month > 12 {
+            12
+        } else {
+            month
+        };
+        let last = days_in_month(year, month);
+        let day = if day < 1 {
+            1
+        } else if day > last {
+            last
+        } else {
+            day
+        };
+        Date { days: days_from_civil(year, month, day) }
+    }
+
     /// The date `days` days after 1970-01-01 (before it when negative).
     pub const fn from_days_since_epoch(days: i32) -> Date {
         Date { days }
@@ -160,7 +190,7 @@ fn digits(text: &str) -> Option<u32> {
 }
 
 /// Days since 1970-01-01 of a valid civil date (Hinnant's algorithm).
-fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
+const fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

@@ -111,9 +111,14 @@ pub struct Deadline {
     pub max: Quantity,
     /// The maximum in exceptional cases («в исключительных случаях до 6 мес.»).
     pub exceptional_max: Option<Quantity>,
+    /// How its days count: the compiler read it from the document's words.
+    pub days: DayCount,
+    /// When it starts counting: the compiler read it from the document's words.
+    pub start: TermStart,
     /// When the deadline applies («в случае отправки на электронную почту»).
     pub condition: Option<&'static str>,
-    /// Exclusions from the term and other remarks, verbatim.
+    /// Exclusions from the term and other remarks, verbatim, for people to
+    /// read: the runtime never interprets them.
     pub remarks: &'static [&'static str],
 }
 
@@ -134,6 +139,17 @@ pub enum DayCount {
     Calendar,
     /// Only working days of the calendar count.
     Working,
+}
+
+/// When a term starts counting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TermStart {
+    /// When the step starts.
+    StepStart,
+    /// On the first working day after the day the step starts, which the
+    /// document excludes from the term («день приема … не входит в срок»);
+    /// the term then runs to the end of its last day.
+    NextWorkingDay,
 }
 
 /// Which of a deadline's quantities to use.
@@ -179,39 +195,17 @@ impl fmt::Display for DeadlineError {
 
 impl std::error::Error for DeadlineError {}
 
-/// Whether a lower-cased text says the day of reception (and of issue) is
-/// not counted: «день приема … не входит в срок», «қабылдау күні … кірмейді».
-fn says_reception_day_excluded(text: &str) -> bool {
-    let text = text.to_lowercase().replace('ё', "е");
-    let reception = ["день приема", "дня приема", "қабылдау күні", "қабылдаған күн"];
-    let excluded = ["не входит", "не включа", "не учитыва", "кірмейді", "есептелмейді", "енгізілмейді"];
-    reception.iter().any(|r| text.contains(r)) && excluded.iter().any(|e| text.contains(e))
-}
-
-/// Whether a lower-cased text says the days are working days.
-fn says_working_days(text: &str) -> bool {
-    let text = text.to_lowercase();
-    ["рабоч", "жұмыс күн"].iter().any(|w| text.contains(w))
-}
-
 impl Deadline {
-    /// How the deadline's days count. Units say it when they can (working
-    /// or calendar days); plain «дней», «күн» count calendar days unless the
-    /// deadline's text says working days (the civil-law default is calendar
-    /// time). Months are calendar months.
-    pub fn day_count(&self) -> DayCount {
-        match self.max.unit {
-            Unit::WorkingDay => DayCount::Working,
-            Unit::Day if says_working_days(self.text) => DayCount::Working,
-            _ => DayCount::Calendar,
-        }
+    /// How the deadline's days count (months are calendar months).
+    pub const fn day_count(&self) -> DayCount {
+        self.days
     }
 
-    /// Whether the day of reception is excluded from the term («день приема
-    /// и день выдачи документов не входит в срок»): then the count starts on
-    /// the next working day and the term runs to the end of its last day.
-    pub fn excludes_reception_day(&self) -> bool {
-        says_reception_day_excluded(self.text) || self.remarks.iter().any(|r| says_reception_day_excluded(r))
+    /// Whether the day of reception is excluded from the term: then the
+    /// count starts on the next working day and the term runs to the end of
+    /// its last day.
+    pub const fn excludes_reception_day(&self) -> bool {
+        matches!(self.start, TermStart::NextWorkingDay)
     }
 
     /// The quantity for `which`.
@@ -313,8 +307,18 @@ fn add_working(calendar: &Calendar, date: Date, n: u32) -> Result<Date, Deadline
 mod tests {
     use super::*;
 
-    fn deadline(text: &'static str, max: Quantity, remarks: &'static [&'static str]) -> Deadline {
-        Deadline { text, bound: Bound::Plain, min: None, max, exceptional_max: None, condition: None, remarks }
+    fn deadline(text: &'static str, max: Quantity, days: DayCount, start: TermStart) -> Deadline {
+        Deadline {
+            text,
+            bound: Bound::Plain,
+            min: None,
+            max,
+            exceptional_max: None,
+            days,
+            start,
+            condition: None,
+            remarks: &[],
+        }
     }
 
     fn q(milli: u64, unit: Unit) -> Quantity {
@@ -328,7 +332,7 @@ mod tests {
     #[test]
     fn clock_deadlines_add_to_the_time() {
         let cal = Calendar::default();
-        let d = deadline("1,5 минут", q(1500, Unit::Minute), &[]);
+        let d = deadline("1,5 минут", q(1500, Unit::Minute), DayCount::Calendar, TermStart::StepStart);
         assert_eq!(d.due(t("2024-03-15T10:00"), &cal, Which::Max).unwrap().at, t("2024-03-15T10:01:30"));
     }
 
@@ -338,8 +342,7 @@ mod tests {
         // received on the Friday before Nauryz 2024: the count starts on
         // Monday 18 March and runs three calendar days.
         let cal = Calendar::kazakhstan().unwrap();
-        const REMARK: &str = "день приема и день выдачи документов не входит в срок оказания государственной услуги";
-        let d = deadline("3 дня (день приема …)", q(3000, Unit::Day), &[REMARK]);
+        let d = deadline("3 дня (день приема …)", q(3000, Unit::Day), DayCount::Calendar, TermStart::NextWorkingDay);
         assert!(d.excludes_reception_day());
         assert_eq!(d.day_count(), DayCount::Calendar);
         let due = d.due(t("2024-03-15T16:00"), &cal, Which::Max).unwrap();
@@ -351,17 +354,22 @@ mod tests {
     fn working_days_across_nauryz() {
         // Nauryz 21–23 March 2024 (Thu–Sat) and Monday 25 replacing Saturday 23.
         let cal = Calendar::kazakhstan().unwrap();
-        let d = deadline("5 рабочих дней (день приема не входит в срок)", q(5000, Unit::Day), &[]);
+        let d = deadline(
+            "5 рабочих дней (день приема не входит в срок)",
+            q(5000, Unit::WorkingDay),
+            DayCount::Working,
+            TermStart::NextWorkingDay,
+        );
         assert_eq!(d.day_count(), DayCount::Working);
         assert_eq!(d.due(t("2024-03-15T16:00"), &cal, Which::Max).unwrap().at, t("2024-03-27T23:59:59"));
-        let plain = deadline("5 рабочих дней", q(5000, Unit::WorkingDay), &[]);
+        let plain = deadline("5 рабочих дней", q(5000, Unit::WorkingDay), DayCount::Working, TermStart::StepStart);
         assert_eq!(plain.due(t("2024-03-15T16:00"), &cal, Which::Max).unwrap().at, t("2024-03-27T16:00"));
     }
 
     #[test]
     fn working_days_across_new_year_and_a_transferred_saturday() {
         let cal = Calendar::kazakhstan().unwrap();
-        let d = deadline("2 рабочих дня", q(2000, Unit::WorkingDay), &[]);
+        let d = deadline("2 рабочих дня", q(2000, Unit::WorkingDay), DayCount::Working, TermStart::StepStart);
         // 1–2 January 2022 on a weekend: 3 and 4 January are days off.
         assert_eq!(d.due(t("2021-12-30T09:30"), &cal, Which::Max).unwrap().at, t("2022-01-05T09:30"));
         // Saturday 3 March 2018 was a working day (its day off moved to 9 March).
@@ -371,7 +379,7 @@ mod tests {
     #[test]
     fn calendar_days_and_months() {
         let cal = Calendar::kazakhstan().unwrap();
-        let days = deadline("15 күн", q(15000, Unit::Day), &[]);
+        let days = deadline("15 күн", q(15000, Unit::Day), DayCount::Calendar, TermStart::StepStart);
         assert_eq!(days.due(t("2024-12-20T10:00"), &cal, Which::Max).unwrap().at, t("2025-01-04T10:00"));
         let range = Deadline {
             text: "От 15 до 30 календарных дней (в исключительных случаях до 6 мес.)",
@@ -379,6 +387,8 @@ mod tests {
             min: Some(q(15000, Unit::CalendarDay)),
             max: q(30000, Unit::CalendarDay),
             exceptional_max: Some(q(6000, Unit::Month)),
+            days: DayCount::Calendar,
+            start: TermStart::StepStart,
             condition: None,
             remarks: &[],
         };
@@ -392,7 +402,7 @@ mod tests {
     fn absurd_quantities_are_errors_not_panics() {
         let cal = Calendar::kazakhstan().unwrap();
         for unit in [Unit::Second, Unit::Hour, Unit::Day, Unit::WorkingDay, Unit::Month] {
-            let d = deadline("∞", q(u64::MAX, unit), &[]);
+            let d = deadline("∞", q(u64::MAX, unit), DayCount::Working, TermStart::StepStart);
             assert_eq!(d.due(t("2024-01-01T00:00"), &cal, Which::Max), Err(DeadlineError::OutOfRange), "{unit:?}");
         }
     }
@@ -400,7 +410,7 @@ mod tests {
     #[test]
     fn unknown_years_are_flagged_not_refused() {
         let cal = Calendar::kazakhstan().unwrap();
-        let d = deadline("10 рабочих дней", q(10000, Unit::WorkingDay), &[]);
+        let d = deadline("10 рабочих дней", q(10000, Unit::WorkingDay), DayCount::Working, TermStart::StepStart);
         let due = d.due(t("2027-12-24T10:00"), &cal, Which::Max).unwrap();
         assert!(due.caveats.contains(&Caveat::TransfersNotKnown { year: 2027, status: "unknown" }));
         assert!(due.caveats.contains(&Caveat::YearNotCovered(2028)));

@@ -10,7 +10,10 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FieldFormat {
     /// Digits only («Числовой», «Сандық»).
-    Numeric,
+    Digits,
+    /// A decimal number such as «0,15», with a comma or a point («Числовой»
+    /// fields whose values have fractions, read so by the analyst).
+    Decimal,
     /// Any characters («Символьный», «Символдық»).
     Text,
     /// A date written DD.MM.YYYY («Дата», «Күні»).
@@ -29,7 +32,8 @@ impl FieldFormat {
     /// The format in plain words, for messages.
     pub const fn describe(self) -> &'static str {
         match self {
-            FieldFormat::Numeric => "digits only",
+            FieldFormat::Digits => "digits only",
+            FieldFormat::Decimal => "a decimal number such as 0,15",
             FieldFormat::Text => "any characters",
             FieldFormat::Date => "a date written DD.MM.YYYY",
             FieldFormat::Iin => "a valid IIN (12 digits: birth date, century-and-sex digit, check digit)",
@@ -42,7 +46,8 @@ impl FieldFormat {
     /// Whether `value` has this format.
     pub fn accepts(self, value: &str) -> bool {
         match self {
-            FieldFormat::Numeric => !value.is_empty() && value.chars().all(|c| c.is_ascii_digit()),
+            FieldFormat::Digits => !value.is_empty() && value.chars().all(|c| c.is_ascii_digit()),
+            FieldFormat::Decimal => is_decimal(value),
             FieldFormat::Text => true,
             FieldFormat::Date => is_date(value),
             FieldFormat::Iin => crate::ident::check_iin(value).is_ok(),
@@ -59,6 +64,15 @@ impl FieldFormat {
             _ if self.accepts(value) => None,
             _ => Some(format!("must be {}", self.describe())),
         }
+    }
+}
+
+/// Digits, with at most one decimal comma or point between digits.
+fn is_decimal(value: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    match value.split_once([',', '.']) {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(value),
     }
 }
 
@@ -103,6 +117,9 @@ pub struct FormSpec {
     pub title: &'static str,
     /// Its fields, in table order.
     pub fields: &'static [FieldSpec],
+    /// The JSON Schema of an application of this form (draft 2020-12), as
+    /// the compiler wrote it from the same rules.
+    pub json_schema: &'static str,
 }
 
 /// Which rule a value breaks.
@@ -202,6 +219,11 @@ pub trait Form {
     /// The values, in the order of `SPEC.fields`.
     fn values(&self) -> Vec<Option<&str>>;
 
+    /// Sets the value of the field at `index` of `SPEC.fields` (an index
+    /// out of range is ignored): how an application read from JSON is filled
+    /// in, field by field, without code per form.
+    fn set(&mut self, index: usize, value: Option<String>);
+
     /// Checks every rule and reports every violation at once.
     fn validate(&self) -> Result<(), ValidationErrors> {
         let mut out = Vec::new();
@@ -247,7 +269,9 @@ mod tests {
         let problem = FieldFormat::Iin.problem("920101300011").unwrap();
         assert!(problem.contains("check digit") && !problem.contains("9201"), "{problem}");
         assert_eq!(FieldFormat::Bin.problem("080540000120"), None);
-        assert_eq!(FieldFormat::Numeric.problem("12a").unwrap(), "must be digits only");
+        assert_eq!(FieldFormat::Digits.problem("12a").unwrap(), "must be digits only");
+        assert!(FieldFormat::Decimal.accepts("0,15") && FieldFormat::Decimal.accepts("12.5"));
+        assert!(!FieldFormat::Decimal.accepts("0,") && !FieldFormat::Decimal.accepts("1,2,3"));
     }
 
     #[test]

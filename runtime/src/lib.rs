@@ -25,8 +25,11 @@ pub mod spec;
 
 pub use calendar::{Calendar, CalendarError, Caveat, DayKind, TransferStatus};
 pub use civil::{Date, LocalDateTime, ParseTimeError, Weekday};
-pub use deadline::{Bound, DayCount, Deadline, DeadlineError, Due, Quantity, Unit, Which};
+pub use deadline::{Bound, DayCount, Deadline, DeadlineError, Due, Quantity, TermStart, Unit, Which};
 pub use flk::{FieldFormat, FieldSpec, Form, FormSpec, Rule, ValidationErrors, Violation};
 pub use ident::IdError;
-pub use machine::{exercise, StateMachine, TransitionError};
-pub use spec::{ActionSpec, Branch, ChannelKind, ChannelSpec, Language, RegulationSpec};
+pub use machine::{exercise, Outcome, Role, StateMachine, TransitionError};
+pub use spec::{
+    Act, ActionSpec, Branch, ChannelKind, ChannelSpec, Language, ParticipantKind, ParticipantSpec, RegulationSpec,
+    Source, Status,
+};

@@ -4,11 +4,28 @@ use std::fmt;
 
 use crate::spec::{ActionSpec, ChannelSpec};
 
+/// The participants who act in a channel: one value per participant the
+/// channel's table names. Generated per channel.
+pub trait Role: Sized + Copy + Eq + fmt::Debug + 'static {
+    /// Every participant of the channel, in order of first appearance.
+    const ALL: &'static [Self];
+
+    /// The participant's id, as the rendition names it.
+    fn id(self) -> &'static str;
+
+    /// The participant with this id, if it acts in the channel.
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|r| r.id() == id)
+    }
+}
+
 /// A channel's state machine: one value per action of its table.
 ///
-/// Generated enums implement the three required items; every behaviour is
+/// Generated enums implement the required items; every behaviour is
 /// provided here from the channel's [`ChannelSpec`].
 pub trait StateMachine: Sized + Copy + Eq + fmt::Debug + 'static {
+    /// Who acts in the channel.
+    type Participant: Role;
     /// The channel's table.
     const SPEC: &'static ChannelSpec;
     /// Every state, in the order of `SPEC.actions`.
@@ -34,6 +51,11 @@ pub trait StateMachine: Sized + Copy + Eq + fmt::Debug + 'static {
     /// The first action of the channel.
     fn start() -> Self {
         Self::from_number(Self::SPEC.start).unwrap_or(Self::ALL[0])
+    }
+
+    /// The participant responsible for this action, when the table names one.
+    fn participant(self) -> Option<Self::Participant> {
+        self.spec().participant.and_then(Self::Participant::from_id)
     }
 
     /// Whether the service ends here.
@@ -65,6 +87,40 @@ pub trait StateMachine: Sized + Copy + Eq + fmt::Debug + 'static {
     }
 }
 
+/// The ways a branching action may end: one value per branch of its
+/// next-action cell, named from the document's condition. Generated per
+/// branching action.
+pub trait Outcome: Sized + Copy + Eq + fmt::Debug + 'static {
+    /// The channel's machine.
+    type Machine: StateMachine;
+    /// The action that branches.
+    const FROM: Self::Machine;
+    /// Every outcome, in the order of the cell.
+    const ALL: &'static [Self];
+
+    /// The action this outcome leads to.
+    fn to(self) -> Self::Machine;
+
+    /// The branch's condition, verbatim, if the table gives one.
+    fn when(self) -> Option<&'static str> {
+        let index = Self::ALL.iter().position(|o| *o == self)?;
+        Self::FROM.spec().next.get(index).and_then(|b| b.when)
+    }
+
+    /// Takes this outcome from `state`, which must be the branching action.
+    fn apply(self, state: Self::Machine) -> Result<Self::Machine, TransitionError> {
+        if state != Self::FROM {
+            let spec = <Self::Machine as StateMachine>::SPEC;
+            return Err(TransitionError::NotHere {
+                channel: spec.id,
+                at: state.number(),
+                branching: Self::FROM.number(),
+            });
+        }
+        state.advance(self.to())
+    }
+}
+
 /// A transition the table does not allow.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TransitionError {
@@ -86,6 +142,15 @@ pub enum TransitionError {
         /// The final action.
         from: u32,
     },
+    /// An outcome of another action than the current one.
+    NotHere {
+        /// The channel's id.
+        channel: &'static str,
+        /// The current action.
+        at: u32,
+        /// The action whose outcome it is.
+        branching: u32,
+    },
 }
 
 impl fmt::Display for TransitionError {
@@ -101,6 +166,12 @@ impl fmt::Display for TransitionError {
             }
             TransitionError::Terminal { channel, from } => {
                 write!(f, "channel `{channel}`: action {from} is final; the service has ended")
+            }
+            TransitionError::NotHere { channel, at, branching } => {
+                write!(
+                    f,
+                    "channel `{channel}`: the case is at action {at}, not at action {branching} whose outcome this is"
+                )
             }
         }
     }

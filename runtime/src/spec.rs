@@ -1,5 +1,6 @@
 //! Constant descriptions of regulations, channels and actions.
 
+use crate::civil::Date;
 use crate::deadline::Deadline;
 use crate::flk::FormSpec;
 
@@ -12,6 +13,16 @@ pub enum Language {
     Kk,
 }
 
+impl Language {
+    /// The language's code: `ru` or `kk`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Language::Ru => "ru",
+            Language::Kk => "kk",
+        }
+    }
+}
+
 /// The kind of channel through which a citizen gets the service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChannelKind {
@@ -21,6 +32,64 @@ pub enum ChannelKind {
     Center,
     /// The e-government portal (ПЭП, ЭҮП).
     Portal,
+}
+
+/// What kind of participant acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParticipantKind {
+    /// A structural-functional unit (СФЕ, ҚФБ): people in an organisation.
+    Unit,
+    /// An information system (ИС, АЖ).
+    System,
+    /// The applicant (потребитель, алушы).
+    Applicant,
+}
+
+/// A participant of a regulation: who may be responsible for an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ParticipantSpec {
+    /// Its id, as the rendition names it.
+    pub id: &'static str,
+    /// Its kind.
+    pub kind: ParticipantKind,
+    /// Its name, verbatim.
+    pub name: &'static str,
+}
+
+/// Whether a regulation is in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// The rendition does not say.
+    NotStated,
+    /// In force.
+    InForce,
+    /// Repealed.
+    Repealed {
+        /// The repealing act, verbatim, when the rendition records it.
+        act: Option<&'static str>,
+        /// The day the repeal took effect, when the rendition records it.
+        from: Option<Date>,
+    },
+}
+
+/// The act that approved a regulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Act {
+    /// The act, verbatim (or as the analyst reads it).
+    pub text: &'static str,
+    /// Its date.
+    pub date: Option<Date>,
+}
+
+/// Where a regulation stands in its source document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Source {
+    /// The source document's file name.
+    pub file: &'static str,
+    /// The regulation's first line.
+    pub first_line: u32,
+    /// The regulation's last line.
+    pub last_line: u32,
 }
 
 /// One way an action may continue.
@@ -37,8 +106,9 @@ pub struct Branch {
 pub struct ActionSpec {
     /// The action's number in the table.
     pub number: u32,
-    /// The id of the responsible participant (СФЕ or information system).
-    pub participant: &'static str,
+    /// The id of the responsible participant (СФЕ or information system),
+    /// when the table names one.
+    pub participant: Option<&'static str>,
     /// The СФЕ cell, verbatim.
     pub sfe: &'static str,
     /// What is done, verbatim.
@@ -115,19 +185,53 @@ impl ChannelSpec {
     }
 }
 
-/// A whole regulation in one language.
+/// A whole regulation in one language: enough to tell it from every other
+/// regulation of the crate, two with the same title included.
 #[derive(Debug, Clone, Copy)]
 pub struct RegulationSpec {
     /// Its id.
     pub id: &'static str,
-    /// Its title, verbatim.
+    /// Its title, verbatim (or as the analyst reads it).
     pub title: &'static str,
     /// Its language.
     pub language: Language,
-    /// The source document's file name.
-    pub source_file: &'static str,
+    /// The id of the regulation this is a language version of.
+    pub version_of: Option<&'static str>,
+    /// Whether it is in force.
+    pub status: Status,
+    /// The issuing body, verbatim.
+    pub issuer: Option<&'static str>,
+    /// The region of the issuing body, as an id (docs/language.md lists them).
+    pub region: Option<&'static str>,
+    /// The approving act and its date.
+    pub act: Option<Act>,
+    /// The overall service term, where the regulation states one.
+    pub term: Option<Deadline>,
+    /// Where it stands in its source document.
+    pub source: Source,
+    /// The rendition it was compiled from, relative to the workspace root.
+    pub rendition: &'static str,
+    /// Its participants.
+    pub participants: &'static [ParticipantSpec],
     /// Its channels.
     pub channels: &'static [&'static ChannelSpec],
     /// Its forms.
     pub forms: &'static [&'static FormSpec],
+}
+
+impl RegulationSpec {
+    /// The participant with this id.
+    pub fn participant(&self, id: &str) -> Option<&'static ParticipantSpec> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// Whether it is repealed on `date` (a repeal without a date counts from
+    /// any date).
+    pub fn is_repealed_on(&self, date: Date) -> bool {
+        match self.status {
+            Status::Repealed { from: Some(from), .. } => date >= from,
+            Status::Repealed { from: None, .. } => true,
+            Status::InForce | Status::NotStated => false,
+        }
+    }
 }

@@ -20,7 +20,7 @@ use pest::Parser as _;
 use reglament_compiler::diagnostics::Sink;
 use reglament_compiler::model::{Corpus, Regulation};
 use reglament_compiler::sources::SourceLibrary;
-use reglament_compiler::{Lang, Options};
+use reglament_compiler::{Options, Plan};
 use reglament_grammar::{Parse, RenditionParser, Rule};
 
 fn main() {
@@ -49,7 +49,9 @@ fn loaded(n: usize) -> &'static Loaded {
                 let mut files: Vec<(PathBuf, String)> =
                     paths.into_iter().map(|p| (p.clone(), std::fs::read_to_string(&p).expect("readable"))).collect();
                 files.sort_by(|a, b| {
-                    let key = |f: &(PathBuf, String)| reglament_compiler::cited_source(&f.1).unwrap_or("").to_string();
+                    let key = |f: &(PathBuf, String)| {
+                        reglament_compiler::session::cited_source(&f.1).unwrap_or("").to_string()
+                    };
                     key(a).cmp(&key(b)).then_with(|| a.0.cmp(&b.0))
                 });
                 let bytes = files.iter().map(|(_, t)| t.len()).sum();
@@ -77,8 +79,9 @@ fn models(n: usize) -> &'static Corpus {
         SIZES
             .iter()
             .map(|&n| {
-                let session = reglament_compiler::compile_paths(&[loaded(n).dir.join("regulations")], None)
-                    .expect("the corpus compiles");
+                let session =
+                    reglament_compiler::compile_paths(&[loaded(n).dir.join("regulations")], &Options::default())
+                        .expect("the corpus compiles");
                 assert!(!session.has_errors(), "the synthetic corpus has errors");
                 session.corpus()
             })
@@ -123,7 +126,7 @@ fn lower(bencher: Bencher, n: usize) {
         let mut library = SourceLibrary::new(None);
         for ((path, text), parse) in corpus.files.iter().zip(trees) {
             let shown = path.display().to_string();
-            let mut sink = Sink::new(&shown, text, Lang::En);
+            let mut sink = Sink::new(&shown, text);
             if let Some(tree) = &parse.tree {
                 divan::black_box(reglament_compiler::lower::lower(tree, path, &mut library, &mut sink));
             }
@@ -144,16 +147,16 @@ fn check(bencher: Bencher, n: usize) {
         .zip(trees)
         .filter_map(|((path, text), parse)| {
             let shown = path.display().to_string();
-            let mut sink = Sink::new(&shown, text, Lang::En);
+            let mut sink = Sink::new(&shown, text);
             let reg = reglament_compiler::lower::lower(parse.tree.as_ref()?, path, &mut library, &mut sink)?;
             Some((shown, reg))
         })
         .collect();
     counted(bencher, n).bench(|| {
         for ((shown, reg), (_, text)) in lowered.iter().zip(&corpus.files) {
-            let mut sink = Sink::new(shown, text, Lang::En);
+            let mut sink = Sink::new(shown, text);
             reglament_compiler::check::check(reg, &mut sink);
-            divan::black_box(sink.diagnostics);
+            divan::black_box(sink.finish());
         }
     });
 }
@@ -164,34 +167,48 @@ fn check(bencher: Bencher, n: usize) {
 fn compile_one_thread(bencher: Bencher, n: usize) {
     let dir = loaded(n).dir.join("regulations");
     let options = Options { jobs: 1, ..Options::default() };
-    counted(bencher, n).bench(|| {
-        divan::black_box(reglament_compiler::compile_paths_with(std::slice::from_ref(&dir), None, Lang::En, &options))
-    });
+    counted(bencher, n)
+        .bench(|| divan::black_box(reglament_compiler::compile_paths(std::slice::from_ref(&dir), &options)));
 }
 
-/// The Rust back end: every regulation's module.
+/// The Rust back end: every regulation's module, written in its fixed layout.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn emit_rust(bencher: Bencher, n: usize) {
     let corpus = models(n);
     counted(bencher, n).bench(|| {
         for reg in &corpus.regulations {
-            divan::black_box(reglament_compiler::emit::rust::regulation_module(reg)).ok();
+            divan::black_box(reglament_compiler::emit::rust::regulation_module(reg));
         }
     });
 }
 
-/// Every back end, in memory: Rust, review pages, BPMN, Mermaid and DOT
-/// per channel, the crate root and the corpus page.
+/// The reference for the Rust back end's technique: the same modules, then
+/// parsed by syn and printed by prettyplease, as the simplest technique
+/// (tokens formatted by prettyplease) would at the least have to do.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn emit_rust_through_prettyplease(bencher: Bencher, n: usize) {
+    let corpus = models(n);
+    counted(bencher, n).bench(|| {
+        for reg in &corpus.regulations {
+            let code = reglament_compiler::emit::rust::regulation_module(reg);
+            if let Ok(file) = syn::parse_file(&code) {
+                divan::black_box(prettyplease::unparse(&file));
+            }
+        }
+    });
+}
+
+/// Everything `regc build` writes, in memory: the Rust modules, the review
+/// pages (with their Mermaid charts), the crate root, the corpus page and the
+/// message catalog.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn emit_all(bencher: Bencher, n: usize) {
     let corpus = models(n);
     counted(bencher, n).bench(|| {
         for reg in &corpus.regulations {
-            divan::black_box(reglament_compiler::regulation_outputs(reg)).ok();
+            divan::black_box(Plan::Build.regulation(reg)).ok();
         }
-        let regs: Vec<&Regulation> = corpus.regulations.iter().collect();
-        divan::black_box(reglament_compiler::emit::rust::lib_file(&regs)).ok();
-        divan::black_box(reglament_compiler::emit::corpus::page(corpus)).ok();
+        divan::black_box(Plan::Build.shared(corpus)).ok();
     });
 }
 
@@ -214,11 +231,11 @@ fn build_one_thread(bencher: Bencher, n: usize) {
 fn whole_build(bencher: Bencher, n: usize, options: Options) {
     let root = loaded(n).dir.clone();
     counted(bencher, n).bench(|| {
-        let session = reglament_compiler::compile_paths_with(&[root.join("regulations")], None, Lang::En, &options)
-            .expect("the corpus compiles");
+        let mut session =
+            reglament_compiler::compile_paths(&[root.join("regulations")], &options).expect("the corpus compiles");
         assert!(!session.has_errors());
-        let corpus = session.into_corpus();
-        let written = reglament_compiler::emit_and_write(&root, &corpus, &options).expect("written");
+        let corpus = session.take_corpus();
+        let written = reglament_compiler::write(&root, &Plan::Build, &corpus, &options).expect("written");
         divan::black_box(written);
     });
 }

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use divan::counter::ItemsCount;
 use divan::Bencher;
 use reglament_engine::{Application, Durability, Engine, OpenMode, Registry, StartRequest, Store, Target};
-use reglament_generated::postanovka_na_ochered_doshkolnikov::Application as PreschoolApplication;
-use reglament_generated::vydacha_arhivnyh_spravok::con::Action;
+use reglament_generated::postanovka_na_ochered_doshkolnikov::forms::Application as PreschoolApplication;
+use reglament_generated::vydacha_arhivnyh_spravok::channels::con::Action;
 use reglament_runtime::{Calendar, Form, LocalDateTime, StateMachine};
 
 fn main() {
@@ -112,7 +112,7 @@ fn durable(bencher: Bencher, durability: Durability) {
             channel: CHANNEL,
             form: None,
             application: Application::default(),
-            actor: channel.action(channel.start).map_or("", |a| a.participant),
+            actor: channel.action(channel.start).and_then(|a| a.participant).unwrap_or(""),
             at: tick(),
         };
         engine.start(request).expect("started")
@@ -126,7 +126,7 @@ fn durable(bencher: Bencher, durability: Durability) {
         let slot = *next % running.len();
         *next += 1;
         let (id, at) = running[slot];
-        let actor = channel.action(route[at]).map_or("", |a| a.participant);
+        let actor = channel.action(route[at]).and_then(|a| a.participant).unwrap_or("");
         let target = route.get(at + 1).map_or(Target::End, |&to| Target::Action(to));
         engine.advance(id, target, actor, tick()).expect("advanced");
         running[slot] = if at + 1 < route.len() { (id, at + 1) } else { (start(engine), 0) };

@@ -22,7 +22,10 @@ echo "## Machine" >&2
 echo "- $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); memory: $(free -h | awk '/Mem:/ {print $2}') total" >&2
 echo "- $(date -u '+%Y-%m-%d %H:%M UTC'); $(rustc --version)" >&2
 
-cargo build --quiet --release -p regc -p reglament-tests --example synth --manifest-path "$root/Cargo.toml"
+# Two builds: with `--example`, cargo would build only the example of the
+# packages named, not regc's binary.
+cargo build --quiet --release -p reglament-compiler --bin regc --manifest-path "$root/Cargo.toml"
+cargo build --quiet --release -p reglament-tests --example synth --manifest-path "$root/Cargo.toml"
 regc="$root/target/release/regc"
 synth="$root/target/release/examples/synth"
 
@@ -103,14 +106,17 @@ publish = false
 
 [dependencies]
 reglament-runtime = { path = "$root/runtime" }
+serde = { version = "1", features = ["derive"] }
 
 [workspace]
 TOML
+  # The workspace's lock file: the same versions of serde, no registry needed.
+  cp "$root/Cargo.lock" "$crate/Cargo.lock"
   rust=$(du -sb "$crate/src" | awk '{printf "%.1f MB", $1/1e6}')
   export CARGO_TARGET_DIR="$dir/target"
   # The runtime first, so that the figures are the generated crate's own.
-  cargo build --quiet --manifest-path "$crate/Cargo.toml" -p reglament-runtime
-  cargo build --quiet --release --manifest-path "$crate/Cargo.toml" -p reglament-runtime
+  cargo build --quiet --manifest-path "$crate/Cargo.toml" -p reglament-runtime -p serde
+  cargo build --quiet --release --manifest-path "$crate/Cargo.toml" -p reglament-runtime -p serde
   l=$(busy)
   measure cargo build --quiet --manifest-path "$crate/Cargo.toml"; dsecs=$secs; dpeak=$peak_mb
   measure cargo build --quiet --release --manifest-path "$crate/Cargo.toml"; rsecs=$secs; rpeak=$peak_mb

@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 use pest::Parser as _;
 use reglament_compiler::diagnostics::Sink;
 use reglament_compiler::sources::SourceLibrary;
-use reglament_compiler::Lang;
 use reglament_grammar::{RenditionParser, Rule};
 
 fn main() -> ExitCode {
@@ -65,17 +64,17 @@ fn run(dir: &Path) -> Result<(), String> {
 
     // As the compiler does: renditions citing one source document one after the other.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| (reglament_compiler::cited_source(&texts[i].1).unwrap_or(""), i));
+    order.sort_by_key(|&i| (reglament_compiler::session::cited_source(&texts[i].1).unwrap_or(""), i));
     let mut library = SourceLibrary::new(None);
     let t = Instant::now();
     let mut lowered = Vec::with_capacity(n);
     for &i in &order {
         let ((path, text), parse) = (&texts[i], &trees[i]);
         let shown = path.display().to_string();
-        let mut sink = Sink::new(&shown, text, Lang::En);
+        let mut sink = Sink::new(&shown, text);
         let tree = parse.tree.as_ref().ok_or_else(|| format!("{shown} does not parse"))?;
         let reg = reglament_compiler::lower::lower(tree, path, &mut library, &mut sink);
-        lowered.push((reg, sink.diagnostics.len()));
+        lowered.push((reg, sink.finish().len()));
     }
     row("lower (quotes against sources)", t.elapsed(), bytes, n);
     drop(trees);
@@ -85,36 +84,36 @@ fn run(dir: &Path) -> Result<(), String> {
     for (&i, (reg, _)) in order.iter().zip(&lowered) {
         let (path, text) = &texts[i];
         let shown = path.display().to_string();
-        let mut sink = Sink::new(&shown, text, Lang::En);
+        let mut sink = Sink::new(&shown, text);
         if let Some(reg) = reg {
             reglament_compiler::check::check(reg, &mut sink);
         }
-        findings += sink.diagnostics.len();
+        findings += sink.finish().len();
     }
     row("check", t.elapsed(), bytes, n);
     println!("  ({findings} findings)");
 
     let t = Instant::now();
     let options = reglament_compiler::Options { jobs: 1, keep_texts: false, ..Default::default() };
-    let session = reglament_compiler::compile_paths_with(&[dir.join("regulations")], None, Lang::En, &options)?;
+    let mut session = reglament_compiler::compile_paths(&[dir.join("regulations")], &options)?;
     row("compile (read+parse+lower+check)", t.elapsed(), bytes, n);
     if session.has_errors() {
         return Err("the corpus has errors".to_string());
     }
-    let corpus = session.into_corpus();
+    let corpus = session.take_corpus();
 
     let t = Instant::now();
     let mut code = 0;
     for reg in &corpus.regulations {
-        code += reglament_compiler::emit::rust::regulation_module(reg)?.len();
+        code += reglament_compiler::emit::rust::regulation_module(reg).len();
     }
     row("emit Rust", t.elapsed(), bytes, n);
     println!("  ({:.1} MB of Rust)", code as f64 / 1e6);
 
     let t = Instant::now();
-    let outputs = reglament_compiler::build_outputs(&corpus)?;
+    let outputs = reglament_compiler::Plan::Build.all(&corpus)?;
     let out_bytes: usize = outputs.iter().map(|o| o.content.len()).sum();
-    row("emit all (Rust, review, diagrams)", t.elapsed(), bytes, n);
+    row("emit all (what regc build writes)", t.elapsed(), bytes, n);
     println!("  ({} files, {:.1} MB)", outputs.len(), out_bytes as f64 / 1e6);
     Ok(())
 }

@@ -1,16 +1,17 @@
 //! `regc`, the Reglament compiler's command line.
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use reglament_compiler::diagnostics::{render_human, Counts, Diagnostic, Severity};
-use reglament_compiler::{
-    compile_paths, compile_paths_in, compile_paths_with, emit_and_write, find_root, Lang, Options, Session, Stage,
-};
+use reglament_compiler::diagnostics::{render, Counts, Diagnostic, Severity};
+use reglament_compiler::messages::Phrase;
+use reglament_compiler::plan::Failed;
+use reglament_compiler::{compile_paths, find_root, Lang, Options, Plan, Session, Stage};
 
 /// Compiles regulation renditions into checked models and typed Rust.
 #[derive(Parser)]
@@ -65,7 +66,7 @@ enum Command {
         #[arg(long)]
         sources: Option<PathBuf>,
     },
-    /// Print the compiled model as JSON.
+    /// Print the compiled regulations as versioned JSON (docs/export.md) or as an outline.
     Export {
         /// Rendition files or folders (default: regulations/).
         paths: Vec<PathBuf>,
@@ -76,7 +77,7 @@ enum Command {
         #[arg(long)]
         sources: Option<PathBuf>,
     },
-    /// Write the review site: an index and a page per regulation with diagrams, findings and readings (static, offline).
+    /// Write the review site: an index and a page per regulation with diagrams (BPMN, Mermaid, DOT), findings and readings (static, offline).
     Doc {
         /// Rendition files or folders (default: regulations/).
         paths: Vec<PathBuf>,
@@ -91,7 +92,7 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
-    /// Like rustc: the offending line with a marker, the source line, help.
+    /// Like rustc: the offending line with a marker, the cited source line, help.
     Human,
     /// One line per diagnostic.
     Short,
@@ -101,7 +102,7 @@ enum Format {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum ExportFormat {
-    /// The model as JSON (docs/export.md).
+    /// Versioned JSON (docs/export.md).
     Json,
     /// A compact text outline, a line per element, for reviewers.
     Outline,
@@ -114,13 +115,12 @@ enum DenyLevel {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang.into();
     let result = match cli.command {
-        Command::Build { root, deny } => build(root, deny.is_some(), cli.lang.into()),
-        Command::Check { paths, format, deny, sources } => {
-            check(paths, format, deny.is_some(), sources, cli.lang.into())
-        }
-        Command::Export { paths, format, sources } => export(paths, format, sources),
-        Command::Doc { paths, out, sources } => doc(paths, out, sources, cli.lang.into()),
+        Command::Build { root, deny } => build(root, deny.is_some(), lang),
+        Command::Check { paths, format, deny, sources } => check(paths, format, deny.is_some(), sources, lang),
+        Command::Export { paths, format, sources } => export(paths, format, sources, lang),
+        Command::Doc { paths, out, sources } => doc(paths, out, sources, lang),
     };
     match result {
         Ok(code) => code,
@@ -140,18 +140,16 @@ fn default_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, String> {
     Ok(vec![root.join("regulations")])
 }
 
+/// Compiles `paths` with sources from `sources`, keeping every text.
+fn compile(paths: Vec<PathBuf>, sources: Option<&Path>) -> Result<Session, String> {
+    compile_paths(&default_paths(paths)?, &Options { sources, ..Options::default() })
+}
+
 /// Applies `--deny warnings`: warnings become errors.
-fn deny_warnings(session: &mut Session, lang: Lang) {
-    for f in &mut session.files {
-        for d in &mut f.diagnostics {
-            if d.severity == Severity::Warning {
-                d.severity = Severity::Error;
-                d.message.push_str(lang.pick(
-                    " (denied by --deny warnings)",
-                    " (запрещено --deny warnings)",
-                    " (--deny warnings тыйым салған)",
-                ));
-            }
+fn deny_warnings(session: &mut Session) {
+    for d in session.files.iter_mut().flat_map(|f| &mut f.diagnostics) {
+        if d.severity == Severity::Warning {
+            d.severity = Severity::Error;
         }
     }
 }
@@ -159,7 +157,7 @@ fn deny_warnings(session: &mut Session, lang: Lang) {
 fn print_human(session: &Session, diagnostics: &[Diagnostic], lang: Lang) {
     let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
     let mut out = StandardStream::stderr(choice);
-    if let Err(e) = render_human(diagnostics, &session.texts(), lang, &mut out) {
+    if let Err(e) = render::human(diagnostics, &session.texts(diagnostics), lang, &mut out) {
         eprintln!("error: cannot print diagnostics: {e}");
     }
 }
@@ -179,45 +177,49 @@ fn check(
     sources: Option<PathBuf>,
     lang: Lang,
 ) -> Result<ExitCode, String> {
-    let mut session = compile_paths_in(&default_paths(paths)?, sources, lang)?;
+    let mut session = compile(paths, sources.as_deref())?;
     if deny {
-        deny_warnings(&mut session, lang);
+        deny_warnings(&mut session);
     }
     let diagnostics = session.diagnostics();
     let counts = Counts::of(&diagnostics);
     match format {
         Format::Human => {
             print_human(&session, &diagnostics, lang);
-            let checked = lang.pick("rendition(s) checked", "файл(ов) проверено", "файл тексерілді");
-            eprintln!("{} {checked}: {}", session.files.len(), counts.summary(lang));
+            eprintln!("{}", Phrase::Checked { files: session.files.len(), summary: counts.summary(lang) }.text(lang));
         }
         Format::Short => {
-            print!("{}", reglament_compiler::diagnostics::render_short(&diagnostics, lang));
+            print!("{}", render::short(&diagnostics, lang));
             eprintln!("{}", counts.summary(lang));
         }
         Format::Json => {
-            let json = serde_json::json!({ "diagnostics": diagnostics, "summary": counts });
+            let summary =
+                serde_json::json!({ "errors": counts.errors, "warnings": counts.warnings, "notes": counts.notes });
+            let json = serde_json::json!({ "diagnostics": render::json(&diagnostics, lang), "summary": summary });
             println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
         }
     }
     Ok(exit_for(&diagnostics))
 }
 
-fn export(paths: Vec<PathBuf>, format: ExportFormat, sources: Option<PathBuf>) -> Result<ExitCode, String> {
-    let session = compile_paths(&default_paths(paths)?, sources)?;
-    let diagnostics = session.diagnostics();
+fn export(paths: Vec<PathBuf>, format: ExportFormat, sources: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
+    let session = compile(paths, sources.as_deref())?;
     if session.has_errors() {
-        let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
-        print_human(&session, &errors, Lang::En);
-        eprintln!("export refused: {} error(s); fix them first (see `regc check`)", errors.len());
+        let errors: Vec<Diagnostic> =
+            session.diagnostics().into_iter().filter(|d| d.severity == Severity::Error).collect();
+        print_human(&session, &errors, lang);
+        eprintln!("{}", Phrase::ExportRefused { errors: errors.len() }.text(lang));
         return Ok(ExitCode::from(1));
     }
     let corpus = session.corpus();
     let text = match format {
-        ExportFormat::Json => serde_json::to_string_pretty(&corpus).map_err(|e| e.to_string())?,
-        ExportFormat::Outline => {
-            corpus.regulations.iter().map(reglament_compiler::emit::outline::regulation).collect::<Vec<_>>().join("\n")
-        }
+        ExportFormat::Json => reglament_compiler::emit::export::json::to_json(&corpus)?,
+        ExportFormat::Outline => corpus
+            .regulations
+            .iter()
+            .map(reglament_compiler::emit::export::outline::regulation)
+            .collect::<Vec<_>>()
+            .join("\n"),
     };
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{text}").map_err(|e| e.to_string())?;
@@ -241,11 +243,11 @@ fn build(root: Option<PathBuf>, deny: bool, lang: Lang) -> Result<ExitCode, Stri
     let report = |_: Stage| bar.inc(1);
     // Texts are kept only where there are errors or warnings to show.
     let options = Options { progress: Some(&report), keep_texts: false, ..Options::default() };
-    let mut session = compile_paths_with(&[root.join("regulations")], None, lang, &options)?;
+    let mut session = compile_paths(&[root.join("regulations")], &options)?;
     bar.finish_and_clear();
     timer.lap("compile (parse, lower, check)");
     if deny {
-        deny_warnings(&mut session, lang);
+        deny_warnings(&mut session);
     }
     let diagnostics = session.diagnostics();
     let shown: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
@@ -253,28 +255,25 @@ fn build(root: Option<PathBuf>, deny: bool, lang: Lang) -> Result<ExitCode, Stri
     let counts = Counts::of(&diagnostics);
     drop(diagnostics);
     let has_errors = session.has_errors();
-    // The models move out of the session: the texts are not needed any more.
-    let corpus = session.into_corpus();
+    let corpus = session.take_corpus();
     let channels: usize = corpus.regulations.iter().map(|r| r.channels.len()).sum();
     let actions: usize = corpus.regulations.iter().flat_map(|r| &r.channels).map(|c| c.actions.len()).sum();
-    let rules: usize = corpus.regulations.iter().flat_map(|r| &r.flk).map(|f| f.fields.len()).sum();
-    println!(
-        "{} regulation(s), {channels} channel(s), {actions} action(s), {rules} FLK rule(s); {}",
-        corpus.regulations.len(),
-        counts.summary(lang)
-    );
+    let rules: usize = corpus.regulations.iter().flat_map(|r| &r.forms).map(|f| f.fields.len()).sum();
+    let summary = counts.summary(lang);
+    let regulations = corpus.regulations.len();
+    println!("{}", Phrase::Compiled { regulations, channels, actions, rules, summary }.text(lang));
     if has_errors {
-        eprintln!("nothing written: fix the errors above (`regc check` shows them with notes)");
+        eprintln!("{}", Phrase::NothingWritten {}.text(lang));
         return Ok(ExitCode::from(1));
     }
     let bar = progress_bar(corpus.regulations.len(), "writing");
     let report = |_: Stage| bar.inc(1);
     let options = Options { progress: Some(&report), ..Options::default() };
     timer.lap("diagnostics");
-    let written = emit_and_write(&root, &corpus, &options)?;
+    let written = reglament_compiler::write(&root, &Plan::Build, &corpus, &options)?;
     bar.finish_and_clear();
     timer.lap("emit and write");
-    println!("generated/: {} file(s), {} changed", written.files, written.changed);
+    println!("{}", Phrase::Written { files: written.files, changed: written.changed }.text(lang));
     // The process ends here: freeing the models one by one would only make it end later.
     std::mem::forget(corpus);
     Ok(ExitCode::SUCCESS)
@@ -319,16 +318,31 @@ fn progress_bar(len: usize, what: &'static str) -> ProgressBar {
 fn doc(paths: Vec<PathBuf>, out: Option<PathBuf>, sources: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
     let out = out.unwrap_or_else(|| find_root(&cwd).unwrap_or(cwd).join("target").join("review-site"));
-    let session = compile_paths_in(&default_paths(paths)?, sources, lang)?;
+    let session = compile(paths, sources.as_deref())?;
     let diagnostics = session.diagnostics();
-    let files = reglament_compiler::emit::site::site(&session)?;
-    let count = files.len();
-    let changed = reglament_compiler::emit::site::write(&out, files)?;
-    println!(
-        "review site: {count} file(s), {changed} changed, in {}; open {}; {}",
-        out.display(),
-        out.join("index.html").display(),
-        Counts::of(&diagnostics).summary(lang)
-    );
+    let corpus = session.corpus();
+    let findings: BTreeMap<_, &[Diagnostic]> = session
+        .files
+        .iter()
+        .filter_map(|f| f.regulation.as_ref().map(|r| (r.id.clone(), f.diagnostics.as_slice())))
+        .collect();
+    let failed: Vec<Failed> = session
+        .files
+        .iter()
+        .filter(|f| f.regulation.is_none())
+        .map(|f| Failed { file: reglament_compiler::diagnostics::display_path(&f.path), findings: &f.diagnostics })
+        .collect();
+    let plan = Plan::Site { findings, failed, lang, owns_folder: Plan::may_own_site(&out) };
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let written = reglament_compiler::write(&out, &plan, &corpus, &Options::default())?;
+    let summary = Counts::of(&diagnostics).summary(lang);
+    let phrase = Phrase::SiteWritten {
+        files: written.files,
+        changed: written.changed,
+        folder: out.display().to_string(),
+        index: out.join("index.html").display().to_string(),
+        summary,
+    };
+    println!("{}", phrase.text(lang));
     Ok(exit_for(&diagnostics))
 }

@@ -8,14 +8,9 @@
 
 use std::cmp::Ordering;
 
-use reglament_grammar::Lang;
-
 use crate::diagnostics::Sink;
-use crate::messages::Args;
-use crate::model::{Action, Channel, Quantity, Regulation};
-
-/// How many paths a channel may have before the search stops; real tables have a handful.
-const MAX_PATHS: usize = 10_000;
+use crate::messages::{Arg, Lang, Message, Path, Phrase};
+use crate::model::{Action, Channel, Quantity, Regulation, TimeUnit};
 
 /// A sum of deadlines, kept in buckets that do not convert into each other.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -31,13 +26,22 @@ impl Total {
     pub fn add(&mut self, q: &Quantity) {
         let m = q.milli;
         match q.unit {
-            "second" => self.clock_milli_seconds += m,
-            "minute" => self.clock_milli_seconds += m * 60,
-            "hour" => self.clock_milli_seconds += m * 3600,
-            "working_day" => self.working_days_milli += m,
-            "month" => self.months_milli += m,
-            _ => self.calendar_days_milli += m,
+            TimeUnit::Second => self.clock_milli_seconds += m,
+            TimeUnit::Minute => self.clock_milli_seconds += m * 60,
+            TimeUnit::Hour => self.clock_milli_seconds += m * 3600,
+            TimeUnit::WorkingDay => self.working_days_milli += m,
+            TimeUnit::Month => self.months_milli += m,
+            // Days whose kind the document does not state count as calendar days.
+            TimeUnit::Day | TimeUnit::CalendarDay => self.calendar_days_milli += m,
         }
+    }
+
+    /// Adds another total, bucket by bucket.
+    fn add_total(&mut self, other: &Total) {
+        self.clock_milli_seconds += other.clock_milli_seconds;
+        self.calendar_days_milli += other.calendar_days_milli;
+        self.working_days_milli += other.working_days_milli;
+        self.months_milli += other.months_milli;
     }
 
     fn of(q: &Quantity) -> Total {
@@ -72,35 +76,23 @@ impl Total {
 
     /// The total in words, in `lang`: «15 күн + 4 мин 30 сек».
     pub fn describe(&self, lang: Lang) -> String {
-        let mut parts = Vec::new();
         let number = |milli: u64| {
-            let text = if (milli / 1000) * 1000 == milli {
-                (milli / 1000).to_string()
-            } else {
-                format!("{}", milli as f64 / 1000.0)
-            };
-            if lang == Lang::En {
-                text
-            } else {
-                text.replace('.', ",")
+            let text =
+                if milli % 1000 == 0 { (milli / 1000).to_string() } else { format!("{}", milli as f64 / 1000.0) };
+            match lang {
+                Lang::En => text,
+                Lang::Ru | Lang::Kk => text.replace('.', ","),
             }
         };
+        let mut parts = Vec::new();
         if self.months_milli > 0 {
-            parts.push(format!("{} {}", number(self.months_milli), lang.pick("months", "мес.", "ай")));
+            parts.push(Phrase::Months { n: number(self.months_milli) }.text(lang));
         }
         if self.calendar_days_milli > 0 {
-            parts.push(format!(
-                "{} {}",
-                number(self.calendar_days_milli),
-                lang.pick("calendar days", "календ. дн.", "күнтізбелік күн")
-            ));
+            parts.push(Phrase::CalendarDays { n: number(self.calendar_days_milli) }.text(lang));
         }
         if self.working_days_milli > 0 {
-            parts.push(format!(
-                "{} {}",
-                number(self.working_days_milli),
-                lang.pick("working days", "раб. дн.", "жұмыс күні")
-            ));
+            parts.push(Phrase::WorkingDays { n: number(self.working_days_milli) }.text(lang));
         }
         if self.clock_milli_seconds > 0 || parts.is_empty() {
             parts.push(clock(self.clock_milli_seconds, lang));
@@ -109,64 +101,102 @@ impl Total {
     }
 }
 
+impl Arg for Total {
+    fn show(&self, lang: Lang) -> String {
+        self.describe(lang)
+    }
+}
+
 fn clock(milli_seconds: u64, lang: Lang) -> String {
     let seconds = milli_seconds.div_ceil(1000);
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     let mut out = Vec::new();
     if h > 0 {
-        out.push(format!("{h} {}", lang.pick("h", "ч", "сағ")));
+        out.push(Phrase::Hours { n: h }.text(lang));
     }
     if m > 0 {
-        out.push(format!("{m} {}", lang.pick("min", "мин", "мин")));
+        out.push(Phrase::Minutes { n: m }.text(lang));
     }
     if s > 0 || out.is_empty() {
-        out.push(format!("{s} {}", lang.pick("s", "с", "сек")));
+        out.push(Phrase::Seconds { n: s }.text(lang));
     }
     out.join(" ")
 }
 
-fn action_max(a: &Action) -> Option<&Quantity> {
-    a.deadline.as_ref().and_then(|d| d.max.as_ref())
+fn action_max(a: &Action) -> Option<Quantity> {
+    a.deadline.as_ref().and_then(|d| d.max())
 }
 
 fn term_total(reg: &Regulation) -> Option<Total> {
-    reg.term.as_ref().and_then(|t| t.max.as_ref()).map(Total::of)
+    reg.term.as_ref().and_then(|t| t.max()).map(|q| Total::of(&q))
 }
 
-/// Every path from the first action to a final one, visiting no action twice.
-fn paths(ch: &Channel) -> Vec<Vec<u32>> {
-    let mut out = Vec::new();
-    let Some(first) = ch.actions.first() else { return out };
-    let mut path = vec![first.number];
-    walk(ch, &mut path, &mut out);
-    out
-}
-
-fn walk(ch: &Channel, path: &mut Vec<u32>, out: &mut Vec<Vec<u32>>) {
-    if out.len() >= MAX_PATHS {
-        return;
-    }
-    let Some(a) = path.last().and_then(|n| ch.action(*n)) else { return };
-    if a.targets().is_empty() {
-        out.push(path.clone());
-        return;
-    }
-    for t in a.targets() {
-        if path.contains(&t.action) || ch.action(t.action).is_none() {
-            continue;
+/// The critical path of a channel: the path from the first action to a
+/// final one with the largest total, by dynamic programming — the best
+/// continuation of each action is computed once. A next action that leads
+/// back to an action on the way there (a loop: «return for correction») is
+/// not followed, so every path visits an action once, and the search is
+/// linear in the table however many loops it has. Of equal totals the last
+/// target wins. `None` when no path ends.
+fn critical(ch: &Channel) -> Option<(Vec<u32>, Total)> {
+    let mut search = Search { ch, best: vec![None; ch.actions.len()], on_path: vec![false; ch.actions.len()] };
+    let (_, total, _) = search.suffix(0)?;
+    let mut path = vec![0];
+    while let Some(Some(Some((_, _, Some(next))))) = path.last().map(|&i| search.best[i]) {
+        if path.contains(&next) {
+            break;
         }
-        path.push(t.action);
-        walk(ch, path, out);
-        path.pop();
+        path.push(next);
     }
+    Some((path.into_iter().map(|i| ch.actions[i].number).collect(), total))
 }
 
-fn path_total(ch: &Channel, path: &[u32]) -> Total {
-    let mut total = Total::default();
-    for q in path.iter().filter_map(|n| ch.action(*n)).filter_map(action_max) {
-        total.add(q);
+/// The best way on from an action: its rank, its total, and the position
+/// of the next action.
+type Best = (u128, Total, Option<usize>);
+
+/// The search for a channel's critical path, over its actions' positions.
+struct Search<'a> {
+    ch: &'a Channel,
+    /// The best way on from each action, once known (`Some(None)`: none).
+    best: Vec<Option<Option<Best>>>,
+    /// The actions on the way from the first to the one being searched.
+    on_path: Vec<bool>,
+}
+
+impl Search<'_> {
+    /// The best total from the action at position `i` to a final action,
+    /// memoised; `None` when none can be reached without looping back.
+    fn suffix(&mut self, i: usize) -> Option<Best> {
+        if let Some(known) = self.best[i] {
+            return known;
+        }
+        let ch = self.ch;
+        let a = &ch.actions[i];
+        self.on_path[i] = true;
+        let mut own = Total::default();
+        if let Some(q) = action_max(a) {
+            own.add(&q);
+        }
+        let mut result = if a.targets().is_empty() { Some((own.rank(), own, None)) } else { None };
+        for t in a.targets() {
+            let Some(j) = ch.actions.iter().position(|x| x.number == t.action) else { continue };
+            if self.on_path[j] {
+                continue;
+            }
+            if let Some((_, rest, _)) = self.suffix(j) {
+                let mut total = own;
+                total.add_total(&rest);
+                let rank = total.rank();
+                if result.as_ref().is_none_or(|(r, _, _)| rank >= *r) {
+                    result = Some((rank, total, Some(j)));
+                }
+            }
+        }
+        self.on_path[i] = false;
+        self.best[i] = Some(result);
+        result
     }
-    total
 }
 
 /// N0501 and W0503: the critical path of a channel — the largest sum of
@@ -175,18 +205,14 @@ pub fn critical_path(reg: &Regulation, ch: &Channel, sink: &mut Sink) {
     if !ch.actions.iter().any(|a| action_max(a).is_some()) {
         return;
     }
-    let Some((path, total)) =
-        paths(ch).into_iter().map(|p| (path_total(ch, &p), p)).max_by_key(|(t, _)| t.rank()).map(|(t, p)| (p, t))
-    else {
+    let Some((path, total)) = critical(ch) else {
         return;
     };
-    let shown: Vec<String> = path.iter().map(u32::to_string).collect();
-    let args =
-        Args::none().with("channel", &ch.id).with("path", shown.join(" → ")).with("total", total.describe(sink.lang));
-    sink.emit("N0501.critical_path", ch.at, 0, args.clone());
+    sink.emit(Message::CriticalPath { channel: ch.id.clone(), path: Path(path.clone()), total }, ch.at, 0);
     let Some(term) = term_total(reg) else { return };
     if total.compare(&term) == Some(Ordering::Greater) {
-        sink.emit("W0503.path_exceeds_term", ch.at, 0, args.with("term", term.describe(sink.lang)));
+        let message = Message::PathExceedsTerm { channel: ch.id.clone(), total, term, path: Path(path) };
+        sink.emit(message, ch.at, 0);
     }
 }
 
@@ -196,14 +222,10 @@ pub fn deadlines_against_term(reg: &Regulation, sink: &mut Sink) {
     for ch in &reg.channels {
         for a in &ch.actions {
             let Some(q) = action_max(a) else { continue };
-            let own = Total::of(q);
+            let own = Total::of(&q);
             if own.compare(&term) == Some(Ordering::Greater) {
-                let args = Args::none()
-                    .with("channel", &ch.id)
-                    .with("action", a.number)
-                    .with("deadline", own.describe(sink.lang))
-                    .with("term", term.describe(sink.lang));
-                sink.emit("W0502.exceeds_term", a.at, a.line, args);
+                let message = Message::ExceedsTerm { action: a.number, channel: ch.id.clone(), deadline: own, term };
+                sink.emit(message, a.at, a.line);
             }
         }
     }
@@ -213,21 +235,21 @@ pub fn deadlines_against_term(reg: &Regulation, sink: &mut Sink) {
 mod tests {
     use super::*;
 
-    fn q(milli: u64, unit: &'static str) -> Quantity {
-        Quantity { value: milli as f64 / 1000.0, unit, milli }
+    fn q(milli: u64, unit: TimeUnit) -> Quantity {
+        Quantity { milli, unit }
     }
 
     #[test]
     fn totals_keep_calendar_and_working_days_apart() {
         let mut t = Total::default();
-        t.add(&q(15_000, "day"));
-        t.add(&q(1500, "minute"));
-        t.add(&q(30_000, "second"));
+        t.add(&q(15_000, TimeUnit::Day));
+        t.add(&q(1500, TimeUnit::Minute));
+        t.add(&q(30_000, TimeUnit::Second));
         assert_eq!(t.describe(Lang::En), "15 calendar days + 2 min");
         assert_eq!(t.describe(Lang::Kk), "15 күнтізбелік күн + 2 мин");
-        let working = Total::of(&q(3000, "working_day"));
+        let working = Total::of(&q(3000, TimeUnit::WorkingDay));
         assert_eq!(t.compare(&working), None);
-        assert_eq!(Total::of(&q(10_000, "minute")).compare(&working), Some(Ordering::Less));
-        assert_eq!(Total::of(&q(1500, "working_day")).describe(Lang::Ru), "1,5 раб. дн.");
+        assert_eq!(Total::of(&q(10_000, TimeUnit::Minute)).compare(&working), Some(Ordering::Less));
+        assert_eq!(Total::of(&q(1500, TimeUnit::WorkingDay)).describe(Lang::Ru), "1,5 раб. дн.");
     }
 }

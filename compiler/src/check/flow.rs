@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::Sink;
-use crate::messages::Args;
+use crate::messages::{List, Message};
 use crate::model::Channel;
 
 /// Runs the flow checks of one channel.
@@ -13,24 +13,26 @@ pub fn check_channel(ch: &Channel, sink: &mut Sink) {
     if !has_final_action(ch, sink) {
         return;
     }
-    starts_and_reachability(ch, sink);
-    if end_reachable_from_start(ch, sink) {
-        traps(ch, sink);
+    let edges = edges(ch);
+    starts_and_reachability(ch, &edges, sink);
+    if end_reachable_from_start(ch, &edges, sink) {
+        traps(ch, &edges, sink);
     }
-}
-
-fn args(ch: &Channel) -> Args {
-    Args::none().with("channel", &ch.id)
 }
 
 /// E0403: a next action that points to no action of the channel.
 fn targets_exist(ch: &Channel, sink: &mut Sink) {
-    let numbers: Vec<String> = ch.actions.iter().map(|a| a.number.to_string()).collect();
+    let numbers: Vec<u32> = ch.actions.iter().map(|a| a.number).collect();
     for a in &ch.actions {
         let Some(next) = &a.next else { continue };
         for t in next.targets.iter().filter(|t| ch.action(t.action).is_none()) {
-            let args = args(ch).with("action", a.number).with("target", t.action).with("numbers", numbers.join(", "));
-            sink.emit("E0403.nowhere", next.at, next.line, args);
+            let message = Message::NextNowhere {
+                action: a.number,
+                channel: ch.id.clone(),
+                target: t.action,
+                numbers: List(numbers.clone()),
+            };
+            sink.emit(message, next.cell.at, next.cell.line);
         }
     }
 }
@@ -41,10 +43,10 @@ fn dead_ends(ch: &Channel, sink: &mut Sink) {
     for a in &ch.actions {
         let blank = match &a.next {
             None => true,
-            Some(n) => n.text.is_none() && n.reading.is_none(),
+            Some(n) => n.cell.effective().is_none(),
         };
         if blank {
-            sink.emit("W0103.dead_end", a.at, a.line, args(ch).with("action", a.number));
+            sink.emit(Message::DeadEnd { action: a.number, channel: ch.id.clone() }, a.at, a.line);
         }
     }
 }
@@ -54,7 +56,7 @@ fn has_final_action(ch: &Channel, sink: &mut Sink) -> bool {
     if ch.actions.is_empty() || ch.actions.iter().any(|a| a.targets().is_empty()) {
         return true;
     }
-    sink.emit("E0405.no_final", ch.at, 0, args(ch));
+    sink.emit(Message::NoFinalAction { channel: ch.id.clone() }, ch.at, 0);
     false
 }
 
@@ -81,39 +83,63 @@ fn reachable_from(start: u32, edges: &BTreeMap<u32, Vec<u32>>) -> BTreeSet<u32> 
 
 /// W0104, W0101: actions the first action does not reach — a second start
 /// when nothing leads to them, otherwise merely unreachable.
-fn starts_and_reachability(ch: &Channel, sink: &mut Sink) {
+fn starts_and_reachability(ch: &Channel, edges: &BTreeMap<u32, Vec<u32>>, sink: &mut Sink) {
     let Some(first) = ch.actions.first() else { return };
-    let edges = edges(ch);
-    let reached = reachable_from(first.number, &edges);
+    let reached = reachable_from(first.number, edges);
     let has_predecessor: BTreeSet<u32> = edges.values().flatten().copied().collect();
     for a in ch.actions.iter().filter(|a| !reached.contains(&a.number)) {
-        let id = if has_predecessor.contains(&a.number) { "W0101.unreachable" } else { "W0104.second_start" };
-        sink.emit(id, a.at, a.line, args(ch).with("action", a.number));
+        let (action, channel) = (a.number, ch.id.clone());
+        let message = if has_predecessor.contains(&a.number) {
+            Message::Unreachable { action, channel }
+        } else {
+            Message::SecondStart { action, channel }
+        };
+        sink.emit(message, a.at, a.line);
     }
 }
 
+/// The actions from which some action of `targets` can be reached.
+fn reaching(targets: &BTreeSet<u32>, edges: &BTreeMap<u32, Vec<u32>>) -> BTreeSet<u32> {
+    let mut back: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (&from, tos) in edges {
+        for &to in tos {
+            back.entry(to).or_default().push(from);
+        }
+    }
+    let mut seen = targets.clone();
+    let mut todo: Vec<u32> = targets.iter().copied().collect();
+    while let Some(n) = todo.pop() {
+        for &p in back.get(&n).map(Vec::as_slice).unwrap_or(&[]) {
+            if seen.insert(p) {
+                todo.push(p);
+            }
+        }
+    }
+    seen
+}
+
 /// E0406: the first action cannot reach any final action.
-fn end_reachable_from_start(ch: &Channel, sink: &mut Sink) -> bool {
+fn end_reachable_from_start(ch: &Channel, edges: &BTreeMap<u32, Vec<u32>>, sink: &mut Sink) -> bool {
     let Some(first) = ch.actions.first() else { return true };
-    let reached = reachable_from(first.number, &edges(ch));
+    let reached = reachable_from(first.number, edges);
     let ok = ch.actions.iter().any(|a| a.targets().is_empty() && reached.contains(&a.number));
     if !ok {
-        sink.emit("E0406.no_way_to_end", first.at, first.line, args(ch).with("action", first.number));
+        sink.emit(Message::NoWayToEnd { action: first.number, channel: ch.id.clone() }, first.at, first.line);
     }
     ok
 }
 
 /// E0407: actions, reachable from the start, from which no final action can
 /// be reached: a cycle with no way out.
-fn traps(ch: &Channel, sink: &mut Sink) {
+fn traps(ch: &Channel, edges: &BTreeMap<u32, Vec<u32>>, sink: &mut Sink) {
     let Some(first) = ch.actions.first() else { return };
-    let edges = edges(ch);
-    let reached = reachable_from(first.number, &edges);
+    let reached = reachable_from(first.number, edges);
     let finals: BTreeSet<u32> = ch.actions.iter().filter(|a| a.targets().is_empty()).map(|a| a.number).collect();
-    let trapped: Vec<u32> =
-        reached.iter().copied().filter(|n| reachable_from(*n, &edges).is_disjoint(&finals)).collect();
+    // The actions from which a final one can be reached: the finals and,
+    // backwards, whatever leads to one; the others are trapped.
+    let escapes = reaching(&finals, edges);
+    let trapped: Vec<u32> = reached.iter().copied().filter(|n| !escapes.contains(n)).collect();
     if let Some(a) = trapped.first().and_then(|n| ch.action(*n)) {
-        let list: Vec<String> = trapped.iter().map(u32::to_string).collect();
-        sink.emit("E0407.trap", a.at, a.line, args(ch).with("actions", list.join(", ")));
+        sink.emit(Message::Trap { actions: List(trapped.clone()), channel: ch.id.clone() }, a.at, a.line);
     }
 }

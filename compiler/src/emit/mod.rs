@@ -1,14 +1,7 @@
-//! Back ends: everything the compiler writes from the model.
+//! Back ends: everything the compiler writes from the model, grouped by
+//! family. Back ends read only the model, never the syntax tree.
 
-pub mod bpmn;
-pub mod corpus;
-pub mod docs;
-pub mod dot;
-pub mod flow;
-pub mod layout;
-pub mod mermaid;
-pub mod outline;
-pub mod pretty;
+pub mod diagram;
+pub mod export;
+pub mod review;
 pub mod rust;
-pub mod site;
-pub mod svg;

@@ -1,0 +1,333 @@
+//! Lowering: from the syntax tree of one rendition to the model.
+//!
+//! Lowering resolves what the tree only names. It is split by job:
+//! [`quotes`] verifies every quote against its cited source lines,
+//! [`cells`] reads the phrases inside cells into typed values, and the
+//! builders here and in [`tables`], [`forms`] and [`derive`] assemble the
+//! model, recording every analyst reading. Every problem becomes a
+//! diagnostic; lowering never stops at the first one and never panics.
+
+pub mod cells;
+pub mod derive;
+mod forms;
+pub mod quotes;
+mod tables;
+
+use std::path::Path;
+
+use reglament_grammar::ast::{self, Cited, Span};
+
+use crate::diagnostics::Sink;
+use crate::messages::{Message, Subject};
+use crate::model::*;
+use crate::sources::{fold, QuoteCheck, SourceDoc, SourceLibrary};
+use quotes::Extent;
+
+/// Lowers one parsed rendition. Returns `None` when the rendition lacks what
+/// a model needs (an id, a title, a language, a source); the sink says why.
+pub fn lower(tree: &ast::Regulation, path: &Path, library: &mut SourceLibrary, sink: &mut Sink) -> Option<Regulation> {
+    let required = Required::of(tree, sink)?;
+    let doc_path = library.locate(path, &required.source.file);
+    if doc_path.is_none() {
+        let file = required.source.file.clone();
+        sink.emit(Message::SourceNotFound { file }, required.source.span, 0);
+    }
+    sink.source_file = Some(required.source.file.clone());
+    let doc = doc_path.and_then(|p| library.load(&p));
+    let range = (required.source.first, required.source.last);
+    let mut cx = Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), range };
+    cx.check_source_range(&required.source);
+    Some(cx.regulation(tree, required, path))
+}
+
+/// The statements a rendition cannot do without.
+struct Required {
+    id: ast::Ident,
+    title: Cited,
+    language: Language,
+    source: ast::SourceRef,
+}
+
+impl Required {
+    fn of(tree: &ast::Regulation, sink: &mut Sink) -> Option<Required> {
+        let at = Span { start: tree.span.start, end: tree.span.start + "regulation".len() };
+        let mut missing = |what: &'static str, example: &'static str| {
+            sink.emit(Message::MissingStatement { what, example }, at, 0);
+        };
+        if tree.title.is_none() {
+            missing("title", "title \"Выдача архивных справок\" @1260");
+        }
+        if tree.language.is_none() {
+            missing("language", "language ru");
+        }
+        if tree.source.is_none() {
+            missing("source", "source \"002_7ad8c5070e539a50.txt\" lines 1251-2297");
+        }
+        let language = match tree.language.as_ref()?.0 {
+            ast::LanguageCode::Ru => Language::Ru,
+            ast::LanguageCode::Kk => Language::Kk,
+        };
+        Some(Required { id: tree.id.clone()?, title: tree.title.clone()?, language, source: tree.source.clone()? })
+    }
+}
+
+/// The state of lowering one rendition.
+struct Lowerer<'d, 's, 'a> {
+    doc: Option<&'d SourceDoc>,
+    sink: &'s mut Sink<'a>,
+    readings: Vec<ReadingNote>,
+    quotes: Vec<QuoteRef>,
+    /// The regulation's line range in the source, for counting uses.
+    range: (u32, u32),
+}
+
+impl Lowerer<'_, '_, '_> {
+    fn check_source_range(&mut self, source: &ast::SourceRef) {
+        let Some(doc) = self.doc else { return };
+        if source.last > doc.line_count() {
+            let message = Message::RangePastEnd {
+                first: source.first,
+                last: source.last,
+                file: source.file.clone(),
+                count: doc.line_count(),
+            };
+            self.sink.emit(message, source.span, 0);
+        }
+    }
+
+    /// Verifies a quote (anywhere on its lines) and lowers it to a cell.
+    fn text(&mut self, c: &Cited, subject: Subject) -> Cell {
+        quotes::verify(self.doc, c, Extent::Anywhere, self.sink);
+        self.lowered(c, subject)
+    }
+
+    /// Like [`Self::text`] for a table cell, which must be quoted whole.
+    fn cell(&mut self, c: &Cited, subject: Subject) -> Cell {
+        quotes::verify(self.doc, c, Extent::WholeCells, self.sink);
+        self.lowered(c, subject)
+    }
+
+    /// Verifies a quote and lowers it to a verbatim text; `None` for `empty`.
+    fn verbatim(&mut self, c: &Cited, subject: Subject) -> Option<Text> {
+        let cell = self.text(c, subject);
+        cell.document.map(|text| Text { text, line: cell.line, last_line: cell.last_line })
+    }
+
+    /// A cited text as a cell, its reading recorded and its text kept for
+    /// the checks that read every quote.
+    fn lowered(&mut self, c: &Cited, subject: Subject) -> Cell {
+        if let Some(r) = &c.reading {
+            self.readings.push(ReadingNote {
+                subject,
+                document: c.text.clone(),
+                reading: Some(r.replacement.clone()),
+                because: r.because.clone(),
+                line: c.citation.first,
+                at: keyword_span(r.span, "reading"),
+            });
+        }
+        if let Some(t) = c.effective() {
+            self.quotes.push(QuoteRef { text: t.to_string(), line: c.citation.first, at: c.span });
+        }
+        Cell {
+            document: c.text.clone(),
+            reading: c.reading.as_ref().map(|r| r.replacement.clone()),
+            line: c.citation.first,
+            last_line: c.citation.last,
+            at: c.span,
+        }
+    }
+
+    /// Free-standing readings: defects recorded at a line.
+    fn notes(&mut self, notes: &[ast::Note], subject: Subject) {
+        for n in notes {
+            self.readings.push(ReadingNote {
+                subject: subject.clone(),
+                document: None,
+                reading: None,
+                because: n.because.clone(),
+                line: n.citation.first,
+                at: keyword_span(n.span, "reading"),
+            });
+        }
+    }
+
+    fn regulation(&mut self, tree: &ast::Regulation, req: Required, path: &Path) -> Regulation {
+        let title = self.text(&req.title, Subject::Title);
+        let issuer = tree.issuer.as_ref().map(|c| self.text(c, Subject::Issuer));
+        let act = tree.act.as_ref().map(|d| self.dated(d, Subject::Act));
+        let registration = tree.registration.as_ref().map(|d| self.dated(d, Subject::Registration));
+        let status = tree.status.as_ref().and_then(|s| self.status(s));
+        let term = tree.term.as_ref().map(|c| self.deadline(c, Subject::Term, Extent::Anywhere));
+        let footnotes = tree.footnotes.iter().filter_map(|f| self.footnote(f)).collect();
+        let abbreviations = self.abbreviations(&tree.abbreviations);
+        let participants = self.participants(&tree.participants);
+        let channels = self.channels(&tree.channels, &participants);
+        let forms = self.forms(&tree.forms);
+        self.notes(&tree.notes, Subject::Regulation);
+        Regulation {
+            id: RegulationId::new(&req.id.name),
+            title,
+            language: req.language,
+            source: Source { file: req.source.file.clone(), first: req.source.first, last: req.source.last },
+            rendition: rendition_name(path),
+            issuer,
+            region: tree.region.as_ref().map(|r| RegionId::new(&r.name)),
+            act,
+            registration,
+            status,
+            term,
+            version_of: tree.version_of.as_ref().map(|i| RegulationId::new(&i.name)),
+            footnotes,
+            abbreviations,
+            participants,
+            channels,
+            forms,
+            readings: std::mem::take(&mut self.readings),
+            quotes: std::mem::take(&mut self.quotes),
+            spans: Spans { id: req.id.span, version_of: tree.version_of.as_ref().map(|i| i.span).unwrap_or_default() },
+        }
+    }
+
+    fn dated(&mut self, d: &ast::Dated, subject: Subject) -> Dated {
+        Dated { cell: self.text(&d.text, subject), date: d.date.as_ref().map(|(s, _)| s.clone()) }
+    }
+
+    fn status(&mut self, s: &ast::Status) -> Option<StatusStatement> {
+        let text = self.verbatim(&s.text, Subject::Status)?;
+        if let Some((act, span)) = &s.act {
+            if !fold(&text.text).contains(&fold(act)) {
+                self.sink.emit(Message::StatusActMissing {}, *span, text.line);
+            }
+        }
+        let value = match s.value {
+            ast::StatusValue::InForce => Status::InForce,
+            ast::StatusValue::Repealed => Status::Repealed,
+        };
+        let act = s.act.as_ref().map(|a| a.0.clone());
+        Some(StatusStatement { value, text, act, date: s.date.as_ref().map(|d| d.0.clone()) })
+    }
+
+    fn footnote(&mut self, f: &ast::Footnote) -> Option<Footnote> {
+        let text = self.verbatim(&f.text, Subject::Footnote)?;
+        if let Some((act, span)) = &f.act {
+            if !fold(&text.text).contains(&fold(act)) {
+                self.sink.emit(Message::FootnoteActMissing {}, *span, text.line);
+            }
+        }
+        Some(Footnote {
+            text,
+            act: f.act.as_ref().map(|a| a.0.clone()),
+            amends: f.amends.as_ref().map(|i| i.name.clone()),
+        })
+    }
+
+    fn abbreviations(&mut self, list: &[ast::Abbreviation]) -> Vec<Abbreviation> {
+        list.iter().filter_map(|a| self.abbreviation(a)).collect()
+    }
+
+    fn abbreviation(&mut self, a: &ast::Abbreviation) -> Option<Abbreviation> {
+        let subject = Subject::Abbreviation(a.short.0.clone());
+        let definition = self.verbatim(&a.definition, subject.clone())?;
+        if let Some(doc) = self.doc {
+            let lines = a.definition.citation;
+            if doc.check_quote(&a.short.0, lines.first, lines.last) != QuoteCheck::Found {
+                self.sink.emit(Message::AbbreviationMissing { short: a.short.0.clone() }, a.short.1, lines.first);
+            }
+        }
+        // The document may write the short form oddly («А Ж»); the reading gives
+        // the form it uses elsewhere, and uses of either count.
+        let short = a.reading.as_ref().map_or_else(|| a.short.0.clone(), |r| r.replacement.clone());
+        if let Some(r) = &a.reading {
+            self.readings.push(ReadingNote {
+                subject,
+                document: Some(a.short.0.clone()),
+                reading: Some(short.clone()),
+                because: r.because.clone(),
+                line: definition.line,
+                at: keyword_span(r.span, "reading"),
+            });
+        }
+        let uses = self.doc.map(|doc| {
+            let mut n = doc.count_uses(&a.short.0, self.range, definition.line);
+            if short != a.short.0 {
+                n += doc.count_uses(&short, self.range, definition.line);
+            }
+            n
+        });
+        Some(Abbreviation { short, definition, uses, at: a.short.1 })
+    }
+
+    fn participants(&mut self, list: &[ast::Participant]) -> Vec<Participant> {
+        let mut out: Vec<Participant> = Vec::new();
+        for p in list {
+            if let Some(first) = out.iter().find(|x| x.id == p.id.name.as_str()) {
+                let at = first.at;
+                let id = ParticipantId::new(&p.id.name);
+                self.sink.emit(Message::ParticipantTwice { id }, p.id.span, 0);
+                self.sink.label_last(at, crate::messages::Phrase::FirstDeclaredHere {});
+                continue;
+            }
+            let id = ParticipantId::new(&p.id.name);
+            let Some(name) = self.verbatim(&p.name, Subject::Participant(id.clone())) else { continue };
+            let kind = match p.kind.0 {
+                ast::ParticipantKind::Unit => ParticipantKind::Unit,
+                ast::ParticipantKind::System => ParticipantKind::System,
+                ast::ParticipantKind::Applicant => ParticipantKind::Applicant,
+            };
+            let mut spellings = vec![name.text.clone()];
+            spellings.extend(p.spellings.iter().map(|s| s.0.clone()));
+            out.push(Participant { id, kind, name, spellings, at: p.id.span });
+        }
+        out
+    }
+
+    /// Reads a deadline cell (or the service term) into its meaning.
+    fn deadline(&mut self, c: &Cited, subject: Subject, extent: Extent) -> Deadline {
+        quotes::verify(self.doc, c, extent, self.sink);
+        let cell = self.lowered(c, subject);
+        let Some(effective) = cell.effective().map(str::to_string) else {
+            return Deadline { cell, meaning: Meaning::Unreadable };
+        };
+        let meaning = match cells::deadline(&effective) {
+            Ok(read) => {
+                for remark in read.unknown_remarks {
+                    self.sink.emit(Message::DeadlineRemark { remark }, c.span, c.citation.first);
+                }
+                read.meaning
+            }
+            Err(cells::DeadlineProblem::Unknown { at }) => {
+                let text = effective.trim().to_string();
+                let message = match at {
+                    Some(at) => Message::DeadlineUnknownAt { text, at },
+                    None => Message::DeadlineUnknown { text },
+                };
+                self.sink.emit(message, c.span, c.citation.first);
+                Meaning::Unreadable
+            }
+        };
+        Deadline { cell, meaning }
+    }
+}
+
+/// The rendition's path relative to the workspace root (the folder above
+/// `regulations/`), with forward slashes: generated files must not depend on
+/// where regc runs from.
+fn rendition_name(path: &Path) -> String {
+    let Ok(full) = path.canonicalize() else { return crate::diagnostics::display_path(path) };
+    match full.ancestors().find(|a| a.file_name().is_some_and(|n| n == "regulations")).and_then(|r| r.parent()) {
+        Some(root) => crate::diagnostics::display_path(full.strip_prefix(root).unwrap_or(&full)),
+        None => crate::diagnostics::display_path(path),
+    }
+}
+
+/// The span of a statement's leading keyword, so a note underlines the word
+/// `reading` rather than a whole paragraph of explanation.
+fn keyword_span(span: Span, keyword: &str) -> Span {
+    Span { start: span.start, end: (span.start + keyword.len()).min(span.end) }
+}
+
+/// How an `sfe` cell is compared with spellings: white space folded, case kept.
+pub fn spelling_key(text: &str) -> String {
+    fold(text)
+}

@@ -1,0 +1,230 @@
+//! Lowering channels: process lists, action tables and use cases.
+
+use std::collections::BTreeMap;
+
+use reglament_grammar::ast::{self, Cited};
+
+use super::{cells, keyword_span, quotes, spelling_key, Lowerer};
+use crate::messages::{List, Message, Phrase, Subject};
+use crate::model::*;
+use quotes::Extent;
+
+impl Lowerer<'_, '_, '_> {
+    pub(super) fn channels(&mut self, list: &[ast::Channel], participants: &[Participant]) -> Vec<Channel> {
+        let spellings = spelling_index(participants);
+        let mut out: Vec<Channel> = Vec::new();
+        for ch in list {
+            if let Some(first) = out.iter().find(|c| c.id == ch.id.name.as_str()) {
+                let at = first.at;
+                self.sink.emit(Message::ChannelTwice { id: ChannelId::new(&ch.id.name) }, ch.id.span, 0);
+                self.sink.label_last(at, Phrase::FirstDeclaredHere {});
+                continue;
+            }
+            out.push(self.channel(ch, &spellings));
+        }
+        out
+    }
+
+    fn channel(&mut self, ch: &ast::Channel, spellings: &BTreeMap<String, ParticipantId>) -> Channel {
+        let id = ChannelId::new(&ch.id.name);
+        let (steps, processes_heading) = self.process_lists(&id, &ch.processes);
+        let (mut actions, table_title) = self.tables(&id, &ch.tables, spellings);
+        self.notes(&ch.notes, Subject::Channel(id.clone()));
+        let derived = ch.tables.is_empty();
+        if derived {
+            actions = super::derive::actions(&id, &steps, self.sink, &mut self.readings);
+        } else {
+            for flow in steps.iter().filter_map(|s| s.flow.as_ref()) {
+                self.sink.emit(Message::FlowIgnored { channel: id.clone() }, flow.at, 0);
+            }
+        }
+        let scenarios = ch.scenarios.iter().filter_map(|sc| self.scenario(sc, &id)).collect();
+        let title = table_title
+            .or_else(|| processes_heading.as_ref().map(|h: &Text| h.text.clone()))
+            .unwrap_or_else(|| id.to_string());
+        let kind = match ch.kind.0 {
+            ast::ChannelKind::Authority => ChannelKind::Authority,
+            ast::ChannelKind::Center => ChannelKind::Center,
+            ast::ChannelKind::Portal => ChannelKind::Portal,
+        };
+        Channel { id, kind, title, processes_heading, actions, steps, scenarios, derived, at: ch.id.span }
+    }
+
+    /// The items of a channel's process lists, each with its own flow clause
+    /// (an item written `empty` keeps its place, so no clause moves to
+    /// another item), and the first list's heading.
+    fn process_lists(&mut self, channel: &ChannelId, lists: &[ast::ProcessList]) -> (Vec<Step>, Option<Text>) {
+        let mut steps = Vec::new();
+        let mut heading = None;
+        for list in lists {
+            let h = self.verbatim(&list.heading, Subject::ProcessList(channel.clone()));
+            heading = heading.or(h);
+            self.notes(&list.notes, Subject::ProcessList(channel.clone()));
+            for s in &list.steps {
+                steps.push(self.step(s, channel));
+            }
+        }
+        (steps, heading)
+    }
+
+    fn step(&mut self, s: &ast::Step, channel: &ChannelId) -> Step {
+        let marker = s.marker.as_ref().map(|m| m.0.clone());
+        let subject = Subject::ProcessItem(channel.clone(), marker.clone().unwrap_or_default());
+        let cell = self.text(&s.text, subject);
+        let text = cell.document.clone().unwrap_or_default();
+        if let (Some((m, span)), false) = (&s.marker, text.is_empty()) {
+            quotes::verify_marker(self.doc, m, *span, &text, cell.line, self.sink);
+        }
+        let label = cell.effective().and_then(cells::step_label);
+        let flow = s.flow.as_ref().map(|f| StepFlow {
+            leads: f.leads.iter().map(step_ref).collect(),
+            because: f.because.clone(),
+            at: f.span,
+        });
+        Step { label, marker, text, line: cell.line, at: s.text.span, flow }
+    }
+
+    /// The actions of a channel's tables, and the first table's caption.
+    fn tables(
+        &mut self,
+        channel: &ChannelId,
+        tables: &[ast::Table],
+        spellings: &BTreeMap<String, ParticipantId>,
+    ) -> (Vec<Action>, Option<String>) {
+        let mut actions: Vec<Action> = Vec::new();
+        let mut title = None;
+        for table in tables {
+            let caption = self.verbatim(&table.caption, Subject::Table(channel.clone()));
+            title = title.or(caption.map(|c| c.text));
+            self.notes(&table.notes, Subject::Table(channel.clone()));
+            for block in &table.blocks {
+                let heading = block.heading.as_ref().and_then(|h| self.verbatim(h, Subject::Block(channel.clone())));
+                self.notes(&block.notes, Subject::Block(channel.clone()));
+                for a in &block.actions {
+                    let action = self.action(a, channel, heading.as_ref().map(|h| h.text.clone()), spellings);
+                    if let Some(first) = actions.iter().find(|p| p.number == action.number) {
+                        let at = first.at;
+                        let message = Message::DuplicateAction { channel: channel.clone(), number: action.number };
+                        self.sink.emit(message, a.number.1, a.citation.first);
+                        self.sink.label_last(at, Phrase::FirstNumberedHere {});
+                        continue;
+                    }
+                    actions.push(action);
+                }
+            }
+        }
+        (actions, title)
+    }
+
+    fn scenario(&mut self, sc: &ast::Scenario, channel: &ChannelId) -> Option<Scenario> {
+        let subject = Subject::UseCase(channel.clone());
+        let title = self.verbatim(&sc.caption, subject.clone())?;
+        self.notes(&sc.notes, subject.clone());
+        let uses = sc
+            .uses
+            .iter()
+            .map(|u| ScenarioUse {
+                action: u.number.0,
+                text: u.text.as_ref().and_then(|t| self.verbatim(t, subject.clone())).map(|t| t.text),
+                line: u.citation.first,
+                at: u.number.1,
+            })
+            .collect();
+        let kind = if sc.main { ScenarioKind::Main } else { ScenarioKind::Alternative };
+        Some(Scenario { kind, title, uses })
+    }
+
+    fn action(
+        &mut self,
+        a: &ast::Action,
+        channel: &ChannelId,
+        block: Option<String>,
+        spellings: &BTreeMap<String, ParticipantId>,
+    ) -> Action {
+        let doc_number = a.number.0;
+        let (number, document_number) = self.action_number(a, channel);
+        let subject = |column| Subject::Cell(channel.clone(), doc_number, column);
+        let sfe = a.sfe.as_ref().map(|c| self.cell(c, subject(Column::Sfe)));
+        let participant = a.sfe.as_ref().and_then(|c| self.resolve_sfe(c, spellings));
+        let does = a.does.as_ref().map(|c| self.cell(c, subject(Column::Does)));
+        let completion = a.completion.as_ref().map(|c| self.cell(c, subject(Column::Completion)));
+        let deadline = a.deadline.as_ref().map(|c| self.deadline(c, subject(Column::Deadline), Extent::WholeCells));
+        let next = a.next.as_ref().map(|c| self.next(c, subject(Column::Next)));
+        self.notes(&a.notes, Subject::Action(channel.clone(), doc_number));
+        Action {
+            number,
+            document_number,
+            block,
+            sfe,
+            participant,
+            does,
+            completion,
+            deadline,
+            next,
+            covers: a.covers.iter().map(step_ref).collect(),
+            line: a.citation.first,
+            at: a.number.1,
+        }
+    }
+
+    /// The action's number as the code uses it, and the document's when a
+    /// reading changed it.
+    fn action_number(&mut self, a: &ast::Action, channel: &ChannelId) -> (u32, Option<u32>) {
+        let doc_number = a.number.0;
+        let Some(r) = &a.reading else { return (doc_number, None) };
+        self.readings.push(ReadingNote {
+            subject: Subject::ActionNumber(channel.clone(), doc_number),
+            document: Some(doc_number.to_string()),
+            reading: Some(r.replacement.clone()),
+            because: r.because.clone(),
+            line: a.citation.first,
+            at: keyword_span(r.span, "reading"),
+        });
+        // A reading that is not a number was reported by the parser (E0001); the document's number stays.
+        match r.replacement.trim().parse::<u32>() {
+            Ok(n) => (n, Some(doc_number)),
+            Err(_) => (doc_number, None),
+        }
+    }
+
+    fn resolve_sfe(&mut self, c: &Cited, spellings: &BTreeMap<String, ParticipantId>) -> Option<ParticipantId> {
+        let text = c.effective()?;
+        if let Some(id) = spellings.get(&spelling_key(text)) {
+            return Some(id.clone());
+        }
+        let known = List(spellings.keys().cloned().collect());
+        self.sink.emit(Message::UnknownSfe { text: text.trim().to_string(), known }, c.span, c.citation.first);
+        None
+    }
+
+    fn next(&mut self, c: &Cited, subject: Subject) -> Next {
+        let cell = self.cell(c, subject);
+        let Some(effective) = cell.effective() else {
+            return Next { cell, targets: Vec::new() };
+        };
+        let targets = match cells::next(effective) {
+            Ok(t) => t,
+            Err(_) => {
+                let text = effective.trim().to_string();
+                self.sink.emit(Message::NextUnreadable { text }, c.span, c.citation.first);
+                Vec::new()
+            }
+        };
+        Next { cell, targets }
+    }
+}
+
+fn step_ref(r: &ast::StepRef) -> StepRef {
+    let kind = if r.condition { ItemKind::Condition } else { ItemKind::Process };
+    StepRef { kind, number: r.number, at: r.span }
+}
+
+fn spelling_index(participants: &[Participant]) -> BTreeMap<String, ParticipantId> {
+    let mut index = BTreeMap::new();
+    for p in participants {
+        for s in &p.spellings {
+            index.entry(spelling_key(s)).or_insert_with(|| p.id.clone());
+        }
+    }
+    index
+}

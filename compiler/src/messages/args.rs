@@ -1,0 +1,258 @@
+//! The values a message shows, and how each is shown in a language.
+
+use reglament_grammar::{Expected, Hint};
+
+use super::{Lang, Phrase};
+use crate::model::{ChannelId, Column, FieldColumn, ItemKind, ParticipantId, RegulationId};
+
+/// A value a message shows. Numbers and names look the same in every
+/// language; words (an item's kind, a reading's subject) are phrases of the
+/// catalog.
+pub trait Arg {
+    /// The value as the message in `lang` shows it.
+    fn show(&self, lang: Lang) -> String;
+}
+
+impl<T: Arg + ?Sized> Arg for &T {
+    fn show(&self, lang: Lang) -> String {
+        (**self).show(lang)
+    }
+}
+
+macro_rules! plain_args {
+    ($($ty:ty),*) => {
+        $(impl Arg for $ty {
+            fn show(&self, _: Lang) -> String {
+                self.to_string()
+            }
+        })*
+    };
+}
+
+plain_args!(String, str, u32, u64, usize, i64, RegulationId, ChannelId, ParticipantId);
+
+impl Arg for ItemKind {
+    fn show(&self, lang: Lang) -> String {
+        match self {
+            ItemKind::Process => Phrase::Process {}.text(lang),
+            ItemKind::Condition => Phrase::Condition {}.text(lang),
+        }
+    }
+}
+
+/// Source lines: `12` or `12-14`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lines {
+    /// The first line.
+    pub first: u32,
+    /// The last line (equal to the first for one line).
+    pub last: u32,
+}
+
+impl Lines {
+    /// One line.
+    pub fn one(line: u32) -> Lines {
+        Lines { first: line, last: line }
+    }
+}
+
+impl Arg for Lines {
+    fn show(&self, _: Lang) -> String {
+        if self.last > self.first {
+            format!("{}-{}", self.first, self.last)
+        } else {
+            self.first.to_string()
+        }
+    }
+}
+
+/// A list of values, shown separated by commas: `1, 2, 3`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct List<T>(pub Vec<T>);
+
+impl<T: Arg> Arg for List<T> {
+    fn show(&self, lang: Lang) -> String {
+        self.0.iter().map(|x| x.show(lang)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// A path through a channel's actions: `1 → 2 → 5`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Path(pub Vec<u32>);
+
+impl Arg for Path {
+    fn show(&self, _: Lang) -> String {
+        self.0.iter().map(u32::to_string).collect::<Vec<_>>().join(" → ")
+    }
+}
+
+/// What a reading is about: a part of the regulation, named in the
+/// language of the message (the ids stay as written).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Subject {
+    /// The regulation as a whole.
+    Regulation,
+    /// Its title.
+    Title,
+    /// The issuing body.
+    Issuer,
+    /// The approving act.
+    Act,
+    /// The registration.
+    Registration,
+    /// Its status.
+    Status,
+    /// The service term.
+    Term,
+    /// A footnote.
+    Footnote,
+    /// An abbreviation.
+    Abbreviation(String),
+    /// A participant.
+    Participant(ParticipantId),
+    /// A channel.
+    Channel(ChannelId),
+    /// A channel's process list.
+    ProcessList(ChannelId),
+    /// An item of a process list, by its marker.
+    ProcessItem(ChannelId, String),
+    /// A labelled item of a process list.
+    Item(ChannelId, ItemKind, u32),
+    /// A channel's action table.
+    Table(ChannelId),
+    /// A block of an action table.
+    Block(ChannelId),
+    /// A use-case table.
+    UseCase(ChannelId),
+    /// An action.
+    Action(ChannelId, u32),
+    /// An action's number.
+    ActionNumber(ChannelId, u32),
+    /// A cell of an action.
+    Cell(ChannelId, u32, Column),
+    /// A form.
+    Form(String),
+    /// A cell of a form's field.
+    Field(String, u32, FieldColumn),
+}
+
+impl Arg for Subject {
+    fn show(&self, lang: Lang) -> String {
+        let p = |phrase: Phrase| phrase.text(lang);
+        match self {
+            Subject::Regulation => p(Phrase::SubjectRegulation {}),
+            Subject::Title => p(Phrase::SubjectTitle {}),
+            Subject::Issuer => p(Phrase::SubjectIssuer {}),
+            Subject::Act => p(Phrase::SubjectAct {}),
+            Subject::Registration => p(Phrase::SubjectRegistration {}),
+            Subject::Status => p(Phrase::SubjectStatus {}),
+            Subject::Term => p(Phrase::SubjectTerm {}),
+            Subject::Footnote => p(Phrase::SubjectFootnote {}),
+            Subject::Abbreviation(a) => p(Phrase::SubjectAbbreviation { abbr: a.clone() }),
+            Subject::Participant(id) => p(Phrase::SubjectParticipant { id: id.clone() }),
+            Subject::Channel(c) => p(Phrase::SubjectChannel { channel: c.clone() }),
+            Subject::ProcessList(c) => p(Phrase::SubjectProcessList { channel: c.clone() }),
+            Subject::ProcessItem(c, marker) => {
+                p(Phrase::SubjectProcessItem { channel: c.clone(), marker: marker.clone() })
+            }
+            Subject::Item(c, kind, n) => p(Phrase::SubjectItem { channel: c.clone(), kind: *kind, number: *n }),
+            Subject::Table(c) => p(Phrase::SubjectTable { channel: c.clone() }),
+            Subject::Block(c) => p(Phrase::SubjectBlock { channel: c.clone() }),
+            Subject::UseCase(c) => p(Phrase::SubjectUseCase { channel: c.clone() }),
+            Subject::Action(c, n) => p(Phrase::SubjectAction { channel: c.clone(), action: *n }),
+            Subject::ActionNumber(c, n) => p(Phrase::SubjectActionNumber { channel: c.clone(), action: *n }),
+            Subject::Cell(c, n, column) => p(Phrase::SubjectCell { channel: c.clone(), action: *n, column: *column }),
+            Subject::Form(f) => p(Phrase::SubjectForm { form: f.clone() }),
+            Subject::Field(f, n, column) => p(Phrase::SubjectField { form: f.clone(), number: *n, column: *column }),
+        }
+    }
+}
+
+impl Arg for Column {
+    fn show(&self, lang: Lang) -> String {
+        self.phrase().text(lang)
+    }
+}
+
+impl Arg for FieldColumn {
+    fn show(&self, lang: Lang) -> String {
+        self.phrase().text(lang)
+    }
+}
+
+impl Arg for Phrase {
+    fn show(&self, lang: Lang) -> String {
+        self.text(lang)
+    }
+}
+
+/// What the parser expected, worded: `a, b or c`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expectations(pub Vec<Expected>);
+
+impl Arg for Expectations {
+    fn show(&self, lang: Lang) -> String {
+        const MAX: usize = 8;
+        let items: Vec<String> = self.0.iter().map(|e| expected(*e).text(lang)).collect();
+        let or = Phrase::Or {}.text(lang);
+        match items.len() {
+            0 => Phrase::SomethingElse {}.text(lang),
+            1 => items[0].clone(),
+            n if n <= MAX => format!("{} {or} {}", items[..n - 1].join(", "), items[n - 1]),
+            n => Phrase::ManyAlternatives { first: items[..MAX].join(", "), more: n - MAX }.text(lang),
+        }
+    }
+}
+
+fn expected(e: Expected) -> Phrase {
+    match e {
+        Expected::Keyword(k) => Phrase::Keyword { keyword: k },
+        Expected::Name => Phrase::ExpectName {},
+        Expected::Number => Phrase::ExpectNumber {},
+        Expected::Date => Phrase::ExpectDate {},
+        Expected::Quote => Phrase::ExpectQuote {},
+        Expected::Citation => Phrase::ExpectCitation {},
+        Expected::CitedText => Phrase::ExpectCited {},
+        Expected::Reading => Phrase::ExpectReading {},
+        Expected::LanguageCode => Phrase::ExpectLanguage {},
+        Expected::Status => Phrase::ExpectStatus {},
+        Expected::ParticipantKind => Phrase::ExpectParticipantKind {},
+        Expected::ChannelKind => Phrase::ExpectChannelKind {},
+        Expected::ScenarioKind => Phrase::ExpectScenarioKind {},
+        Expected::StepKind => Phrase::ExpectStepKind {},
+        Expected::ListMarker => Phrase::ExpectListMarker {},
+        Expected::EndOfFile => Phrase::EndOfFile {},
+        Expected::Spellings => Phrase::ExpectSpellings {},
+        Expected::ProcessItem => Phrase::ExpectProcessItem {},
+        Expected::Other => Phrase::ExpectOther {},
+    }
+}
+
+/// The token a parser found: `` `word` ``, or the end of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found(pub String);
+
+impl Arg for Found {
+    fn show(&self, lang: Lang) -> String {
+        if self.0.is_empty() {
+            Phrase::EndOfFile {}.text(lang)
+        } else {
+            format!("`{}`", self.0)
+        }
+    }
+}
+
+/// A likely fix of a syntax error; empty when there is none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxHint(pub Option<Hint>);
+
+impl Arg for SyntaxHint {
+    fn show(&self, lang: Lang) -> String {
+        match &self.0 {
+            None => String::new(),
+            Some(Hint::DidYouMean(keyword)) => Phrase::DidYouMean { keyword }.text(lang),
+            Some(Hint::CitationNeedsAt(number)) => Phrase::CitationNeedsAt { number: number.clone() }.text(lang),
+            Some(Hint::StraightQuotes) => Phrase::StraightQuotes {}.text(lang),
+        }
+    }
+}

@@ -1,0 +1,685 @@
+//! The catalog of diagnostics: per message its code, severity, and its
+//! texts in English, Russian and Kazakh, side by side. docs/checks.md says
+//! what each code checks.
+
+use super::{messages, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
+use crate::check::Total;
+use crate::model::{ChannelId, ItemKind, ParticipantId, RegulationId};
+
+messages! {
+    /// E0001: A syntax error: the parser expected something else.
+    SyntaxExpected { expected: Expectations, found: Found, hint: SyntaxHint } = E0001 Error {
+        en: "expected {expected}, found {found}" => "{hint}",
+        ru: "ожидается {expected}, найдено {found}" => "{hint}",
+        kk: "күтілген {expected}, табылғаны {found}" => "{hint}",
+    }
+    /// E0001: A statement given twice.
+    GivenTwice { what: &'static str } = E0001 Error {
+        en: "`{what}` is given twice" => "keep one `{what}` statement and delete the other",
+        ru: "`{what}` указано дважды" => "оставьте одно утверждение `{what}`, другое удалите",
+        kk: "`{what}` екі рет берілген" => "бір `{what}` тұжырымын қалдырып, екіншісін өшіріңіз",
+    }
+    /// E0001: A number too large.
+    NumberTooLarge { text: String } = E0001 Error {
+        en: "the number {text} is too large",
+        ru: "число {text} слишком велико",
+        kk: "{text} саны тым үлкен",
+    }
+    /// E0001: A citation that is not a line range.
+    BadCitation { text: String } = E0001 Error {
+        en: "the citation {text} is not a line range of the source"
+            => "source lines count from 1, and a range goes forward: @12-14",
+        ru: "ссылка {text} не является диапазоном строк источника"
+            => "строки источника считаются с 1, диапазон идёт вперёд: @12-14",
+        kk: "{text} сілтемесі дереккөз жолдарының ауқымы емес"
+            => "дереккөз жолдары 1-ден саналады, ауқым алға қарай жүреді: @12-14",
+    }
+    /// E0001: A date that does not exist.
+    BadDate { text: String } = E0001 Error {
+        en: "{text} is not a calendar date" => "write dates as YYYY-MM-DD",
+        ru: "{text} — не календарная дата" => "пишите даты как ГГГГ-ММ-ДД",
+        kk: "{text} күнтізбелік күн емес" => "күндерді ЖЖЖЖ-АА-КК түрінде жазыңыз",
+    }
+    /// E0001: The reading of an action number that is not a number.
+    ReadingNotNumber { text: String } = E0001 Error {
+        en: "the reading of an action number must be a number, not «{text}»",
+        ru: "прочтение номера действия должно быть числом, а не «{text}»",
+        kk: "әрекет нөмірінің оқылуы сан болуы керек, «{text}» емес",
+    }
+    /// E0101: The regulation has no `{what}` statement.
+    MissingStatement { what: &'static str, example: &'static str } = E0101 Error {
+        en: "the regulation has no `{what}` statement"
+            => "add it inside the regulation, for example: {example}",
+        ru: "в регламенте нет утверждения `{what}`"
+            => "добавьте его внутри regulation, например: {example}",
+        kk: "регламентте `{what}` тұжырымы жоқ"
+            => "оны regulation ішіне қосыңыз, мысалы: {example}",
+    }
+    /// E0102: The source document `{file}` is not found.
+    SourceNotFound { file: String } = E0102 Error {
+        en: "the source document `{file}` is not found"
+            => "put the document under regulations/sources/ unchanged, or pass --sources DIR",
+        ru: "исходный документ `{file}` не найден"
+            => "положите документ без изменений в regulations/sources/ или укажите --sources DIR",
+        kk: "`{file}` бастапқы құжаты табылмады"
+            => "құжатты өзгертпей regulations/sources/ ішіне салыңыз немесе --sources DIR көрсетіңіз",
+    }
+    /// E0102: The regulation's lines {first}-{last} run past the end of `{file}`, which has {count} lines.
+    RangePastEnd { first: u32, last: u32, file: String, count: u32 } = E0102 Error {
+        en: "the regulation's lines {first}-{last} run past the end of `{file}`, which has {count} lines"
+            => "check the `lines` range against the source document",
+        ru: "строки регламента {first}-{last} выходят за конец `{file}`, в котором {count} строк"
+            => "сверьте диапазон `lines` с исходным документом",
+        kk: "регламенттің {first}-{last} жолдары `{file}` соңынан асып кетеді, онда {count} жол бар"
+            => "`lines` ауқымын бастапқы құжатпен салыстырыңыз",
+    }
+    /// E0102: The citation {citation} is outside the source document, which has {count} lines.
+    CitationOutside { citation: Lines, count: u32 } = E0102 Error {
+        en: "the citation @{citation} is outside the source document, which has {count} lines"
+            => "cite a line of the source document",
+        ru: "ссылка @{citation} вне исходного документа, в котором {count} строк"
+            => "укажите строку исходного документа",
+        kk: "@{citation} сілтемесі бастапқы құжаттан тыс, онда {count} жол бар"
+            => "бастапқы құжаттың жолын көрсетіңіз",
+    }
+    /// E0102: Cannot read the rendition: {error}.
+    Unreadable { error: String } = E0102 Error {
+        en: "cannot read the rendition: {error}"
+            => "check the path and that the file is UTF-8 text",
+        ru: "не удаётся прочитать файл: {error}"
+            => "проверьте путь и что файл — текст в UTF-8",
+        kk: "файлды оқу мүмкін емес: {error}"
+            => "жолды және файлдың UTF-8 мәтіні екенін тексеріңіз",
+    }
+    /// E0201: The quote is empty.
+    EmptyQuote {  } = E0201 Error {
+        en: "the quote is empty"
+            => "quote the document's text, or write `empty @L` for a blank cell",
+        ru: "цитата пуста"
+            => "процитируйте текст документа или напишите `empty @L` для пустой ячейки",
+        kk: "дәйексөз бос"
+            => "құжат мәтінін келтіріңіз немесе бос ұяшық үшін `empty @L` деп жазыңыз",
+    }
+    /// E0201: The quote is not on source line {lines}.
+    QuoteMissing { lines: Lines } = E0201 Error {
+        en: "the quote is not on source line {lines}"
+            => "quotes must be verbatim: copy the text from the source, only white space may differ",
+        ru: "цитаты нет в строке источника {lines}"
+            => "цитаты дословны: скопируйте текст из источника, различаться могут только пробелы",
+        kk: "дәйексөз дереккөздің {lines} жолында жоқ"
+            => "дәйексөз сөзбе-сөз болуы керек: мәтінді дереккөзден көшіріңіз, тек бос орындар өзгеше бола алады",
+    }
+    /// E0201: The quote is not on source line {lines}.
+    QuoteElsewhere { lines: Lines, found: Lines } = E0201 Error {
+        en: "the quote is not on source line {lines}"
+            => "the same text stands at @{found}; correct the citation",
+        ru: "цитаты нет в строке источника {lines}"
+            => "этот текст находится в @{found}; исправьте ссылку",
+        kk: "дәйексөз дереккөздің {lines} жолында жоқ"
+            => "бұл мәтін @{found} жолында тұр; сілтемені түзетіңіз",
+    }
+    /// E0201: The list marker «{marker}» does not stand before the item on source line {line}.
+    MarkerMissing { marker: String, line: u32 } = E0201 Error {
+        en: "the list marker «{marker}» does not stand before the item on source line {line}"
+            => "copy the marker as the document writes it, even where its numbering is wrong",
+        ru: "маркер списка «{marker}» не стоит перед пунктом в строке источника {line}"
+            => "скопируйте маркер так, как его пишет документ, даже если нумерация ошибочна",
+        kk: "«{marker}» тізім белгісі дереккөздің {line} жолында тармақ алдында тұрған жоқ"
+            => "белгіні құжаттағыдай көшіріңіз, нөмірлеуі қате болса да",
+    }
+    /// E0201: The footnote's act is not part of the footnote's text.
+    FootnoteActMissing {  } = E0201 Error {
+        en: "the footnote's act is not part of the footnote's text"
+            => "quote the amending act as the footnote words it",
+        ru: "акт сноски не входит в текст сноски"
+            => "процитируйте изменяющий акт так, как он назван в сноске",
+        kk: "ескертудің актісі ескерту мәтінінде жоқ"
+            => "өзгерткен актіні ескертудегідей келтіріңіз",
+    }
+    /// E0201: The status's act is not part of the status's text.
+    StatusActMissing {} = E0201 Error {
+        en: "the repealing act is not part of the status's text" => "quote the act as the status words it",
+        ru: "отменяющий акт не входит в текст статуса" => "процитируйте акт так, как он назван в тексте статуса",
+        kk: "күшін жойған акт мәртебе мәтінінде жоқ" => "актіні мәртебе мәтініндегідей келтіріңіз",
+    }
+    /// E0201: The abbreviation «{short}» is not on the line of its definition.
+    AbbreviationMissing { short: String } = E0201 Error {
+        en: "the abbreviation «{short}» is not on the line of its definition"
+            => "cite the line where the document defines the abbreviation",
+        ru: "сокращения «{short}» нет в строке его определения"
+            => "укажите строку, где документ определяет сокращение",
+        kk: "«{short}» қысқартуы анықтамасының жолында жоқ"
+            => "құжат қысқартуды анықтайтын жолды көрсетіңіз",
+    }
+    /// E0202: The quote is only part of a table cell.
+    PartOfCell {  } = E0202 Error {
+        en: "the quote is only part of a table cell"
+            => "quote the whole cell, as the document has it; record what is wrong with it in a reading",
+        ru: "цитата — лишь часть ячейки таблицы"
+            => "процитируйте ячейку целиком, как в документе; ошибку запишите в прочтении",
+        kk: "дәйексөз кесте ұяшығының бір бөлігі ғана"
+            => "ұяшықты құжаттағыдай толық келтіріңіз; қатесін оқылымға жазыңыз",
+    }
+    /// E0301: «{text}» names no declared participant.
+    UnknownSfe { text: String, known: List<String> } = E0301 Error {
+        en: "«{text}» names no declared participant"
+            => "declare it with `participant ID unit|system|applicant \"…\" @L`, or add `spelling \"{text}\"` to the participant it names; known spellings: {known}",
+        ru: "«{text}» не называет ни одного объявленного участника"
+            => "объявите его через `participant ID unit|system|applicant \"…\" @L` или добавьте `spelling \"{text}\"` участнику, которого он называет; известные написания: {known}",
+        kk: "«{text}» жарияланған қатысушылардың ешқайсысын атамайды"
+            => "оны `participant ID unit|system|applicant \"…\" @L` арқылы жариялаңыз немесе ол атайтын қатысушыға `spelling \"{text}\"` қосыңыз; белгілі жазылымдар: {known}",
+    }
+    /// E0302: The participant `{id}` is declared twice.
+    ParticipantTwice { id: ParticipantId } = E0302 Error {
+        en: "the participant `{id}` is declared twice"
+            => "give each participant one declaration; list other spellings inside it",
+        ru: "участник `{id}` объявлен дважды"
+            => "объявляйте каждого участника один раз; другие написания перечислите внутри",
+        kk: "`{id}` қатысушысы екі рет жарияланған"
+            => "әр қатысушыны бір рет жариялаңыз; басқа жазылымдарды ішінде көрсетіңіз",
+    }
+    /// E0302: The channel `{id}` is declared twice.
+    ChannelTwice { id: ChannelId } = E0302 Error {
+        en: "the channel `{id}` is declared twice"
+            => "merge the two channel blocks",
+        ru: "канал `{id}` объявлен дважды"
+            => "объедините два блока channel",
+        kk: "`{id}` арнасы екі рет жарияланған"
+            => "екі channel блогын біріктіріңіз",
+    }
+    /// E0302: The form `{id}` is declared twice.
+    FormTwice { id: String } = E0302 Error {
+        en: "the form `{id}` is declared twice"
+            => "merge the two form blocks",
+        ru: "форма `{id}` объявлена дважды"
+            => "объедините два блока form",
+        kk: "`{id}` нысаны екі рет жарияланған"
+            => "екі form блогын біріктіріңіз",
+    }
+    /// E0302: Two fields of form `{form}` are named `{id}`.
+    FieldTwice { form: String, id: String } = E0302 Error {
+        en: "two fields of form `{form}` are named `{id}`"
+            => "give one of them an explicit id: `field N ID @L {{ … }}`",
+        ru: "два поля формы `{form}` названы `{id}`"
+            => "дайте одному из них явный id: `field N ID @L {{ … }}`",
+        kk: "`{form}` нысанының екі өрісі `{id}` деп аталған"
+            => "біреуіне айқын id беріңіз: `field N ID @L {{ … }}`",
+    }
+    /// E0302: The regulation id `{id}` is also used by {other}.
+    RegulationTwice { id: RegulationId, other: String } = E0302 Error {
+        en: "the regulation id `{id}` is also used by {other}"
+            => "give each rendition its own id; language versions link with `version_of`",
+        ru: "id регламента `{id}` уже использует {other}"
+            => "дайте каждому файлу свой id; языковые версии связываются через `version_of`",
+        kk: "`{id}` регламент id-ін {other} да қолданады"
+            => "әр файлға өз id-ін беріңіз; тілдік нұсқалар `version_of` арқылы байланысады",
+    }
+    /// E0303: An id that Rust reserves and cannot take even as a raw identifier.
+    ReservedName { id: String } = E0303 Error {
+        en: "`{id}` cannot name anything in generated code"
+            => "choose another id: Rust reserves `self`, `Self`, `super`, `crate` and `_`, and names that begin with `__` are the generated code's",
+        ru: "`{id}` не может быть именем в сгенерированном коде"
+            => "выберите другой id: Rust резервирует `self`, `Self`, `super`, `crate` и `_`, а имена, начинающиеся с `__`, принадлежат сгенерированному коду",
+        kk: "`{id}` генерацияланған кодта атау бола алмайды"
+            => "басқа id таңдаңыз: Rust `self`, `Self`, `super`, `crate` және `_` сөздерін сақтайды, ал `__` деп басталатын атаулар генерацияланған кодқа тиесілі",
+    }
+    /// E0303: An id with capital letters.
+    NotLowercase { id: String, lower: String } = E0303 Error {
+        en: "the id `{id}` has capital letters" => "ids are written in lower case, words joined by `_`: `{lower}`",
+        ru: "в id `{id}` есть заглавные буквы" => "id пишутся строчными буквами, слова через `_`: `{lower}`",
+        kk: "`{id}` id-інде бас әріптер бар" => "id кіші әріптермен, сөздер `_` арқылы жазылады: `{lower}`",
+    }
+    /// E0303: Two ids that become the same name in generated code.
+    NameClash { id: String, other: String, rust: String } = E0303 Error {
+        en: "`{id}` and `{other}` would both be `{rust}` in generated code" => "give one of them another id",
+        ru: "`{id}` и `{other}` оба станут `{rust}` в сгенерированном коде" => "дайте одному из них другой id",
+        kk: "`{id}` және `{other}` генерацияланған кодта екеуі де `{rust}` болады" => "біреуіне басқа id беріңіз",
+    }
+    /// E0401: The deadline's remark «({remark})» is neither an exceptional maximum nor an exclusion from the term.
+    DeadlineRemark { remark: String } = E0401 Error {
+        en: "the deadline's remark «({remark})» is neither an exceptional maximum nor an exclusion from the term"
+            => "add a reading that states the deadline in a known phrasing (docs/language.md, Deadlines)",
+        ru: "примечание к сроку «({remark})» — не исключительный максимум и не исключение из срока"
+            => "добавьте прочтение срока в известной формулировке (docs/language.md, Deadlines)",
+        kk: "мерзімге ескерту «({remark})» ерекше максимум да, мерзімнен шығару да емес"
+            => "мерзімді белгілі тұжырыммен беретін оқылым қосыңыз (docs/language.md, Deadlines)",
+    }
+    /// E0401: The deadline «{text}» is in a phrasing the compiler does not know.
+    DeadlineUnknown { text: String } = E0401 Error {
+        en: "the deadline «{text}» is in a phrasing the compiler does not know"
+            => "keep the document's text and add `reading \"…\" because \"…\"` in a known phrasing, such as «Не более 10 минут» (docs/language.md, Deadlines)",
+        ru: "срок «{text}» записан в формулировке, которую компилятор не знает"
+            => "оставьте текст документа и добавьте `reading \"…\" because \"…\"` в известной формулировке, например «Не более 10 минут» (docs/language.md, Deadlines)",
+        kk: "«{text}» мерзімі компиляторға белгісіз тұжырыммен жазылған"
+            => "құжат мәтінін қалдырып, белгілі тұжырыммен `reading \"…\" because \"…\"` қосыңыз, мысалы «Не более 10 минут» (docs/language.md, Deadlines)",
+    }
+    /// E0401: The deadline «{text}» is in a phrasing the compiler does not know (reading stopped at «{at}»).
+    DeadlineUnknownAt { text: String, at: String } = E0401 Error {
+        en: "the deadline «{text}» is in a phrasing the compiler does not know (reading stopped at «{at}»)"
+            => "keep the document's text and add `reading \"…\" because \"…\"` in a known phrasing, such as «Не более 10 минут» (docs/language.md, Deadlines)",
+        ru: "срок «{text}» записан в формулировке, которую компилятор не знает (разбор остановился на «{at}»)"
+            => "оставьте текст документа и добавьте `reading \"…\" because \"…\"` в известной формулировке, например «Не более 10 минут» (docs/language.md, Deadlines)",
+        kk: "«{text}» мерзімі компиляторға белгісіз тұжырыммен жазылған (талдау «{at}» жерінде тоқтады)"
+            => "құжат мәтінін қалдырып, белгілі тұжырыммен `reading \"…\" because \"…\"` қосыңыз, мысалы «Не более 10 минут» (docs/language.md, Deadlines)",
+    }
+    /// E0402: The next-action cell «{text}» cannot be read.
+    NextUnreadable { text: String } = E0402 Error {
+        en: "the next-action cell «{text}» cannot be read"
+            => "a next-action cell is a number, «-», or targets with conditions such as «2 – егер …; 3 – егер …»; add a reading if the document says it otherwise",
+        ru: "ячейку следующего действия «{text}» не удаётся прочитать"
+            => "ячейка следующего действия — номер, «-» или цели с условиями, например «2 – если …; 3 – если …»; если в документе иначе, добавьте прочтение",
+        kk: "«{text}» келесі әрекет ұяшығын оқу мүмкін емес"
+            => "келесі әрекет ұяшығы — нөмір, «-» немесе шарттары бар мақсаттар, мысалы «2 – егер …; 3 – егер …»; құжатта басқаша болса, оқылым қосыңыз",
+    }
+    /// E0403: Action {action} of channel `{channel}` goes to action {target}, which the table does not have.
+    NextNowhere { action: u32, channel: ChannelId, target: u32, numbers: List<u32> } = E0403 Error {
+        en: "action {action} of channel `{channel}` goes to action {target}, which the table does not have"
+            => "the table has actions {numbers}; if the document is wrong, add `reading \"…\" because \"…\"`",
+        ru: "действие {action} канала `{channel}` ведёт к действию {target}, которого нет в таблице"
+            => "в таблице есть действия {numbers}; если ошибка в документе, добавьте `reading \"…\" because \"…\"`",
+        kk: "`{channel}` арнасының {action} әрекеті кестеде жоқ {target} әрекетіне өтеді"
+            => "кестеде {numbers} әрекеттері бар; құжатта қате болса, `reading \"…\" because \"…\"` қосыңыз",
+    }
+    /// E0404: Channel `{channel}` has two actions numbered {number}.
+    DuplicateAction { channel: ChannelId, number: u32 } = E0404 Error {
+        en: "channel `{channel}` has two actions numbered {number}"
+            => "if the document numbers twice, keep its number and add `reading N because \"…\"` with the number the action should have",
+        ru: "в канале `{channel}` два действия с номером {number}"
+            => "если документ нумерует дважды, оставьте его номер и добавьте `reading N because \"…\"` с правильным номером",
+        kk: "`{channel}` арнасында {number} нөмірлі екі әрекет бар"
+            => "құжат екі рет нөмірлесе, оның нөмірін қалдырып, дұрыс нөмірмен `reading N because \"…\"` қосыңыз",
+    }
+    /// E0405: Channel `{channel}` has no final action: every action has a next action.
+    NoFinalAction { channel: ChannelId } = E0405 Error {
+        en: "channel `{channel}` has no final action: every action has a next action"
+            => "the action that ends the service has «-» as its next action; add a reading where the document forgets it",
+        ru: "в канале `{channel}` нет завершающего действия: у каждого есть следующее"
+            => "у завершающего действия следующее — «-»; добавьте прочтение, где документ его забыл",
+        kk: "`{channel}` арнасында аяқтаушы әрекет жоқ: әр әрекеттің келесісі бар"
+            => "аяқтаушы әрекеттің келесісі «-»; құжат ұмытқан жерге оқылым қосыңыз",
+    }
+    /// E0406: No path leads from action {action} of channel `{channel}` to a final action.
+    NoWayToEnd { action: u32, channel: ChannelId } = E0406 Error {
+        en: "no path leads from action {action} of channel `{channel}` to a final action"
+            => "follow the next-action cells from the first action: they loop or stop at a missing action; add readings where the document goes wrong",
+        ru: "от действия {action} канала `{channel}` нет пути к завершающему действию"
+            => "пройдите по ячейкам следующих действий от первого: они зацикливаются или обрываются; добавьте прочтения, где документ ошибается",
+        kk: "`{channel}` арнасының {action} әрекетінен аяқтаушы әрекетке жол жоқ"
+            => "бірінші әрекеттен келесі әрекет ұяшықтарымен жүріңіз: олар тұйықталады немесе үзіледі; құжат қателескен жерге оқылым қосыңыз",
+    }
+    /// E0407: Actions {actions} of channel `{channel}` form a cycle with no way out.
+    Trap { actions: List<u32>, channel: ChannelId } = E0407 Error {
+        en: "actions {actions} of channel `{channel}` form a cycle with no way out"
+            => "one of them must lead on to the end; check their next-action cells and add a reading",
+        ru: "действия {actions} канала `{channel}` образуют цикл без выхода"
+            => "одно из них должно вести дальше к завершению; проверьте их ячейки следующих действий и добавьте прочтение",
+        kk: "`{channel}` арнасының {actions} әрекеттері шығар жолы жоқ цикл құрайды"
+            => "олардың бірі аяқталуға қарай жетелеуі керек; келесі әрекет ұяшықтарын тексеріп, оқылым қосыңыз",
+    }
+    /// E0501: Field {number} has no `name`.
+    FieldWithoutName { number: u32 } = E0501 Error {
+        en: "field {number} has no `name`"
+            => "add `name \"…\" @L` with the field's name as the FLK table gives it",
+        ru: "у поля {number} нет `name`"
+            => "добавьте `name \"…\" @L` с названием поля из таблицы ФЛК",
+        kk: "{number} өрісінде `name` жоқ"
+            => "ФЛК кестесіндегі өріс атауымен `name \"…\" @L` қосыңыз",
+    }
+    /// E0501: «{text}» does not say whether the field is required.
+    RequiredUnreadable { text: String } = E0501 Error {
+        en: "«{text}» does not say whether the field is required"
+            => "write «Обязательно» / «Необязательно» (or «Міндетті» / «Міндетті емес»), or add a reading",
+        ru: "«{text}» не говорит, обязательно ли поле"
+            => "нужно «Обязательно» / «Необязательно» (или «Міндетті» / «Міндетті емес»), либо добавьте прочтение",
+        kk: "«{text}» өрістің міндетті екенін айтпайды"
+            => "«Міндетті» / «Міндетті емес» (немесе «Обязательно» / «Необязательно») керек, не оқылым қосыңыз",
+    }
+    /// E0501: The size «{text}» is not a number of characters.
+    SizeUnreadable { text: String } = E0501 Error {
+        en: "the size «{text}» is not a number of characters"
+            => "add a reading with the number of characters",
+        ru: "размерность «{text}» — не число символов"
+            => "добавьте прочтение с числом символов",
+        kk: "«{text}» өлшемі таңбалар саны емес"
+            => "таңбалар санымен оқылым қосыңыз",
+    }
+    /// E0501: The format «{text}» is not one the compiler knows.
+    FormatUnknown { text: String } = E0501 Error {
+        en: "the format «{text}» is not one the compiler knows"
+            => "known formats: Числовой/Сандық, Десятичный/Ондық, Символьный/Символдық, Дата/Күні, ИИН/ЖСН, БИН/БСН; add a reading in one of them",
+        ru: "формат «{text}» компилятору неизвестен"
+            => "известные форматы: Числовой/Сандық, Десятичный/Ондық, Символьный/Символдық, Дата/Күні, ИИН/ЖСН, БИН/БСН; добавьте прочтение в одном из них",
+        kk: "«{text}» пішімі компиляторға белгісіз"
+            => "белгілі пішімдер: Числовой/Сандық, Десятичный/Ондық, Символьный/Символдық, Дата/Күні, ИИН/ЖСН, БИН/БСН; солардың бірімен оқылым қосыңыз",
+    }
+    /// E0601: Action {action} covers {kind} {number}, which the process list of channel `{channel}` does not have.
+    CoversMissing { action: u32, kind: ItemKind, number: u32, channel: ChannelId } = E0601 Error {
+        en: "action {action} covers {kind} {number}, which the process list of channel `{channel}` does not have"
+            => "link the action to an item the process list has, or record the gap with a reading",
+        ru: "действие {action} ссылается на {kind} {number}, которого нет в списке процессов канала `{channel}`"
+            => "свяжите действие с пунктом, который есть в списке, или запишите пропуск прочтением",
+        kk: "{action} әрекеті `{channel}` арнасының үдерістер тізімінде жоқ {number} {kind} тармағына сілтейді"
+            => "әрекетті тізімде бар тармақпен байланыстырыңыз немесе олқылықты оқылымға жазыңыз",
+    }
+    /// E0602: Condition {number} of channel `{channel}` does not say where it leads.
+    ConditionUndecided { number: u32, channel: ChannelId } = E0602 Error {
+        en: "condition {number} of channel `{channel}` does not say where it leads"
+            => "the channel has no action table, so its machine follows the process list; write your reading of the outcomes: `leads process N, process M because \"…\"`",
+        ru: "условие {number} канала `{channel}` не говорит, куда ведёт"
+            => "у канала нет таблицы действий, его машина строится по списку процессов; запишите прочтение исходов: `leads process N, process M because \"…\"`",
+        kk: "`{channel}` арнасының {number}-шарты қайда апаратынын айтпайды"
+            => "арнаның әрекеттер кестесі жоқ, оның машинасы үдерістер тізімі бойынша құрылады; нәтижелердің оқылымын жазыңыз: `leads process N, process M because \"…\"`",
+    }
+    /// E0602: {item} of channel `{channel}` leads to {kind} {number}, which the process list does not have.
+    LeadsNowhere { item: Phrase, channel: ChannelId, kind: ItemKind, number: u32 } = E0602 Error {
+        en: "{item} of channel `{channel}` leads to {kind} {number}, which the process list does not have"
+            => "name an item the list has",
+        ru: "{item} канала `{channel}` ведёт к пункту «{kind} {number}», которого нет в списке процессов"
+            => "назовите пункт, который есть в списке",
+        kk: "`{channel}` арнасының {item} тармағы үдерістер тізімінде жоқ {number} {kind} тармағына апарады"
+            => "тізімде бар тармақты атаңыз",
+    }
+    /// W0101: Action {action} of channel `{channel}` is reached from no other action.
+    Unreachable { action: u32, channel: ChannelId } = W0101 Warning {
+        en: "action {action} of channel `{channel}` is reached from no other action"
+            => "check the next-action cells that should lead here; the document may skip or misnumber them",
+        ru: "к действию {action} канала `{channel}` не ведёт ни одно действие"
+            => "проверьте ячейки следующих действий, которые должны вести сюда; документ мог их пропустить или перепутать номера",
+        kk: "`{channel}` арнасының {action} әрекетіне ешбір әрекет апармайды"
+            => "мұнда апаруға тиіс келесі әрекет ұяшықтарын тексеріңіз; құжат оларды өткізіп не шатастырып алуы мүмкін",
+    }
+    /// W0102: `version_of {target}` names no rendition compiled in this run.
+    VersionMissing { target: String } = W0102 Warning {
+        en: "`version_of {target}` names no rendition compiled in this run"
+            => "compile both language versions together, or correct the id",
+        ru: "`version_of {target}` не называет ни одного файла этой компиляции"
+            => "компилируйте обе языковые версии вместе или исправьте id",
+        kk: "`version_of {target}` осы компиляциядағы ешбір файлды атамайды"
+            => "екі тілдік нұсқаны бірге компиляциялаңыз немесе id-ді түзетіңіз",
+    }
+    /// W0103: Action {action} of channel `{channel}` has no next action, so the service would stop there.
+    DeadEnd { action: u32, channel: ChannelId } = W0103 Warning {
+        en: "action {action} of channel `{channel}` has no next action, so the service would stop there"
+            => "if the action ends the service its cell says «-»; if the document leaves the cell blank, add a reading",
+        ru: "у действия {action} канала `{channel}` нет следующего действия, услуга бы на нём остановилась"
+            => "у завершающего действия в ячейке «-»; если документ оставил ячейку пустой, добавьте прочтение",
+        kk: "`{channel}` арнасының {action} әрекетінің келесі әрекеті жоқ, қызмет сонда тоқтап қалар еді"
+            => "аяқтаушы әрекеттің ұяшығында «-» тұрады; құжат ұяшықты бос қалдырса, оқылым қосыңыз",
+    }
+    /// W0104: Action {action} of channel `{channel}` is a second start: no action leads to it.
+    SecondStart { action: u32, channel: ChannelId } = W0104 Warning {
+        en: "action {action} of channel `{channel}` is a second start: no action leads to it"
+            => "the service starts at the first action of the table; check the cells that should lead here",
+        ru: "действие {action} канала `{channel}` — второе начало: к нему не ведёт ни одно действие"
+            => "услуга начинается с первого действия таблицы; проверьте ячейки, которые должны вести сюда",
+        kk: "`{channel}` арнасының {action} әрекеті — екінші бастау: оған ешбір әрекет апармайды"
+            => "қызмет кестенің бірінші әрекетінен басталады; мұнда апаруға тиіс ұяшықтарды тексеріңіз",
+    }
+    /// W0105: The numbering of channel `{channel}` goes back from action {previous} to action {number}.
+    Renumbered { channel: ChannelId, previous: u32, number: u32 } = W0105 Warning {
+        en: "the numbering of channel `{channel}` goes back from action {previous} to action {number}"
+            => "if the document restarts numbering in a new block, give the actions their numbers with `reading N because \"…\"`",
+        ru: "нумерация канала `{channel}` идёт назад: после действия {previous} — действие {number}"
+            => "если документ начинает нумерацию заново в новом блоке, дайте действиям номера через `reading N because \"…\"`",
+        kk: "`{channel}` арнасының нөмірленуі кері кетеді: {previous} әрекетінен кейін {number} әрекеті"
+            => "құжат жаңа блокта нөмірлеуді қайта бастаса, әрекеттерге `reading N because \"…\"` арқылы нөмір беріңіз",
+    }
+    /// W0106: The actions of channel `{channel}` skip number {missing}.
+    NumberGap { channel: ChannelId, missing: u32 } = W0106 Warning {
+        en: "the actions of channel `{channel}` skip number {missing}"
+            => "check whether the document lost a column or misnumbered one",
+        ru: "в действиях канала `{channel}` пропущен номер {missing}"
+            => "проверьте, не потерял ли документ столбец и не перепутал ли номер",
+        kk: "`{channel}` арнасының әрекеттерінде {missing} нөмірі өткізілген"
+            => "құжат бағанды жоғалтпағанын не нөмірді шатастырмағанын тексеріңіз",
+    }
+    /// W0201: The process list of channel `{channel}` goes from item {previous}) to item {found}), skipping {expected}).
+    MarkerGap { channel: ChannelId, previous: u32, found: u32, expected: u32 } = W0201 Warning {
+        en: "the process list of channel `{channel}` goes from item {previous}) to item {found}), skipping {expected})"
+            => "the document skips a list item; keep its numbering and record it with `reading @L because \"…\"`",
+        ru: "список процессов канала `{channel}` идёт от пункта {previous}) к пункту {found}), пропуская {expected})"
+            => "документ пропускает пункт списка; сохраните его нумерацию и запишите это через `reading @L because \"…\"`",
+        kk: "`{channel}` арнасының үдерістер тізімі {previous}) тармағынан {found}) тармағына өтеді, {expected}) өткізілген"
+            => "құжат тізім тармағын өткізеді; нөмірлеуін сақтап, `reading @L because \"…\"` арқылы жазыңыз",
+    }
+    /// W0202: Item {marker}) of the process list of channel `{channel}` is numbered twice.
+    MarkerDuplicate { marker: String, channel: ChannelId } = W0202 Warning {
+        en: "item {marker}) of the process list of channel `{channel}` is numbered twice"
+            => "the document repeats a list number; keep it and record it with `reading @L because \"…\"`",
+        ru: "пункт {marker}) списка процессов канала `{channel}` пронумерован дважды"
+            => "документ повторяет номер пункта; сохраните его и запишите через `reading @L because \"…\"`",
+        kk: "`{channel}` арнасының үдерістер тізімінің {marker}) тармағы екі рет нөмірленген"
+            => "құжат тармақ нөмірін қайталайды; оны сақтап, `reading @L because \"…\"` арқылы жазыңыз",
+    }
+    /// W0203: The process list of channel `{channel}` skips {kind} {missing}.
+    StepGap { channel: ChannelId, kind: ItemKind, missing: u32 } = W0203 Warning {
+        en: "the process list of channel `{channel}` skips {kind} {missing}"
+            => "check whether the document lost the item or misnumbered it",
+        ru: "в списке процессов канала `{channel}` пропущено: {kind} {missing}"
+            => "проверьте, не потерял ли документ пункт и не перепутал ли номер",
+        kk: "`{channel}` арнасының үдерістер тізімінде {missing} {kind} өткізілген"
+            => "құжат тармақты жоғалтпағанын не нөмірін шатастырмағанын тексеріңіз",
+    }
+    /// W0204: {kind} {number} appears twice in the process list of channel `{channel}`.
+    StepDuplicate { kind: ItemKind, number: u32, channel: ChannelId } = W0204 Warning {
+        en: "{kind} {number} appears twice in the process list of channel `{channel}`"
+            => "check which of the two items the document means",
+        ru: "{kind} {number} встречается дважды в списке процессов канала `{channel}`"
+            => "проверьте, какой из двух пунктов имеет в виду документ",
+        kk: "{number} {kind} `{channel}` арнасының үдерістер тізімінде екі рет кездеседі"
+            => "құжат екі тармақтың қайсысын меңзейтінін тексеріңіз",
+    }
+    /// W0205: Condition {number} ends the process list of channel `{channel}`: it leads nowhere.
+    ConditionLast { number: u32, channel: ChannelId } = W0205 Warning {
+        en: "condition {number} ends the process list of channel `{channel}`: it leads nowhere"
+            => "a condition is followed by the processes of its outcomes; check whether the document lost them",
+        ru: "условие {number} завершает список процессов канала `{channel}` и никуда не ведёт"
+            => "за условием следуют процессы его исходов; проверьте, не потерял ли их документ",
+        kk: "{number}-шарт `{channel}` арнасының үдерістер тізімін аяқтайды, ешқайда апармайды"
+            => "шарттан кейін оның нәтижелерінің үдерістері келеді; құжат оларды жоғалтпағанын тексеріңіз",
+    }
+    /// W0301: Participant `{id}` is declared but no action names it.
+    UnusedParticipant { id: ParticipantId } = W0301 Warning {
+        en: "participant `{id}` is declared but no action names it"
+            => "the document lists it among the participants, but no table gives it an action; check the СФЕ cells",
+        ru: "участник `{id}` объявлен, но ни одно действие его не называет"
+            => "документ перечисляет его среди участников, но ни одна таблица не даёт ему действия; проверьте ячейки СФЕ",
+        kk: "`{id}` қатысушысы жарияланған, бірақ ешбір әрекет оны атамайды"
+            => "құжат оны қатысушылар арасында атайды, бірақ ешбір кесте оған әрекет бермейді; ҚФБ ұяшықтарын тексеріңіз",
+    }
+    /// W0302: The abbreviation «{abbr}» is used but never defined.
+    UndefinedAbbreviation { abbr: String } = W0302 Warning {
+        en: "the abbreviation «{abbr}» is used but never defined"
+            => "if the document defines it, add `abbreviation \"{abbr}\" = \"…\" @L`; if it does not, this is a defect of the document",
+        ru: "сокращение «{abbr}» используется, но нигде не определено"
+            => "если документ его определяет, добавьте `abbreviation \"{abbr}\" = \"…\" @L`; если нет, это дефект документа",
+        kk: "«{abbr}» қысқартуы қолданылады, бірақ еш жерде анықталмаған"
+            => "құжат оны анықтаса, `abbreviation \"{abbr}\" = \"…\" @L` қосыңыз; анықтамаса, бұл құжаттың ақауы",
+    }
+    /// W0303: The abbreviation «{abbr}» is defined but the regulation never uses it.
+    UnusedAbbreviation { abbr: String } = W0303 Warning {
+        en: "the abbreviation «{abbr}» is defined but the regulation never uses it"
+            => "the document defines an abbreviation it does not need, or spells it differently where it uses it",
+        ru: "сокращение «{abbr}» определено, но в регламенте не используется"
+            => "документ определяет ненужное сокращение или пишет его иначе там, где использует",
+        kk: "«{abbr}» қысқартуы анықталған, бірақ регламентте қолданылмайды"
+            => "құжат қажетсіз қысқартуды анықтайды немесе қолданған жерде басқаша жазады",
+    }
+    /// W0401: Action {action} of channel `{channel}` has several next actions, but the branch to action {target} has no condition.
+    BranchWithoutCondition { action: u32, channel: ChannelId, target: u32 } = W0401 Warning {
+        en: "action {action} of channel `{channel}` has several next actions, but the branch to action {target} has no condition"
+            => "the code cannot tell when to take it; if the document gives the condition elsewhere, add a reading",
+        ru: "у действия {action} канала `{channel}` несколько следующих, но ветвь к действию {target} без условия"
+            => "код не может знать, когда по ней идти; если документ даёт условие в другом месте, добавьте прочтение",
+        kk: "`{channel}` арнасының {action} әрекетінің бірнеше келесісі бар, бірақ {target} әрекетіне тармақтың шарты жоқ"
+            => "код оған қашан өту керегін біле алмайды; құжат шартты басқа жерде берсе, оқылым қосыңыз",
+    }
+    /// W0402: Two branches of action {action} of channel `{channel}` have the same condition «{when}».
+    SameCondition { action: u32, channel: ChannelId, when: String } = W0402 Warning {
+        en: "two branches of action {action} of channel `{channel}` have the same condition «{when}»"
+            => "the outcomes must differ; check the cell against the process list",
+        ru: "две ветви действия {action} канала `{channel}` имеют одно условие «{when}»"
+            => "исходы должны различаться; сверьте ячейку со списком процессов",
+        kk: "`{channel}` арнасының {action} әрекетінің екі тармағының шарты бірдей: «{when}»"
+            => "нәтижелер әртүрлі болуы керек; ұяшықты үдерістер тізімімен салыстырыңыз",
+    }
+    /// W0403: Action {action} of channel `{channel}` goes to action {target} only «{when}»; the cell does not say what happens otherwise.
+    SingleCondition { action: u32, channel: ChannelId, target: u32, when: String } = W0403 Warning {
+        en: "action {action} of channel `{channel}` goes to action {target} only «{when}»; the cell does not say what happens otherwise"
+            => "check whether the document lost the other branch (a refusal that ends the service, for example)",
+        ru: "действие {action} канала `{channel}` ведёт к действию {target} только «{when}»; что иначе, ячейка не говорит"
+            => "проверьте, не потерял ли документ другую ветвь (например, отказ, завершающий услугу)",
+        kk: "`{channel}` арнасының {action} әрекеті {target} әрекетіне тек «{when}» өтеді; әйтпесе не болатынын ұяшық айтпайды"
+            => "құжат басқа тармақты жоғалтпағанын тексеріңіз (мысалы, қызметті аяқтайтын бас тарту)",
+    }
+    /// W0501: The same step «{does}» has the deadline «{here}» here but «{there}» in channel `{other}`.
+    DeadlineConflict { does: String, here: String, there: String, other: ChannelId } = W0501 Warning {
+        en: "the same step «{does}» has the deadline «{here}» here but «{there}» in channel `{other}`"
+            => "one of the tables is probably wrong; record your reading of it",
+        ru: "у одного и того же шага «{does}» здесь срок «{here}», а в канале `{other}` — «{there}»"
+            => "одна из таблиц, вероятно, ошибочна; запишите своё прочтение",
+        kk: "бір қадамның «{does}» мұндағы мерзімі «{here}», ал `{other}` арнасында «{there}»"
+            => "кестелердің бірі қате болуы мүмкін; өз оқылымыңызды жазыңыз",
+    }
+    /// W0502: The deadline of action {action} of channel `{channel}` ({deadline}) is longer than the service term ({term}).
+    ExceedsTerm { action: u32, channel: ChannelId, deadline: Total, term: Total } = W0502 Warning {
+        en: "the deadline of action {action} of channel `{channel}` ({deadline}) is longer than the service term ({term})"
+            => "an action cannot take longer than the whole service; one of the two is wrong",
+        ru: "срок действия {action} канала `{channel}` ({deadline}) больше срока оказания услуги ({term})"
+            => "действие не может длиться дольше всей услуги; одно из двух ошибочно",
+        kk: "`{channel}` арнасының {action} әрекетінің мерзімі ({deadline}) қызмет көрсету мерзімінен ({term}) ұзақ"
+            => "әрекет бүкіл қызметтен ұзақ бола алмайды; екеуінің бірі қате",
+    }
+    /// W0503: The critical path of channel `{channel}` ({total}) is longer than the service term ({term}).
+    PathExceedsTerm { channel: ChannelId, total: Total, term: Total, path: Path } = W0503 Warning {
+        en: "the critical path of channel `{channel}` ({total}) is longer than the service term ({term})"
+            => "the sum of the table's maximum deadlines along {path} exceeds the term the regulation states",
+        ru: "критический путь канала `{channel}` ({total}) длиннее срока оказания услуги ({term})"
+            => "сумма максимальных сроков таблицы по пути {path} превышает срок, указанный в регламенте",
+        kk: "`{channel}` арнасының сындарлы жолы ({total}) қызмет көрсету мерзімінен ({term}) ұзақ"
+            => "{path} жолы бойынша кестенің ең ұзақ мерзімдерінің қосындысы регламенттегі мерзімнен асады",
+    }
+    /// N0501: Critical path of channel `{channel}`: {path}, {total}.
+    CriticalPath { channel: ChannelId, path: Path, total: Total } = N0501 Note {
+        en: "critical path of channel `{channel}`: {path}, {total}",
+        ru: "критический путь канала `{channel}`: {path}, {total}",
+        kk: "`{channel}` арнасының сындарлы жолы: {path}, {total}",
+    }
+    /// W0601: {kind} {number} of the process list of channel `{channel}` is carried out by no action.
+    Uncovered { kind: ItemKind, number: u32, channel: ChannelId } = W0601 Warning {
+        en: "{kind} {number} of the process list of channel `{channel}` is carried out by no action"
+            => "link the action that carries it out with `covers`, or record why the table lacks it",
+        ru: "{kind} {number} из списка процессов канала `{channel}` не выполняет ни одно действие"
+            => "свяжите выполняющее его действие через `covers` или запишите, почему его нет в таблице",
+        kk: "`{channel}` арнасының үдерістер тізіміндегі {number} {kind} тармағын ешбір әрекет орындамайды"
+            => "оны орындайтын әрекетті `covers` арқылы байланыстырыңыз немесе кестеде неге жоқ екенін жазыңыз",
+    }
+    /// W0602: Action {action} covers {kind} {number}, but an earlier action covers a later item ({later}).
+    OutOfOrder { action: u32, kind: ItemKind, number: u32, later: u32 } = W0602 Warning {
+        en: "action {action} covers {kind} {number}, but an earlier action covers a later item ({later})"
+            => "the table and the process list disagree on the order of the steps",
+        ru: "действие {action} выполняет {kind} {number}, но более раннее действие выполняет более поздний пункт ({later})"
+            => "таблица и список процессов расходятся в порядке шагов",
+        kk: "{action} әрекеті {number} {kind} тармағын орындайды, бірақ ертерек әрекет кейінгі тармақты ({later}) орындайды"
+            => "кесте мен үдерістер тізімі қадамдар ретінде сәйкес емес",
+    }
+    /// W0603: `leads` and `ends` are readings for channels without an action table; channel `{channel}` has one, so this is not used.
+    FlowIgnored { channel: ChannelId } = W0603 Warning {
+        en: "`leads` and `ends` are readings for channels without an action table; channel `{channel}` has one, so this is not used"
+            => "the table's next-action cells give the flow; record a disagreement with a free-standing reading",
+        ru: "`leads` и `ends` — прочтения для каналов без таблицы действий; у канала `{channel}` она есть, поэтому это не используется"
+            => "поток задают ячейки следующих действий таблицы; расхождение запишите отдельным прочтением",
+        kk: "`leads` пен `ends` — әрекеттер кестесі жоқ арналарға арналған оқылымдар; `{channel}` арнасында кесте бар, сондықтан бұл қолданылмайды"
+            => "ағынды кестенің келесі әрекет ұяшықтары береді; сәйкессіздікті жеке оқылыммен жазыңыз",
+    }
+    /// W0701: Channel `{channel}` is in this version but not in `{other}`.
+    VersionChannelMissing { channel: ChannelId, other: RegulationId } = W0701 Warning {
+        en: "channel `{channel}` is in this version but not in `{other}`"
+            => "the language versions of one regulation should have the same channels",
+        ru: "канал `{channel}` есть в этой версии, но нет в `{other}`"
+            => "языковые версии одного регламента должны иметь одни и те же каналы",
+        kk: "`{channel}` арнасы осы нұсқада бар, бірақ `{other}` нұсқасында жоқ"
+            => "бір регламенттің тілдік нұсқаларында арналар бірдей болуы керек",
+    }
+    /// W0701: Channel `{channel}` has {here} actions here but {there} in `{other}`.
+    VersionActionCount { channel: ChannelId, here: usize, there: usize, other: RegulationId } = W0701 Warning {
+        en: "channel `{channel}` has {here} actions here but {there} in `{other}`"
+            => "compare the two tables column by column",
+        ru: "в канале `{channel}` здесь {here} действий, а в `{other}` — {there}"
+            => "сравните две таблицы столбец за столбцом",
+        kk: "`{channel}` арнасында мұнда {here} әрекет, ал `{other}` нұсқасында {there}"
+            => "екі кестені бағанба-баған салыстырыңыз",
+    }
+    /// W0701: Action {action} of channel `{channel}` goes to {here} here but to {there} in `{other}`.
+    VersionNextDiffers { action: u32, channel: ChannelId, here: String, there: String, other: RegulationId } = W0701 Warning {
+        en: "action {action} of channel `{channel}` goes to {here} here but to {there} in `{other}`"
+            => "one of the versions has a wrong next-action cell",
+        ru: "действие {action} канала `{channel}` ведёт здесь к {here}, а в `{other}` — к {there}"
+            => "в одной из версий ошибочна ячейка следующего действия",
+        kk: "`{channel}` арнасының {action} әрекеті мұнда {here} әрекетіне, ал `{other}` нұсқасында {there} әрекетіне өтеді"
+            => "нұсқалардың бірінде келесі әрекет ұяшығы қате",
+    }
+    /// W0701: The deadline of action {action} of channel `{channel}` is {here} here but {there} in `{other}`.
+    VersionDeadlineDiffers { action: u32, channel: ChannelId, here: String, there: String, other: RegulationId } = W0701 Warning {
+        en: "the deadline of action {action} of channel `{channel}` is {here} here but {there} in `{other}`"
+            => "one of the versions has a wrong deadline cell",
+        ru: "срок действия {action} канала `{channel}` здесь {here}, а в `{other}` — {there}"
+            => "в одной из версий ошибочна ячейка срока",
+        kk: "`{channel}` арнасының {action} әрекетінің мерзімі мұнда {here}, ал `{other}` нұсқасында {there}"
+            => "нұсқалардың бірінде мерзім ұяшығы қате",
+    }
+    /// W0701: Action {action} of channel `{channel}` is done by `{here}` here but by `{there}` in `{other}`.
+    VersionParticipantDiffers { action: u32, channel: ChannelId, here: ParticipantId, there: ParticipantId, other: RegulationId } = W0701 Warning {
+        en: "action {action} of channel `{channel}` is done by `{here}` here but by `{there}` in `{other}`"
+            => "one of the versions names the wrong participant",
+        ru: "действие {action} канала `{channel}` здесь выполняет `{here}`, а в `{other}` — `{there}`"
+            => "одна из версий называет не того участника",
+        kk: "`{channel}` арнасының {action} әрекетін мұнда `{here}`, ал `{other}` нұсқасында `{there}` орындайды"
+            => "нұсқалардың бірі қатысушыны қате атайды",
+    }
+    /// W0801: The use case «{scenario}» of channel `{channel}` names action {action}, which the table does not have.
+    UseCaseUnknownAction { scenario: String, channel: ChannelId, action: u32 } = W0801 Warning {
+        en: "the use case «{scenario}» of channel `{channel}` names action {action}, which the table does not have"
+            => "check the use case's «Действие № N» against the action table",
+        ru: "вариант использования «{scenario}» канала `{channel}` называет действие {action}, которого нет в таблице"
+            => "сверьте «Действие № N» варианта использования с таблицей действий",
+        kk: "`{channel}` арнасының «{scenario}» қолдану нұсқасы кестеде жоқ {action} әрекетін атайды"
+            => "қолдану нұсқасындағы «Әрекет № N» кестемен салыстырыңыз",
+    }
+    /// W0802: The use case «{scenario}» of channel `{channel}` goes from action {from} to action {to}, which the table does not allow.
+    UseCaseNotAllowed { scenario: String, channel: ChannelId, from: u32, to: u32 } = W0802 Warning {
+        en: "the use case «{scenario}» of channel `{channel}` goes from action {from} to action {to}, which the table does not allow"
+            => "the use case and the table disagree on the flow; one of them is wrong",
+        ru: "вариант использования «{scenario}» канала `{channel}` идёт от действия {from} к действию {to}, чего таблица не допускает"
+            => "вариант использования и таблица расходятся в порядке; одно из них ошибочно",
+        kk: "`{channel}` арнасының «{scenario}» қолдану нұсқасы {from} әрекетінен {to} әрекетіне өтеді, кесте мұны рұқсат етпейді"
+            => "қолдану нұсқасы мен кесте ағын бойынша сәйкес емес; біреуі қате",
+    }
+    /// W0803: The use case «{scenario}» of channel `{channel}` stops at action {action}, which is not final in the table.
+    UseCaseDoesNotEnd { scenario: String, channel: ChannelId, action: u32 } = W0803 Warning {
+        en: "the use case «{scenario}» of channel `{channel}` stops at action {action}, which is not final in the table"
+            => "a use case runs to the end of the service; check whether it lost its last actions",
+        ru: "вариант использования «{scenario}» канала `{channel}` обрывается на действии {action}, которое в таблице не завершающее"
+            => "вариант использования идёт до конца услуги; проверьте, не потерял ли он последние действия",
+        kk: "`{channel}` арнасының «{scenario}» қолдану нұсқасы кестеде аяқтаушы емес {action} әрекетінде тоқтайды"
+            => "қолдану нұсқасы қызметтің соңына дейін жетеді; соңғы әрекеттерін жоғалтпағанын тексеріңіз",
+    }
+    /// N0001: Reading ({subject}): the document says «{document}», read as «{reading}»: {because}.
+    Reading { subject: Subject, document: String, reading: String, because: String } = N0001 Note {
+        en: "reading ({subject}): the document says «{document}», read as «{reading}»: {because}",
+        ru: "прочтение ({subject}): в документе «{document}», прочитано как «{reading}»: {because}",
+        kk: "оқылым ({subject}): құжатта «{document}», «{reading}» деп оқылды: {because}",
+    }
+    /// N0001: Reading ({subject}): an empty cell, read as «{reading}»: {because}.
+    ReadingOfEmpty { subject: Subject, reading: String, because: String } = N0001 Note {
+        en: "reading ({subject}): an empty cell, read as «{reading}»: {because}",
+        ru: "прочтение ({subject}): пустая ячейка прочитана как «{reading}»: {because}",
+        kk: "оқылым ({subject}): бос ұяшық «{reading}» деп оқылды: {because}",
+    }
+    /// N0001: Reading ({subject}): {because}.
+    ReadingNote { subject: Subject, because: String } = N0001 Note {
+        en: "reading ({subject}): {because}",
+        ru: "прочтение ({subject}): {because}",
+        kk: "оқылым ({subject}): {because}",
+    }
+}

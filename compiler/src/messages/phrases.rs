@@ -1,0 +1,381 @@
+//! The catalog's smaller texts: words inside messages, secondary labels, and
+//! what the command line says around its findings.
+
+use super::{Lang, Path};
+use crate::model::{ChannelId, Column, FieldColumn, ItemKind, ParticipantId};
+
+/// Defines [`Phrase`] like `messages!` defines messages, without code or severity.
+macro_rules! phrases {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident { $($field:ident : $ty:ty),* $(,)? } {
+            en: $en:literal,
+            ru: $ru:literal,
+            kk: $kk:literal $(,)?
+        }
+    )*) => {
+        /// A text of the catalog that is not a diagnostic of its own.
+        #[derive(Debug, Clone, PartialEq)]
+        #[allow(missing_docs)]
+        pub enum Phrase {
+            $( $(#[doc = $doc])* $name { $($field: $ty),* }, )*
+        }
+
+        impl Phrase {
+            /// The text in `lang`.
+            pub fn text(&self, lang: Lang) -> String {
+                #[allow(unused_imports)]
+                use $crate::messages::Arg;
+                match self {
+                    $(Phrase::$name { $($field),* } => {
+                        $(let $field = Arg::show($field, lang);)*
+                        match lang {
+                            Lang::En => format!($en),
+                            Lang::Ru => format!($ru),
+                            Lang::Kk => format!($kk),
+                        }
+                    })*
+                }
+            }
+
+            /// The raw texts of every phrase, per language.
+            pub fn templates() -> Vec<(&'static str, [&'static str; 3])> {
+                vec![$((stringify!($name), [$en, $ru, $kk]),)*]
+            }
+        }
+    };
+}
+
+phrases! {
+    /// The kind of a process-list item.
+    Process {} { en: "process", ru: "процесс", kk: "үдеріс" }
+    /// The kind of a process-list item.
+    Condition {} { en: "condition", ru: "условие", kk: "шарт" }
+    /// A labelled item of a process list.
+    ItemName { kind: ItemKind, number: u32 } { en: "{kind} {number}", ru: "{kind} {number}", kk: "{number} {kind}" }
+    /// Before the source-document location of a finding.
+    Source {} { en: "source", ru: "источник", kk: "дереккөз" }
+    /// Before a finding's help.
+    Help {} { en: "help", ru: "совет", kk: "кеңес" }
+    /// Before a related place of a finding.
+    See {} { en: "see", ru: "см.", kk: "қараңыз" }
+    /// After a warning that `--deny warnings` turned into an error.
+    Denied {} {
+        en: " (denied by --deny warnings)",
+        ru: " (запрещено --deny warnings)",
+        kk: " (--deny warnings тыйым салған)",
+    }
+    /// The summary line of a run.
+    Summary { errors: usize, warnings: usize, notes: usize } {
+        en: "errors: {errors}, warnings: {warnings}, notes: {notes}",
+        ru: "ошибок: {errors}, предупреждений: {warnings}, заметок: {notes}",
+        kk: "қате: {errors}, ескерту: {warnings}, жазба: {notes}",
+    }
+    /// `regc check`'s last line.
+    Checked { files: usize, summary: String } {
+        en: "{files} rendition(s) checked: {summary}",
+        ru: "проверено файлов: {files}; {summary}",
+        kk: "тексерілген файл: {files}; {summary}",
+    }
+    /// `regc build`'s count of what it compiled.
+    Compiled { regulations: usize, channels: usize, actions: usize, rules: usize, summary: String } {
+        en: "{regulations} regulation(s), {channels} channel(s), {actions} action(s), {rules} FLK rule(s); {summary}",
+        ru: "регламентов: {regulations}, каналов: {channels}, действий: {actions}, правил ФЛК: {rules}; {summary}",
+        kk: "регламент: {regulations}, арна: {channels}, әрекет: {actions}, ФЛК ережесі: {rules}; {summary}",
+    }
+    /// `regc build` refuses to write.
+    NothingWritten {} {
+        en: "nothing written: fix the errors above (`regc check` shows them with notes)",
+        ru: "ничего не записано: исправьте ошибки выше (`regc check` покажет их вместе с заметками)",
+        kk: "ештеңе жазылмады: жоғарыдағы қателерді түзетіңіз (`regc check` оларды жазбалармен бірге көрсетеді)",
+    }
+    /// `regc build` wrote its files.
+    Written { files: usize, changed: usize } {
+        en: "generated/: {files} file(s), {changed} changed",
+        ru: "generated/: файлов {files}, изменено {changed}",
+        kk: "generated/: {files} файл, {changed} өзгерді",
+    }
+    /// `regc export` refuses to export.
+    ExportRefused { errors: usize } {
+        en: "export refused: {errors} error(s); fix them first (see `regc check`)",
+        ru: "экспорт отклонён: ошибок {errors}; сначала исправьте их (см. `regc check`)",
+        kk: "экспорттан бас тартылды: {errors} қате; алдымен оларды түзетіңіз (`regc check` қараңыз)",
+    }
+    /// `regc doc` wrote the site.
+    SiteWritten { files: usize, changed: usize, folder: String, index: String, summary: String } {
+        en: "review site: {files} file(s), {changed} changed, in {folder}; open {index}; {summary}",
+        ru: "сайт для проверки: файлов {files}, изменено {changed}, в {folder}; откройте {index}; {summary}",
+        kk: "тексеру сайты: {files} файл, {changed} өзгерді, {folder} ішінде; {index} ашыңыз; {summary}",
+    }
+
+    /// A secondary label: where a thing was declared first.
+    FirstDeclaredHere {} { en: "first declared here", ru: "впервые объявлено здесь", kk: "алғаш осында жарияланған" }
+    /// A secondary label: the action that has the number first.
+    FirstNumberedHere {} {
+        en: "the first action with this number",
+        ru: "первое действие с этим номером",
+        kk: "осы нөмірлі бірінші әрекет",
+    }
+    /// A secondary label on the source document: where the quoted text stands.
+    TextStandsHere {} {
+        en: "the quoted text stands here",
+        ru: "процитированный текст находится здесь",
+        kk: "келтірілген мәтін осында тұр",
+    }
+    /// A secondary label: the same step in another channel.
+    SameStepThere { channel: ChannelId } {
+        en: "the same step in channel `{channel}`",
+        ru: "тот же шаг в канале `{channel}`",
+        kk: "`{channel}` арнасындағы сол қадам",
+    }
+    /// A secondary label: the other language version.
+    OtherVersion {} { en: "the other language version", ru: "другая языковая версия", kk: "басқа тілдік нұсқа" }
+    /// A secondary label: the other rendition with the same id.
+    OtherRendition {} { en: "the other rendition", ru: "другой файл", kk: "басқа файл" }
+    /// A secondary label: the path a critical-path note sums up.
+    CriticalPath { path: Path } { en: "path {path}", ru: "путь {path}", kk: "жол {path}" }
+
+    /// Reading subjects.
+    SubjectRegulation {} { en: "regulation", ru: "регламент", kk: "регламент" }
+    /// Reading subjects.
+    SubjectTitle {} { en: "title", ru: "название", kk: "атауы" }
+    /// Reading subjects.
+    SubjectIssuer {} { en: "issuer", ru: "издавший орган", kk: "шығарған орган" }
+    /// Reading subjects.
+    SubjectAct {} { en: "act", ru: "акт", kk: "акт" }
+    /// Reading subjects.
+    SubjectRegistration {} { en: "registration", ru: "регистрация", kk: "тіркеу" }
+    /// Reading subjects.
+    SubjectStatus {} { en: "status", ru: "статус", kk: "мәртебе" }
+    /// Reading subjects.
+    SubjectTerm {} { en: "service term", ru: "срок оказания услуги", kk: "қызмет көрсету мерзімі" }
+    /// Reading subjects.
+    SubjectFootnote {} { en: "footnote", ru: "сноска", kk: "ескерту" }
+    /// Reading subjects.
+    SubjectAbbreviation { abbr: String } { en: "abbreviation {abbr}", ru: "сокращение {abbr}", kk: "{abbr} қысқартуы" }
+    /// Reading subjects.
+    SubjectParticipant { id: ParticipantId } { en: "participant {id}", ru: "участник {id}", kk: "{id} қатысушысы" }
+    /// Reading subjects.
+    SubjectChannel { channel: ChannelId } { en: "channel {channel}", ru: "канал {channel}", kk: "{channel} арнасы" }
+    /// Reading subjects.
+    SubjectProcessList { channel: ChannelId } {
+        en: "channel {channel}, process list",
+        ru: "канал {channel}, список процессов",
+        kk: "{channel} арнасы, үдерістер тізімі",
+    }
+    /// Reading subjects.
+    SubjectProcessItem { channel: ChannelId, marker: String } {
+        en: "channel {channel}, process item {marker}",
+        ru: "канал {channel}, пункт списка {marker}",
+        kk: "{channel} арнасы, тізім тармағы {marker}",
+    }
+    /// Reading subjects.
+    SubjectItem { channel: ChannelId, kind: ItemKind, number: u32 } {
+        en: "channel {channel}, {kind} {number}",
+        ru: "канал {channel}, {kind} {number}",
+        kk: "{channel} арнасы, {number} {kind}",
+    }
+    /// Reading subjects.
+    SubjectTable { channel: ChannelId } {
+        en: "channel {channel}, table",
+        ru: "канал {channel}, таблица",
+        kk: "{channel} арнасы, кесте",
+    }
+    /// Reading subjects.
+    SubjectBlock { channel: ChannelId } {
+        en: "channel {channel}, block",
+        ru: "канал {channel}, блок",
+        kk: "{channel} арнасы, блок",
+    }
+    /// Reading subjects.
+    SubjectUseCase { channel: ChannelId } {
+        en: "channel {channel}, use case",
+        ru: "канал {channel}, вариант использования",
+        kk: "{channel} арнасы, қолдану нұсқасы",
+    }
+    /// Reading subjects.
+    SubjectAction { channel: ChannelId, action: u32 } {
+        en: "channel {channel}, action {action}",
+        ru: "канал {channel}, действие {action}",
+        kk: "{channel} арнасы, {action} әрекет",
+    }
+    /// Reading subjects.
+    SubjectActionNumber { channel: ChannelId, action: u32 } {
+        en: "channel {channel}, action {action}, number",
+        ru: "канал {channel}, действие {action}, номер",
+        kk: "{channel} арнасы, {action} әрекет, нөмір",
+    }
+    /// Reading subjects.
+    SubjectCell { channel: ChannelId, action: u32, column: Column } {
+        en: "channel {channel}, action {action}, {column}",
+        ru: "канал {channel}, действие {action}, {column}",
+        kk: "{channel} арнасы, {action} әрекет, {column}",
+    }
+    /// Reading subjects.
+    SubjectForm { form: String } { en: "form {form}", ru: "форма {form}", kk: "{form} нысаны" }
+    /// Reading subjects.
+    SubjectField { form: String, number: u32, column: FieldColumn } {
+        en: "form {form}, field {number}, {column}",
+        ru: "форма {form}, поле {number}, {column}",
+        kk: "{form} нысаны, {number} өріс, {column}",
+    }
+
+    /// The columns of an action table.
+    ColumnSfe {} { en: "СФЕ", ru: "СФЕ", kk: "ҚФБ" }
+    /// The columns of an action table.
+    ColumnDoes {} { en: "action", ru: "действие", kk: "әрекет" }
+    /// The columns of an action table.
+    ColumnCompletion {} { en: "completion", ru: "форма завершения", kk: "аяқталу нысаны" }
+    /// The columns of an action table.
+    ColumnDeadline {} { en: "deadline", ru: "срок", kk: "мерзім" }
+    /// The columns of an action table.
+    ColumnNext {} { en: "next", ru: "следующее действие", kk: "келесі әрекет" }
+    /// The columns of an FLK table.
+    ColumnName {} { en: "name", ru: "наименование", kk: "атауы" }
+    /// The columns of an FLK table.
+    ColumnRequired {} { en: "required", ru: "обязательность", kk: "міндеттілігі" }
+    /// The columns of an FLK table.
+    ColumnSize {} { en: "size", ru: "размерность", kk: "өлшемі" }
+    /// The columns of an FLK table.
+    ColumnFormat {} { en: "format", ru: "формат", kk: "пішімі" }
+
+    /// Durations in totals.
+    Months { n: String } { en: "{n} months", ru: "{n} мес.", kk: "{n} ай" }
+    /// Durations in totals.
+    CalendarDays { n: String } { en: "{n} calendar days", ru: "{n} календ. дн.", kk: "{n} күнтізбелік күн" }
+    /// Durations in totals.
+    WorkingDays { n: String } { en: "{n} working days", ru: "{n} раб. дн.", kk: "{n} жұмыс күні" }
+    /// Durations in totals.
+    Hours { n: u64 } { en: "{n} h", ru: "{n} ч", kk: "{n} сағ" }
+    /// Durations in totals.
+    Minutes { n: u64 } { en: "{n} min", ru: "{n} мин", kk: "{n} мин" }
+    /// Durations in totals.
+    Seconds { n: u64 } { en: "{n} s", ru: "{n} с", kk: "{n} сек" }
+
+    /// Syntax errors: what the parser expected.
+    Keyword { keyword: &'static str } { en: "`{keyword}`", ru: "`{keyword}`", kk: "`{keyword}`" }
+    /// Syntax errors: what the parser expected.
+    ExpectName {} {
+        en: "a name in ASCII letters, digits and `_`",
+        ru: "имя из латинских букв, цифр и `_`",
+        kk: "латын әріптерінен, цифрлардан және `_` тұратын атау",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectNumber {} { en: "a number", ru: "число", kk: "сан" }
+    /// Syntax errors: what the parser expected.
+    ExpectDate {} { en: "a date such as 2012-06-23", ru: "дата вида 2012-06-23", kk: "2012-06-23 түріндегі күн" }
+    /// Syntax errors: what the parser expected.
+    ExpectQuote {} {
+        en: "a quoted text such as \"…\"",
+        ru: "текст в кавычках, например \"…\"",
+        kk: "тырнақшадағы мәтін, мысалы \"…\"",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectCitation {} {
+        en: "a source citation such as @12 or @12-14",
+        ru: "ссылка на строку источника, например @12 или @12-14",
+        kk: "дереккөз жолына сілтеме, мысалы @12 немесе @12-14",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectCited {} {
+        en: "a quoted text with its source citation, such as \"…\" @12",
+        ru: "текст в кавычках со ссылкой на источник, например \"…\" @12",
+        kk: "дереккөз сілтемесі бар тырнақшадағы мәтін, мысалы \"…\" @12",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectReading {} {
+        en: "a reading (`reading \"…\" because \"…\"`)",
+        ru: "прочтение (`reading \"…\" because \"…\"`)",
+        kk: "оқылым (`reading \"…\" because \"…\"`)",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectLanguage {} { en: "a language code: `ru` or `kk`", ru: "код языка: `ru` или `kk`", kk: "тіл коды: `ru` немесе `kk`" }
+    /// Syntax errors: what the parser expected.
+    ExpectStatus {} {
+        en: "a status: `in_force` or `repealed`",
+        ru: "статус: `in_force` или `repealed`",
+        kk: "мәртебе: `in_force` немесе `repealed`",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectParticipantKind {} {
+        en: "a participant kind: `unit`, `system` or `applicant`",
+        ru: "вид участника: `unit`, `system` или `applicant`",
+        kk: "қатысушы түрі: `unit`, `system` немесе `applicant`",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectChannelKind {} {
+        en: "a channel kind: `authority`, `center` or `portal`",
+        ru: "вид канала: `authority`, `center` или `portal`",
+        kk: "арна түрі: `authority`, `center` немесе `portal`",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectScenarioKind {} { en: "`main` or `alternative`", ru: "`main` или `alternative`", kk: "`main` немесе `alternative`" }
+    /// Syntax errors: what the parser expected.
+    ExpectStepKind {} { en: "`process` or `condition`", ru: "`process` или `condition`", kk: "`process` немесе `condition`" }
+    /// Syntax errors: what the parser expected.
+    ExpectListMarker {} {
+        en: "a list marker such as 6) or -",
+        ru: "маркер списка, например 6) или -",
+        kk: "тізім белгісі, мысалы 6) немесе -",
+    }
+    /// Syntax errors: what the parser expected, or found.
+    EndOfFile {} { en: "the end of the file", ru: "конец файла", kk: "файлдың соңы" }
+    /// Syntax errors: what the parser expected.
+    ExpectSpellings {} { en: "a `{{` with spellings", ru: "`{{` с написаниями", kk: "жазылымдары бар `{{`" }
+    /// Syntax errors: what the parser expected.
+    ExpectProcessItem {} {
+        en: "a process-list item (\"…\" @12)",
+        ru: "пункт списка процессов (\"…\" @12)",
+        kk: "үдерістер тізімінің тармағы (\"…\" @12)",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectOther {} { en: "another part of the statement", ru: "другая часть утверждения", kk: "тұжырымның басқа бөлігі" }
+    /// Syntax errors: between the last two alternatives.
+    Or {} { en: "or", ru: "или", kk: "немесе" }
+    /// Syntax errors: no alternative known.
+    SomethingElse {} { en: "something else", ru: "что-то другое", kk: "басқа нәрсе" }
+    /// Syntax errors: too many alternatives to list.
+    ManyAlternatives { first: String, more: usize } {
+        en: "{first}, or one of {more} other statements",
+        ru: "{first}, или одно из ещё {more} утверждений",
+        kk: "{first}, немесе тағы {more} тұжырымның бірі",
+    }
+    /// Syntax errors: a misspelt keyword.
+    DidYouMean { keyword: &'static str } {
+        en: "did you mean `{keyword}`?",
+        ru: "возможно, имелось в виду `{keyword}`?",
+        kk: "`{keyword}` деп жазғыңыз келді ме?",
+    }
+    /// Syntax errors: a number where a citation belongs.
+    CitationNeedsAt { number: String } {
+        en: "a citation starts with @: write @{number}",
+        ru: "ссылка начинается с @: пишите @{number}",
+        kk: "сілтеме @ белгісінен басталады: @{number} деп жазыңыз",
+    }
+    /// Syntax errors: typographic quotes.
+    StraightQuotes {} {
+        en: "quotes are written with straight double quotes \"…\"; a \" inside a quote is written \\\"",
+        ru: "текст берётся в прямые кавычки \"…\"; кавычка внутри пишется \\\"",
+        kk: "мәтін тік тырнақшаға алынады \"…\"; ішіндегі тырнақша \\\" деп жазылады",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_fills_the_same_placeholders() {
+        let holes = |t: &str| {
+            let t = t.replace("{{", "").replace("}}", "");
+            let mut v: Vec<String> =
+                t.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(n, _)| n.to_string()).collect();
+            v.sort();
+            v
+        };
+        for (name, [en, ru, kk]) in Phrase::templates() {
+            assert_eq!(holes(en), holes(ru), "{name} ru");
+            assert_eq!(holes(en), holes(kk), "{name} kk");
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! The model of a regulation: what the compiler checks and emits from.
+//!
+//! The model is the one intermediate representation between the rendition
+//! (front end) and every output (Rust, review pages, diagrams, the export).
+//! It keeps every verbatim text with its source line, and the analyst's
+//! reading beside it where there is one; `effective` values are what the
+//! code follows. Its vocabulary is typed ([`vocab`]) and its ids are types
+//! ([`ids`]). It is internal: the JSON export is a designed format of its
+//! own (`emit::export`), so fields can change here without breaking users.
+
+pub mod ids;
+pub mod vocab;
+
+use reglament_grammar::ast::Span;
+
+pub use crate::messages::Subject;
+pub use ids::{ChannelId, FieldId, FormId, ParticipantId, RegionId, RegulationId};
+pub use vocab::{
+    Bound, ChannelKind, Column, DayCount, FieldColumn, FieldFormat, ItemKind, Language, ParticipantKind, ScenarioKind,
+    Status, TermStart, TimeUnit,
+};
+
+/// Every regulation compiled in one run.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// The regulations, ordered by id.
+    pub regulations: Vec<Regulation>,
+}
+
+/// A verbatim text of the document, with its source lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// The text, verbatim.
+    pub text: String,
+    /// The first source line.
+    pub line: u32,
+    /// The last source line (equal to `line` for one-line texts).
+    pub last_line: u32,
+}
+
+/// A cell or text of the document as the rendition gives it: the
+/// document's words (none for a cell the document leaves blank), the
+/// analyst's reading where the document is wrong, and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The document's text, verbatim; `None` for an empty cell.
+    pub document: Option<String>,
+    /// The analyst's reading, which the code follows.
+    pub reading: Option<String>,
+    /// The first source line.
+    pub line: u32,
+    /// The last source line.
+    pub last_line: u32,
+    /// Where the quote (or `empty`) is written in the rendition.
+    pub at: Span,
+}
+
+impl Cell {
+    /// The text the code uses: the reading if there is one, else the document's.
+    pub fn effective(&self) -> Option<&str> {
+        self.reading.as_deref().or(self.document.as_deref())
+    }
+
+    /// Whether the analyst has read the cell differently from the document.
+    pub fn is_read(&self) -> bool {
+        self.reading.is_some()
+    }
+}
+
+/// The source document of a regulation and the regulation's lines in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The file name under regulations/sources/.
+    pub file: String,
+    /// The first line of the regulation.
+    pub first: u32,
+    /// The last line of the regulation.
+    pub last: u32,
+}
+
+/// A date-bearing text (act, registration).
+#[derive(Debug, Clone)]
+pub struct Dated {
+    /// The text as the code uses it, with its reading.
+    pub cell: Cell,
+    /// The date as YYYY-MM-DD.
+    pub date: Option<String>,
+}
+
+/// Whether the regulation is in force, in the document's words.
+#[derive(Debug, Clone)]
+pub struct StatusStatement {
+    /// In force or repealed.
+    pub value: Status,
+    /// The words that say so, verbatim.
+    pub text: Text,
+    /// The repealing act, verbatim.
+    pub act: Option<String>,
+    /// The date the repeal took effect, YYYY-MM-DD.
+    pub date: Option<String>,
+}
+
+/// A footnote that amends the regulation.
+#[derive(Debug, Clone)]
+pub struct Footnote {
+    /// The footnote, verbatim.
+    pub text: Text,
+    /// The amending act, verbatim.
+    pub act: Option<String>,
+    /// What it amends.
+    pub amends: Option<String>,
+}
+
+/// An abbreviation and its definition.
+#[derive(Debug, Clone)]
+pub struct Abbreviation {
+    /// The abbreviation as the regulation uses it.
+    pub short: String,
+    /// The definition, verbatim.
+    pub definition: Text,
+    /// How often the regulation's source lines use it, besides its
+    /// definition (`None` when the source document could not be read).
+    pub uses: Option<usize>,
+    /// Where it is declared in the rendition.
+    pub at: Span,
+}
+
+/// A quoted text of the rendition, kept for checks that read every text.
+#[derive(Debug, Clone)]
+pub struct QuoteRef {
+    /// The text as the code uses it.
+    pub text: String,
+    /// The source line.
+    pub line: u32,
+    /// Where it is in the rendition.
+    pub at: Span,
+}
+
+/// A participant: unit, information system or applicant.
+#[derive(Debug, Clone)]
+pub struct Participant {
+    /// Its id.
+    pub id: ParticipantId,
+    /// Its kind.
+    pub kind: ParticipantKind,
+    /// Its name, verbatim.
+    pub name: Text,
+    /// Every spelling the document uses.
+    pub spellings: Vec<String>,
+    /// Where it is declared in the rendition.
+    pub at: Span,
+}
+
+/// An analyst's reading: the document says one thing, the analyst reads another.
+#[derive(Debug, Clone)]
+pub struct ReadingNote {
+    /// What the reading is about.
+    pub subject: Subject,
+    /// The document's text, verbatim (absent for free-standing readings and empty cells).
+    pub document: Option<String>,
+    /// The analyst's reading (absent for free-standing readings).
+    pub reading: Option<String>,
+    /// Why.
+    pub because: String,
+    /// The source line.
+    pub line: u32,
+    /// Where it is in the rendition.
+    pub at: Span,
+}
+
+/// A quantity of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Quantity {
+    /// The amount × 1000, exact («1,5 минут» is 1500).
+    pub milli: u64,
+    /// The unit.
+    pub unit: TimeUnit,
+}
+
+impl Quantity {
+    /// The amount in decimal notation: `15`, `1.5`.
+    pub fn amount(&self) -> String {
+        let (whole, frac) = (self.milli / 1000, self.milli % 1000);
+        if frac == 0 {
+            whole.to_string()
+        } else {
+            format!("{whole}.{}", format!("{frac:03}").trim_end_matches('0'))
+        }
+    }
+}
+
+/// A deadline cell (or the service term), verbatim and read.
+#[derive(Debug, Clone)]
+pub struct Deadline {
+    /// The cell.
+    pub cell: Cell,
+    /// What it means.
+    pub meaning: Meaning,
+}
+
+impl Deadline {
+    /// The limit, when the cell states one.
+    pub fn limit(&self) -> Option<&Limit> {
+        match &self.meaning {
+            Meaning::Limit(l) => Some(l),
+            Meaning::NoDeadline | Meaning::Unreadable => None,
+        }
+    }
+
+    /// The maximum, when the cell states a limit.
+    pub fn max(&self) -> Option<Quantity> {
+        self.limit().map(|l| l.max)
+    }
+}
+
+/// What a deadline cell means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Meaning {
+    /// A time limit.
+    Limit(Limit),
+    /// «-»: the table gives no deadline.
+    NoDeadline,
+    /// A phrasing the compiler could not read (an error was reported).
+    Unreadable,
+}
+
+/// A time limit, as the compiler read it from the document's words: the
+/// runtime applies it without reading any text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limit {
+    /// How it bounds the time.
+    pub bound: Bound,
+    /// The minimum, for ranges.
+    pub min: Option<Quantity>,
+    /// The maximum.
+    pub max: Quantity,
+    /// The maximum in exceptional cases.
+    pub exceptional_max: Option<Quantity>,
+    /// How its days count.
+    pub days: DayCount,
+    /// When it starts counting.
+    pub start: TermStart,
+    /// When it applies («в случае отправки на электронную почту»).
+    pub condition: Option<String>,
+    /// Parenthetical remarks, verbatim (lower-cased by the reader).
+    pub remarks: Vec<String>,
+}
+
+/// A target of a next-action cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// The action number.
+    pub action: u32,
+    /// The condition, as the cell words it.
+    pub when: Option<String>,
+}
+
+/// A next-action cell, verbatim and resolved.
+#[derive(Debug, Clone)]
+pub struct Next {
+    /// The cell.
+    pub cell: Cell,
+    /// The targets; empty when the process ends here.
+    pub targets: Vec<Target>,
+}
+
+/// One action of a table.
+#[derive(Debug, Clone)]
+pub struct Action {
+    /// The action's number, as the code uses it (the reading's, if any).
+    pub number: u32,
+    /// The number the document gives, if a reading changed it.
+    pub document_number: Option<u32>,
+    /// The block heading it stands under, if any.
+    pub block: Option<String>,
+    /// The СФЕ cell.
+    pub sfe: Option<Cell>,
+    /// The participant the СФЕ cell resolves to.
+    pub participant: Option<ParticipantId>,
+    /// What is done.
+    pub does: Option<Cell>,
+    /// The completion form.
+    pub completion: Option<Cell>,
+    /// The deadline.
+    pub deadline: Option<Deadline>,
+    /// The next action; `None` when the cell is missing.
+    pub next: Option<Next>,
+    /// The process-list items the analyst linked the action to.
+    pub covers: Vec<StepRef>,
+    /// The source line of the action's number.
+    pub line: u32,
+    /// Where the action is in the rendition.
+    pub at: Span,
+}
+
+impl Action {
+    /// The text cell of a column the code uses; `None` for the deadline and
+    /// next columns, which are read into values.
+    pub fn cell(&self, column: Column) -> Option<&Cell> {
+        match column {
+            Column::Sfe => self.sfe.as_ref(),
+            Column::Does => self.does.as_ref(),
+            Column::Completion => self.completion.as_ref(),
+            Column::Deadline => self.deadline.as_ref().map(|d| &d.cell),
+            Column::Next => self.next.as_ref().map(|n| &n.cell),
+        }
+    }
+
+    /// The text of a column the code uses: the reading, else the document's.
+    pub fn effective(&self, column: Column) -> Option<&str> {
+        self.cell(column).and_then(Cell::effective)
+    }
+
+    /// The targets the code follows; empty when the action is final.
+    pub fn targets(&self) -> &[Target] {
+        self.next.as_ref().map(|n| n.targets.as_slice()).unwrap_or(&[])
+    }
+}
+
+/// A reference to a process-list item: `process 3`, `condition 2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepRef {
+    /// Process or condition.
+    pub kind: ItemKind,
+    /// Its number.
+    pub number: u32,
+    /// Where the reference is written.
+    pub at: Span,
+}
+
+/// A use-case table: the order in which one outcome runs through the actions.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Main or alternative.
+    pub kind: ScenarioKind,
+    /// The table's caption, verbatim.
+    pub title: Text,
+    /// The actions in the use case's order.
+    pub uses: Vec<ScenarioUse>,
+}
+
+/// One action of a use case.
+#[derive(Debug, Clone)]
+pub struct ScenarioUse {
+    /// The action number.
+    pub action: u32,
+    /// The use case's text for it, verbatim.
+    pub text: Option<String>,
+    /// The source line of «Действие № N».
+    pub line: u32,
+    /// Where it is in the rendition.
+    pub at: Span,
+}
+
+/// One item of a process list.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// Its label («процесс 3»), if it has one.
+    pub label: Option<(ItemKind, u32)>,
+    /// The list marker, verbatim.
+    pub marker: Option<String>,
+    /// The item, as the code uses it (verbatim unless read); empty for an
+    /// item the rendition writes `empty`.
+    pub text: String,
+    /// The source line.
+    pub line: u32,
+    /// Where it is in the rendition.
+    pub at: Span,
+    /// Where the analyst reads it to lead, for channels without a table.
+    pub flow: Option<StepFlow>,
+}
+
+impl Step {
+    /// Whether this item carries label `kind` `number`.
+    pub fn is(&self, kind: ItemKind, number: u32) -> bool {
+        self.label == Some((kind, number))
+    }
+}
+
+/// Where a process-list item leads, as the analyst reads it.
+#[derive(Debug, Clone)]
+pub struct StepFlow {
+    /// The items it leads to; empty when it ends the service.
+    pub leads: Vec<StepRef>,
+    /// Why the analyst reads it so.
+    pub because: String,
+    /// The whole clause.
+    pub at: Span,
+}
+
+/// A channel.
+#[derive(Debug, Clone)]
+pub struct Channel {
+    /// Its id.
+    pub id: ChannelId,
+    /// Its kind.
+    pub kind: ChannelKind,
+    /// The table's caption (or the process list's heading), verbatim.
+    pub title: String,
+    /// The process list's heading, verbatim.
+    pub processes_heading: Option<Text>,
+    /// The actions, in table order (derived from the process list when the
+    /// channel has no table).
+    pub actions: Vec<Action>,
+    /// The process-list items, in order.
+    pub steps: Vec<Step>,
+    /// The use-case tables.
+    pub scenarios: Vec<Scenario>,
+    /// Whether the actions were derived from the process list.
+    pub derived: bool,
+    /// Where the channel is in the rendition.
+    pub at: Span,
+}
+
+impl Channel {
+    /// The action with this number.
+    pub fn action(&self, number: u32) -> Option<&Action> {
+        self.actions.iter().find(|a| a.number == number)
+    }
+}
+
+/// One FLK rule: a field of a form.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The rule's number.
+    pub number: u32,
+    /// The field's id: its JSON key and Rust name.
+    pub id: FieldId,
+    /// The field's name, verbatim.
+    pub name: String,
+    /// Whether it must be filled in.
+    pub required: bool,
+    /// The size in characters.
+    pub size: Option<u32>,
+    /// The format, as read.
+    pub format: FieldFormat,
+    /// The format cell, verbatim.
+    pub format_text: String,
+    /// The required cell, verbatim.
+    pub required_text: String,
+    /// The source line.
+    pub line: u32,
+    /// Where the field is in the rendition.
+    pub at: Span,
+}
+
+/// A form and its FLK rules.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// The form's id.
+    pub id: FormId,
+    /// Its heading, verbatim.
+    pub title: Text,
+    /// Its fields.
+    pub fields: Vec<Field>,
+    /// Where the form is in the rendition.
+    pub at: Span,
+}
+
+/// A regulation in one language.
+#[derive(Debug, Clone)]
+pub struct Regulation {
+    /// Its id (the Rust module name).
+    pub id: RegulationId,
+    /// Its title.
+    pub title: Cell,
+    /// Its language.
+    pub language: Language,
+    /// The source document.
+    pub source: Source,
+    /// The rendition file, relative to the workspace root.
+    pub rendition: String,
+    /// The issuing body.
+    pub issuer: Option<Cell>,
+    /// The region of the issuing body.
+    pub region: Option<RegionId>,
+    /// The approving act.
+    pub act: Option<Dated>,
+    /// The registration.
+    pub registration: Option<Dated>,
+    /// Whether it is in force.
+    pub status: Option<StatusStatement>,
+    /// The overall service term.
+    pub term: Option<Deadline>,
+    /// The regulation this is a language version of.
+    pub version_of: Option<RegulationId>,
+    /// Footnotes.
+    pub footnotes: Vec<Footnote>,
+    /// Abbreviations.
+    pub abbreviations: Vec<Abbreviation>,
+    /// Participants.
+    pub participants: Vec<Participant>,
+    /// Channels.
+    pub channels: Vec<Channel>,
+    /// Forms with FLK rules.
+    pub forms: Vec<Form>,
+    /// Every analyst reading, in rendition order.
+    pub readings: Vec<ReadingNote>,
+    /// Every quoted text, for checks that read them all; emptied once the
+    /// checks have run (every text is in the model's other fields too).
+    pub quotes: Vec<QuoteRef>,
+    /// Where the rendition's parts are, for diagnostics across files.
+    pub spans: Spans,
+}
+
+impl Regulation {
+    /// The title the code uses.
+    pub fn title(&self) -> &str {
+        self.title.effective().unwrap_or_default()
+    }
+
+    /// The participant with this id.
+    pub fn participant(&self, id: &ParticipantId) -> Option<&Participant> {
+        self.participants.iter().find(|p| &p.id == id)
+    }
+}
+
+/// Where parts of a rendition are written, for diagnostics that point at them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Spans {
+    /// The regulation's id.
+    pub id: Span,
+    /// The `version_of` statement's id.
+    pub version_of: Span,
+}

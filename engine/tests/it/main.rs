@@ -1,0 +1,8 @@
+//! The engine's integration tests, in one binary: the command line, instances
+//! by string ids, the store, and the typed API of generated channels.
+
+mod cli;
+mod common;
+mod instances;
+mod store;
+mod typed;

@@ -1,0 +1,18 @@
+//! Reglament's integration tests, in one binary (one link, one run): each
+//! module is a subject. The review outputs checked by external tools
+//! (xmllint, Graphviz, Chromium) are in the `tools` binary.
+
+mod corpus;
+mod derive;
+mod diagnostics;
+mod docs;
+mod export;
+mod flk;
+mod generated;
+mod hygiene;
+mod machines;
+mod messages;
+mod report;
+mod review;
+mod robustness;
+mod synth;
