@@ -3,6 +3,8 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
 
+use sha2::{Digest, Sha256};
+
 /// A loaded source document, split into lines.
 #[derive(Debug)]
 pub struct SourceDoc {
@@ -20,6 +22,8 @@ pub struct SourceDoc {
     starts: Vec<usize>,
     /// Where each folded line ends in `whole`.
     ends: Vec<usize>,
+    /// The SHA-256 digest of the document's bytes, in lower-case hex.
+    sha256: String,
 }
 
 /// What verifying a quote found.
@@ -155,7 +159,14 @@ impl SourceDoc {
             ends.push(whole.len());
             cells.push(bounds);
         }
-        SourceDoc { text, lines, cells, whole, starts, ends }
+        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        SourceDoc { text, lines, cells, whole, starts, ends, sha256 }
+    }
+
+    /// The SHA-256 digest of the document, in lower-case hex: what tells two
+    /// editions apart.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
     }
 
     /// How many lines the document has.
@@ -313,6 +324,15 @@ impl SourceDoc {
         let line_of = |offset: usize| self.starts.partition_point(|s| *s <= offset) as u32;
         Some((line_of(at), line_of(end.saturating_sub(1)).max(line_of(at))))
     }
+}
+
+/// Bytes as lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
 }
 
 /// White space as [`fold`] sees it: Unicode white space and the byte-order mark.

@@ -30,6 +30,6 @@ pub use flk::{FieldFormat, FieldSpec, Form, FormSpec, Rule, ValidationErrors, Vi
 pub use ident::IdError;
 pub use machine::{exercise, Outcome, Role, StateMachine, TransitionError};
 pub use spec::{
-    Act, ActionSpec, Branch, ChannelKind, ChannelSpec, Language, ParticipantKind, ParticipantSpec, RegulationSpec,
-    Source, Status,
+    Act, ActionSpec, Branch, ChannelKind, ChannelSpec, Edition, Language, ParticipantKind, ParticipantSpec,
+    RegulationSpec, Status,
 };

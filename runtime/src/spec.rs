@@ -81,15 +81,25 @@ pub struct Act {
     pub date: Option<Date>,
 }
 
-/// Where a regulation stands in its source document.
+/// The edition of a source document a regulation was compiled from. Every
+/// amendment or restatement of a decree is a new edition, a new file under
+/// `regulations/sources/`; a running case keeps the edition it started under.
+///
+/// Where the regulation stands in the document (its lines) is not here: line
+/// numbers move with every inserted line, and the generated code changes only
+/// where the law does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Source {
-    /// The source document's file name.
+pub struct Edition {
+    /// The source document's file name under `regulations/sources/`.
     pub file: &'static str,
-    /// The regulation's first line.
-    pub first_line: u32,
-    /// The regulation's last line.
-    pub last_line: u32,
+    /// The SHA-256 digest of the document, in lower-case hex: what tells two
+    /// editions apart.
+    pub sha256: &'static str,
+    /// The file of the edition this one follows, when the manifest records it.
+    pub follows: Option<&'static str>,
+    /// The day this edition of the regulation comes into force, when the
+    /// analyst records it.
+    pub in_force_from: Option<Date>,
 }
 
 /// One way an action may continue.
@@ -207,8 +217,8 @@ pub struct RegulationSpec {
     pub act: Option<Act>,
     /// The overall service term, where the regulation states one.
     pub term: Option<Deadline>,
-    /// Where it stands in its source document.
-    pub source: Source,
+    /// The edition of the source document it renders.
+    pub edition: Edition,
     /// The rendition it was compiled from, relative to the workspace root.
     pub rendition: &'static str,
     /// Its participants.

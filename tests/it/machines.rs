@@ -166,7 +166,7 @@ fn regulations_with_the_same_title_are_told_apart() {
     }
     for (title, regs) in seen.iter().filter(|(_, r)| r.len() > 1) {
         let keys: std::collections::BTreeSet<String> =
-            regs.iter().map(|r| format!("{:?} {:?} {:?} {:?}", r.language, r.issuer, r.act, r.source)).collect();
+            regs.iter().map(|r| format!("{:?} {:?} {:?} {:?}", r.language, r.issuer, r.act, r.edition)).collect();
         assert_eq!(keys.len(), regs.len(), "«{title}»: two regulations nobody can tell apart");
     }
 }

@@ -169,7 +169,12 @@ impl Lowerer<'_, '_, '_> {
             id: RegulationId::new(&req.id.name),
             title,
             language: req.language,
-            source: Source { file: req.source.file.clone(), first: req.source.first, last: req.source.last },
+            source: Source {
+                file: req.source.file.clone(),
+                first: req.source.first,
+                last: req.source.last,
+                sha256: self.doc.map(|d| d.sha256().to_string()).unwrap_or_default(),
+            },
             rendition: rendition_name(path),
             issuer,
             region: tree.region.as_ref().map(|r| RegionId::new(&r.name)),

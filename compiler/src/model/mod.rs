@@ -76,6 +76,9 @@ pub struct Source {
     pub first: u32,
     /// The last line of the regulation.
     pub last: u32,
+    /// The SHA-256 digest of the document (lower-case hex), empty when the
+    /// document could not be read (an error says so).
+    pub sha256: String,
 }
 
 /// A date-bearing text (act, registration).

@@ -7,8 +7,8 @@ use reglament_engine::{
     Target,
 };
 use reglament_runtime::{
-    ActionSpec, Bound, Branch, Calendar, ChannelKind, ChannelSpec, DayCount, Deadline, FieldFormat, FieldSpec,
-    FormSpec, Language, Quantity, RegulationSpec, Rule, Source, Status, TermStart, TransitionError, Unit,
+    ActionSpec, Bound, Branch, Calendar, ChannelKind, ChannelSpec, DayCount, Deadline, Edition, FieldFormat, FieldSpec,
+    FormSpec, Language, Quantity, RegulationSpec, Rule, Status, TermStart, TransitionError, Unit,
 };
 
 fn request<'a>(regulation: &'a str, channel: &'a str, application: &str, actor: &'a str) -> StartRequest<'a> {
@@ -265,7 +265,7 @@ static TEST_REGULATION: RegulationSpec = RegulationSpec {
     region: None,
     act: None,
     term: None,
-    source: Source { file: "-", first_line: 1, last_line: 2 },
+    edition: Edition { file: "-", sha256: "-", follows: None, in_force_from: None },
     rendition: "-",
     participants: &[],
     channels: &[&TEST_CHANNEL],

@@ -50,12 +50,10 @@ pub fn regulation_module(reg: &Regulation) -> String {
     let mut code = Code::new();
     header(&mut code, &reg.rendition);
     code.inner_doc(&format!(
-        "{}\n\nLanguage: {}. Source: `{}`, lines {}-{}; rendition `{}`.",
+        "{}\n\nLanguage: {}. Source: `{}`; rendition `{}`.",
         fold(reg.title()),
         reg.language,
         reg.source.file,
-        reg.source.first,
-        reg.source.last,
         reg.rendition
     ));
     code.line("");
@@ -126,13 +124,14 @@ fn regulation_spec(reg: &Regulation) -> Value {
                     .map_or(Value::None, |l| Value::some(deadline(reg.term.as_ref(), l))),
             ),
             (
-                "source",
+                "edition",
                 Value::Struct(
-                    "::reglament_runtime::Source",
+                    "::reglament_runtime::Edition",
                     vec![
                         ("file", Value::str(&reg.source.file)),
-                        ("first_line", Value::Int(reg.source.first.into())),
-                        ("last_line", Value::Int(reg.source.last.into())),
+                        ("sha256", Value::str(&reg.source.sha256)),
+                        ("follows", Value::None),
+                        ("in_force_from", Value::None),
                     ],
                 ),
             ),
@@ -309,7 +308,6 @@ fn action_doc(a: &Action) -> String {
     if let Some(n) = a.document_number {
         doc.push_str(&format!("\n- Numbered {n} in the document (an analyst's reading)."));
     }
-    doc.push_str(&format!("\n- Source line: {}", a.line));
     doc
 }
 

@@ -14,7 +14,7 @@ pub fn form_schema(reg: &Regulation, form: &Form) -> String {
         let mut p = Map::new();
         p.insert("type".into(), json!("string"));
         p.insert("title".into(), json!(crate::sources::fold(&f.name)));
-        p.insert("description".into(), json!(format!("FLK rule {}, source line {}", f.number, f.line)));
+        p.insert("description".into(), json!(format!("FLK rule {}", f.number)));
         if let Some(size) = f.size {
             // JSON Schema counts characters (code points), as the FLK does.
             p.insert("maxLength".into(), json!(size));
