@@ -3,7 +3,7 @@
 
 //! Оформление документов для материального обеспечения детей-инвалидов, обучающихся и воспитывающихся на дому
 //!
-//! Language: ru. Source: `002_7ad8c5070e539a50.txt`, lines 3412-4216; rendition `regulations/ru/deti_invalidy_na_domu.reg`.
+//! Language: ru. Source: `002_7ad8c5070e539a50.txt`; rendition `regulations/ru/deti_invalidy_na_domu.reg`.
 
 /// The regulation as data.
 pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime::RegulationSpec {
@@ -22,10 +22,11 @@ pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime
         date: Some(::reglament_runtime::Date::from_ymd(2012, 5, 23)),
     }),
     term: None,
-    source: ::reglament_runtime::Source {
+    edition: ::reglament_runtime::Edition {
         file: "002_7ad8c5070e539a50.txt",
-        first_line: 3412,
-        last_line: 4216,
+        sha256: "c465de8b86d122af45e186c80886240e7f158a5138799dfbf83c04dc35b5f437",
+        follows: None,
+        in_force_from: None,
     },
     rendition: "regulations/ru/deti_invalidy_na_domu.reg",
     participants: &[
@@ -90,7 +91,6 @@ pub mod channels {
             /// - Completion: Прием заявления и документов на получения услуги.
             /// - Deadline: Не более 15 минут.
             /// - Next: 2
-            /// - Source line: 3702
             A1,
             /// **2.** Авторизация сотрудника МИО в системе и заполнение формы запроса на оказания электронной государственной услуги.
             ///
@@ -98,7 +98,6 @@ pub mod channels {
             /// - Completion: Регистрация запроса с присвоением номера заявлению
             /// - Deadline: Не более 1 минуты.
             /// - Next: 3
-            /// - Source line: 3703
             A2,
             /// **3.** Маршрутизация запросов в ИС ЦГО для получения данных о потребителе.
             ///
@@ -106,7 +105,6 @@ pub mod channels {
             /// - Completion: Маршрутизация запроса.
             /// - Deadline: Не более 1 минуты.
             /// - Next: 4
-            /// - Source line: 3704
             A3,
             /// **4.** Исполнение запроса. Принятие решения об оформлении документов для материального обеспечения детей-инвалидов, обучающихся и воспитывающихся на дому
             ///
@@ -116,7 +114,6 @@ pub mod channels {
             /// - Completion: Формирование уведомления об оформлении документов для материального обеспечения детей-инвалидов, обучающихся и воспитывающихся на дому, либо мотивированного отказа
             /// - Deadline: В течение 10рабочих дней
             /// - Next: 5
-            /// - Source line: 3741
             A4,
             /// **5.** Формирование выходного документа.
             ///
@@ -124,7 +121,6 @@ pub mod channels {
             /// - Completion: Формирование выходного документа в системе
             /// - Deadline: Не более 1 минуты.
             /// - Next: 6
-            /// - Source line: 3742
             A5,
             /// **6.** -
             ///
@@ -132,7 +128,6 @@ pub mod channels {
             /// - Completion: -
             /// - Deadline: -
             /// - Next: 7
-            /// - Source line: 3743
             A6,
             /// **7.** Создание выходного документа.
             ///
@@ -140,7 +135,6 @@ pub mod channels {
             /// - Completion: Выдача и доставка сотрудником МИО нарочно или посредством отправки на электронную почту потребителя результата электронной государственной услуги
             /// - Deadline: Не более 1 минуты в случае отправки на электронную почту
             /// - Next: 8
-            /// - Source line: 3781
             A7,
             /// **8.** Подписание выходного документа ЭЦП сотрудника МИО.
             ///
@@ -148,7 +142,6 @@ pub mod channels {
             /// - Completion: Подписанный ЭЦП сотрудника МИО выходной документ.
             /// - Deadline: Не более 1 минуты.
             /// - Next: 9
-            /// - Source line: 3782
             A8,
             /// **9.** -
             ///
@@ -156,7 +149,6 @@ pub mod channels {
             /// - Completion: -
             /// - Deadline: -
             /// - Next: -
-            /// - Source line: 3783
             A9,
         }
 
@@ -459,7 +451,6 @@ pub mod channels {
             /// - Completion: Отображение уведомления об успешном формировании запроса или формирование сообщения об отказе в запрашиваемой электронной государственной услуге.
             /// - Deadline: Не более 1 минуты.
             /// - Next: 2
-            /// - Source line: 3821
             A1,
             /// **2.** Маршрутизация запроса в ИС МИО (в случае корректности введенных данных).
             ///
@@ -467,7 +458,6 @@ pub mod channels {
             /// - Completion: Маршрутизация запроса (в случае корректности введенных данных).
             /// - Deadline: Не более 1 минуты.
             /// - Next: 3
-            /// - Source line: 3822
             A2,
             /// **3.** Присвоение номера заявлению (в случае корректности введенных данных).
             ///
@@ -475,7 +465,6 @@ pub mod channels {
             /// - Completion: Отправка уведомления на ПЭП (в случае корректности введенных данных).
             /// - Deadline: Не более 1 минуты.
             /// - Next: 4
-            /// - Source line: 3823
             A3,
             /// **4.** Принятие заявления на исполнение (в случае корректности введенных данных).
             ///
@@ -483,7 +472,6 @@ pub mod channels {
             /// - Completion: Принятие в работу (в случае корректности введенных данных).
             /// - Deadline: Не более 15 минут
             /// - Next: 5
-            /// - Source line: 3824
             A4,
             /// **5.** Исполнение запроса. Принятие решения об оформлении документов для материального обеспечения детей-инвалидов, обучающихся и воспитывающихся на дому
             ///
@@ -491,7 +479,6 @@ pub mod channels {
             /// - Completion: Формирование уведомления, либо мотивированного отказа
             /// - Deadline: В течение 10 рабочих дней.
             /// - Next: 6
-            /// - Source line: 3866
             A5,
             /// **6.** Формирование выходного документа.
             ///
@@ -499,7 +486,6 @@ pub mod channels {
             /// - Completion: Формирование выходного документа в системе
             /// - Deadline: Не более 1 минуты.
             /// - Next: 7
-            /// - Source line: 3867
             A6,
             /// **7.** Маршрутизация уведомления о смене статуса «в работе» на ПЭП
             ///
@@ -507,7 +493,6 @@ pub mod channels {
             /// - Completion: Маршрутизация.
             /// - Deadline: Не более 1 минуты.
             /// - Next: 8
-            /// - Source line: 3868
             A7,
             /// **8.** Отображение статуса «в работе»
             ///
@@ -515,7 +500,6 @@ pub mod channels {
             /// - Completion: Отображение статуса
             /// - Deadline: Не более 1 минуты.
             /// - Next: 9
-            /// - Source line: 3869
             A8,
             /// **9.** Создание выходного документа.
             ///
@@ -523,7 +507,6 @@ pub mod channels {
             /// - Completion: Подписанный выходной документ.
             /// - Deadline: Не более 1 минуты
             /// - Next: 10
-            /// - Source line: 3911
             A9,
             /// **10.** Подписание выходного документа ЭЦП сотрудника МИО. Формирование уведомления о смене статуса оказания услуги на ПЭП.
             ///
@@ -531,7 +514,6 @@ pub mod channels {
             /// - Completion: Отправка уведомления с выходным документом на ПЭП
             /// - Deadline: Не более 1 минуты.
             /// - Next: 11
-            /// - Source line: 3912
             A10,
             /// **11.** Маршрутизация уведомления о смене статуса с выводом выходного документа на ПЭП
             ///
@@ -539,7 +521,6 @@ pub mod channels {
             /// - Completion: Маршрутизация.
             /// - Deadline: Не более 1 минуты
             /// - Next: 12
-            /// - Source line: 3913
             A11,
             /// **12.** Отображение уведомления о завершении оказания услуги с возможностью просмотра выходного документа.
             ///
@@ -547,7 +528,6 @@ pub mod channels {
             /// - Completion: Отображение выходного документа.
             /// - Deadline: Не более 1 минуты
             /// - Next: -
-            /// - Source line: 3914
             A12,
         }
 
@@ -1086,14 +1066,14 @@ pub mod forms {
   "additionalProperties": false,
   "properties": {
     "birth_record_number": {
-      "description": "FLK rule 8, source line 4208",
+      "description": "FLK rule 8",
       "maxLength": 9,
       "minLength": 1,
       "title": "Номер актовой записи о рождении",
       "type": "string"
     },
     "id_card_number": {
-      "description": "FLK rule 2, source line 4172",
+      "description": "FLK rule 2",
       "maxLength": 9,
       "minLength": 1,
       "pattern": "^[0-9]+$",
@@ -1101,7 +1081,7 @@ pub mod forms {
       "type": "string"
     },
     "iin": {
-      "description": "FLK rule 1, source line 4166",
+      "description": "FLK rule 1",
       "maxLength": 12,
       "minLength": 1,
       "pattern": "^[0-9]{12}$",
@@ -1109,14 +1089,14 @@ pub mod forms {
       "type": "string"
     },
     "personal_account_number": {
-      "description": "FLK rule 7, source line 4202",
+      "description": "FLK rule 7",
       "maxLength": 16,
       "minLength": 1,
       "title": "Номер лицевого счета",
       "type": "string"
     },
     "phone": {
-      "description": "FLK rule 5, source line 4190",
+      "description": "FLK rule 5",
       "maxLength": 15,
       "minLength": 1,
       "pattern": "^[0-9]+$",
@@ -1124,14 +1104,14 @@ pub mod forms {
       "type": "string"
     },
     "postal_code": {
-      "description": "FLK rule 4, source line 4184",
+      "description": "FLK rule 4",
       "maxLength": 6,
       "minLength": 1,
       "title": "Почтовый индекс",
       "type": "string"
     },
     "rnn": {
-      "description": "FLK rule 3, source line 4178",
+      "description": "FLK rule 3",
       "maxLength": 12,
       "minLength": 1,
       "pattern": "^[0-9]+$",
@@ -1139,7 +1119,7 @@ pub mod forms {
       "type": "string"
     },
     "sik": {
-      "description": "FLK rule 6, source line 4196",
+      "description": "FLK rule 6",
       "maxLength": 16,
       "minLength": 1,
       "title": "СИК",

@@ -3,7 +3,7 @@
 
 //! Мектепке дейінгі балалар ұйымдарына жіберу үшін мектепке дейінгі (7 жасқа дейін) жастағы балаларды кезекке қою
 //!
-//! Language: kk. Source: `004_087c44f36fc05ab7.txt`, lines 1-519; rendition `regulations/kk/kezekke_qoiu_memlekettik_qyzmet.reg`.
+//! Language: kk. Source: `004_087c44f36fc05ab7.txt`; rendition `regulations/kk/kezekke_qoiu_memlekettik_qyzmet.reg`.
 
 /// The regulation as data.
 pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime::RegulationSpec {
@@ -29,10 +29,11 @@ pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime
         condition: None,
         remarks: &["құжаттарды қабылдау және беру күні мемлекеттік қызметті көрсету мерзіміне кірмейді"],
     }),
-    source: ::reglament_runtime::Source {
+    edition: ::reglament_runtime::Edition {
         file: "004_087c44f36fc05ab7.txt",
-        first_line: 1,
-        last_line: 519,
+        sha256: "0a62e4a2fdadf13a82733e969304886e5b43a0e07bfdcdffd65b6560f209a095",
+        follows: None,
+        in_force_from: None,
     },
     rendition: "regulations/kk/kezekke_qoiu_memlekettik_qyzmet.reg",
     participants: &[
@@ -107,56 +108,48 @@ pub mod channels {
             /// - СФЕ: Орталық инспекторы
             /// - Completion: Журналға тіркеу және мемлекеттік қызметті алушыға қолхат беру
             /// - Next: 2
-            /// - Source line: 342
             A1,
             /// **2.** Тізілім құрады
             ///
             /// - СФЕ: Орталықтың жинақтау бөлімінің инспекторы
             /// - Completion: Уәкілетті органға құжаттарды жолдау
             /// - Next: 3
-            /// - Source line: 343
             A2,
             /// **3.** Құжат қабылдау, тіркеу
             ///
             /// - СФЕ: Уәкілетті органның маманы
             /// - Completion: Резолюция қою үшін құжаттарды уәкілетті органның басшысына жолдау
             /// - Next: 4
-            /// - Source line: 344
             A3,
             /// **4.** Келіп түскен құжаттармен танысу
             ///
             /// - СФЕ: Уәкілетті органның басшысы
             /// - Completion: Резолюция қойып, құжаттарды орындау үшін жауапты орындаушыға беру
             /// - Next: 5
-            /// - Source line: 345
             A4,
             /// **5.** Мемлекеттік қызметтің нәтижесін ресімдеу
             ///
             /// - СФЕ: Уәкілетті органның жауапты орындаушысы
             /// - Completion: Уәкілетті органның басшысы қол қою үшін мемлекеттік қызметтің нәтижесін жолдау
             /// - Next: 6 (read; the document says «2»)
-            /// - Source line: 373
             A5,
             /// **6.** Мемлекеттік қызметтің нәтижесіне қол қою
             ///
             /// - СФЕ: Уәкілетті органның басшысы
             /// - Completion: Мемлекеттік қызметтің нәтижесін жауапты орындаушыға беру
             /// - Next: 7 (read; the document says «3»)
-            /// - Source line: 374
             A6,
             /// **7.** Мемлекеттік қызметтің нәтижесін тіркеу
             ///
             /// - СФЕ: Уәкілетті органның жауапты орындаушысы
             /// - Completion: Мемлекеттік қызметтің нәтижесін орталыққа беру немесе уәкілетті органға жүгінген жағдайда мемлекеттік қызметті алушыға беру, не болмаса порталда «жеке кабинетіне» беру
             /// - Next: 8 (read; the document says «4»)
-            /// - Source line: 375
             A7,
             /// **8.** Мемлекеттік қызметтің нәтижесін тіркеу
             ///
             /// - СФЕ: Орталық инспекторы
             /// - Completion: Мемлекеттік қызметтің нәтижесін мемлекеттік қызметті алушыға беру
             /// - Next: - (read; the document says «5»)
-            /// - Source line: 376
             A8,
         }
 

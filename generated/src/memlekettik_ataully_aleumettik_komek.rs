@@ -3,7 +3,7 @@
 
 //! Мемлекеттік атаулы әлеуметтік көмек тағайындау
 //!
-//! Language: kk. Source: `000_ac49f2f43e9f48d4.txt`, lines 541-1129; rendition `regulations/kk/memlekettik_ataully_aleumettik_komek.reg`.
+//! Language: kk. Source: `000_ac49f2f43e9f48d4.txt`; rendition `regulations/kk/memlekettik_ataully_aleumettik_komek.reg`.
 
 /// The regulation as data.
 pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime::RegulationSpec {
@@ -22,10 +22,11 @@ pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime
         date: Some(::reglament_runtime::Date::from_ymd(2011, 12, 29)),
     }),
     term: None,
-    source: ::reglament_runtime::Source {
+    edition: ::reglament_runtime::Edition {
         file: "000_ac49f2f43e9f48d4.txt",
-        first_line: 541,
-        last_line: 1129,
+        sha256: "8a508cb5804ab2e9ef49bd0885c4b8d40a96e73511c2a017d33434f673182ee7",
+        follows: None,
+        in_force_from: None,
     },
     rendition: "regulations/kk/memlekettik_ataully_aleumettik_komek.reg",
     participants: &[
@@ -95,7 +96,6 @@ pub mod channels {
             /// - Completion: Қызмет алуға өтініштерді және құжаттарды қабылдау
             /// - Deadline: 10 минуттан аспай
             /// - Next: 2
-            /// - Source line: 952
             A1,
             /// **2.** ЖТ МДҚ деректерді тексеру және сканерленіп жалғанған құжаттарды сканерленген құжаттарды жүйеге жалғау.
             ///
@@ -103,7 +103,6 @@ pub mod channels {
             /// - Completion: Өтініш нөмірін алып, сұранысты тіркеу
             /// - Deadline: 1 минуттан аспай
             /// - Next: 3
-            /// - Source line: 952
             A2,
             /// **3.** ЖАО АЖ мен МДҚ ЖТ арасындағы сұраныстың бағыты
             ///
@@ -111,7 +110,6 @@ pub mod channels {
             /// - Completion: сұраныстың бағыты
             /// - Deadline: 1 минуттан аспай
             /// - Next: 4
-            /// - Source line: 952
             A3,
             /// **4.** Сұраныстың орындалуы мемлекеттік атаулы әлеуметтік көмек тағайындау жауабын қалыптастыру немесе себепті бас тарту туралы қабылданған шешімді қалыптастыру
             ///
@@ -119,7 +117,6 @@ pub mod channels {
             /// - Completion: Анықтаманы немесе себепті бас тартуды қалыптастыру
             /// - Deadline: 10 күнтізбелік күн ішінде (read; the document says «Күнтізбелік он күн ішінде»)
             /// - Next: 5 (read; the document says «6»)
-            /// - Source line: 959
             A4,
             /// **5.** Анықтаманы қалыптастыру қызмет көрсетуге белгілеменің ауысуы туралы хабарламаны қалыптастыру
             ///
@@ -127,7 +124,6 @@ pub mod channels {
             /// - Completion: Шығу құжатын және орындалу сұранысының белгілемесін қалыптастыру
             /// - Deadline: 1 минуттан аспай
             /// - Next: 6 (read; the document says «7»)
-            /// - Source line: 959
             A5,
             /// **6.** Сұраныс бағыты
             ///
@@ -135,7 +131,6 @@ pub mod channels {
             /// - Completion: Бағыт.
             /// - Deadline: 1 минуттан аспай
             /// - Next: 7 (read; the document says «8»)
-            /// - Source line: 959
             A6,
             /// **7.** Шығу құжатының жасалуы.
             ///
@@ -143,7 +138,6 @@ pub mod channels {
             /// - Completion: ММ жолыққан кезде тұтынушыға шығу құжатын тапсыру
             /// - Deadline: 10 минуттан аспай
             /// - Next: 8
-            /// - Source line: 966
             A7,
             /// **8.** ЭЦҚ қол қойылған уәкілетті органнан шығу құжатының қалыптасуы мен тіркелуі
             ///
@@ -151,7 +145,6 @@ pub mod channels {
             /// - Completion: Шығу құжатымен хабарлама жіберу.
             /// - Deadline: 1 минуттан аспай
             /// - Next: 9
-            /// - Source line: 966
             A8,
             /// **9.** Бағыт.
             ///
@@ -159,7 +152,6 @@ pub mod channels {
             /// - Completion: Бағыт.
             /// - Deadline: 1 минуттан аспай
             /// - Next: -
-            /// - Source line: 966
             A9,
         }
 
@@ -488,7 +480,6 @@ pub mod channels {
             /// - Completion: С ә т т і калыптастырылған сұраныстың немесе бас тартылуы туралы хабарламаның көрсетілуі
             /// - Deadline: 1 минуттан аспай
             /// - Next: 2
-            /// - Source line: 977
             A1,
             /// **2.** ЖАО АЖ хабарламаның жіберілуі.
             ///
@@ -496,7 +487,6 @@ pub mod channels {
             /// - Completion: Сұраныс бағыты.
             /// - Deadline: 1 минуттан аспай
             /// - Next: 3
-            /// - Source line: 977
             A2,
             /// **3.** Өтініш нөмірін алу. Ағымдағы белгілеменің көрсетуімен хабарламаны қалыптастыру.
             ///
@@ -504,7 +494,6 @@ pub mod channels {
             /// - Completion: ЭҮП хабарлама жіберілуі.
             /// - Deadline: 1 минуттан аспай
             /// - Next: 4
-            /// - Source line: 977
             A3,
             /// **4.** Орындалысқа өтініш қабылдау.
             ///
@@ -512,7 +501,6 @@ pub mod channels {
             /// - Completion: Жұмысқа қабылдау.
             /// - Deadline: 10 минуттан аспай
             /// - Next: 5
-            /// - Source line: 977
             A4,
             /// **5.** Сұраныстың орындалуы. мемлекеттік атаулы көмек тағайындауға жауапты немесе себепті бас тартуды қалыптастыру
             ///
@@ -520,7 +508,6 @@ pub mod channels {
             /// - Completion: Анықтаманың қалыптасуы немесе себепті бас тартуы
             /// - Deadline: 15 күнтізбелік күн ішінде (read; the document says «Күнгізбелік он бес күн ішінде»)
             /// - Next: 6 (read; the document says «7»)
-            /// - Source line: 984
             A5,
             /// **6.** Қызмет көрсету белгілемесінің ауысуы туралы шығу құжатын қалыптастыру.
             ///
@@ -528,7 +515,6 @@ pub mod channels {
             /// - Completion: Шығу құжатының немесе белгілемесінің қалыптасуы
             /// - Deadline: 1 минуттан аспай
             /// - Next: 7 (read; the document says «8»)
-            /// - Source line: 984
             A6,
             /// **7.** Хабарламаның бағыты
             ///
@@ -536,7 +522,6 @@ pub mod channels {
             /// - Completion: Бағыт.
             /// - Deadline: 1 минуттан аспай
             /// - Next: 8 (read; the document says «9»)
-            /// - Source line: 984
             A7,
             /// **8.** Хабарламаның көрсетілуі.
             ///
@@ -544,7 +529,6 @@ pub mod channels {
             /// - Completion: Шығу құжатымен орындалу белгілемелерінің көрсетілуі
             /// - Deadline: 1 минуттан аспай
             /// - Next: 9 (read; the document says «10»)
-            /// - Source line: 984
             A8,
             /// **9.** Шығу құжатының жасалуы. құжатқа қол қою.
             ///
@@ -552,7 +536,6 @@ pub mod channels {
             /// - Completion: Қол қойылған шығу құжаты
             /// - Deadline: 10 минуттан аспай
             /// - Next: 10
-            /// - Source line: 991
             A9,
             /// **10.** Шығу құжатын тіркеу. Уәкілетті органның қол қойылуымен, шығу құжатын қалыптастыру.
             ///
@@ -560,7 +543,6 @@ pub mod channels {
             /// - Completion: Шығу құжатпен хабарламаның жіберілуі.
             /// - Deadline: 1 минуттан аспай
             /// - Next: 11
-            /// - Source line: 991
             A10,
             /// **11.** Шығу құжаттың хабарламасының бағыты.
             ///
@@ -568,7 +550,6 @@ pub mod channels {
             /// - Completion: Бағыт.
             /// - Deadline: 1 минуттан аспай
             /// - Next: 12
-            /// - Source line: 991
             A11,
             /// **12.** Шығу құжатын көру мүмкіндігімен қызмет көрсету аяқталуы туралы хабарламаның көрсетілуі
             ///
@@ -576,7 +557,6 @@ pub mod channels {
             /// - Completion: Шығу құжатының көрсетілуі.
             /// - Deadline: 1 минуттан аспай
             /// - Next: -
-            /// - Source line: 991
             A12,
         }
 

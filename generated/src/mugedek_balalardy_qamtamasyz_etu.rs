@@ -3,7 +3,7 @@
 
 //! Үйде оқитын және тәрбиеленетін мүгедек балаларды материалдық қамтамасыз ету үшін құжаттарды рәсімдеу
 //!
-//! Language: kk. Source: `000_ac49f2f43e9f48d4.txt`, lines 1130-1501; rendition `regulations/kk/mugedek_balalardy_qamtamasyz_etu.reg`.
+//! Language: kk. Source: `000_ac49f2f43e9f48d4.txt`; rendition `regulations/kk/mugedek_balalardy_qamtamasyz_etu.reg`.
 
 /// The regulation as data.
 pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime::RegulationSpec {
@@ -22,10 +22,11 @@ pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime
         date: Some(::reglament_runtime::Date::from_ymd(2011, 12, 29)),
     }),
     term: None,
-    source: ::reglament_runtime::Source {
+    edition: ::reglament_runtime::Edition {
         file: "000_ac49f2f43e9f48d4.txt",
-        first_line: 1130,
-        last_line: 1501,
+        sha256: "8a508cb5804ab2e9ef49bd0885c4b8d40a96e73511c2a017d33434f673182ee7",
+        follows: None,
+        in_force_from: None,
     },
     rendition: "regulations/kk/mugedek_balalardy_qamtamasyz_etu.reg",
     participants: &[
@@ -90,7 +91,6 @@ pub mod channels {
             /// - Completion: Қызмет алуға өтініштерді және құжаттарды қабылдау
             /// - Deadline: 10 минуттан аспай
             /// - Next: 2
-            /// - Source line: 1347
             A1,
             /// **2.** ЖТ МДҚ деректерді тексеру және сканерленіп жалғанған құжаттарды сканерленген құжаттарды жүйеге жалғау.
             ///
@@ -98,7 +98,6 @@ pub mod channels {
             /// - Completion: Өтініш нөмірін алып, сұранысты тіркеу
             /// - Deadline: 5 минуттан аспай
             /// - Next: 3
-            /// - Source line: 1347
             A2,
             /// **3.** ЖАО АЖ мен МДҚ ЖТ арасындағы сұраныстың бағыты
             ///
@@ -106,7 +105,6 @@ pub mod channels {
             /// - Completion: сұраныстың бағыты
             /// - Deadline: 5 минуттан аспай
             /// - Next: 4
-            /// - Source line: 1347
             A3,
             /// **4.** Сұраныстың орындалуы, мемлекеттік атаулы әлеуметтік көмек тағайындау жауабын қалыптастыру немесе себепті бас тарту туралы қабылданған шешімді қалыптастыру
             ///
@@ -114,7 +112,6 @@ pub mod channels {
             /// - Completion: Анықтаманы немесе себепті бас тартуды қалыптастыру
             /// - Deadline: 10 күнтізбелік күн ішінде (read; the document says «Күнтізбелік 10 күн ішінде»)
             /// - Next: 5 (read; the document says «6»)
-            /// - Source line: 1354
             A4,
             /// **5.** Анықтаманы қалыптастыру, қызмет көрсетуге белгілеменің ауысуы туралы хабарламаны қалыптастыру
             ///
@@ -122,7 +119,6 @@ pub mod channels {
             /// - Completion: Шығу құжатын және орындалу сұранысының белгілемесін қалыптастыру
             /// - Deadline: 5 минуттан аспай
             /// - Next: 6 (read; the document says «7»)
-            /// - Source line: 1354
             A5,
             /// **6.** Сұраныс бағыты
             ///
@@ -130,7 +126,6 @@ pub mod channels {
             /// - Completion: Бағыт.
             /// - Deadline: 5 минуттан аспай
             /// - Next: 7 (read; the document says «8»)
-            /// - Source line: 1354
             A6,
             /// **7.** Шығу құжатының жасалуы.
             ///
@@ -138,7 +133,6 @@ pub mod channels {
             /// - Completion: ММ жолыққан кезде ұтынушыға шығу құжатын тапсыру
             /// - Deadline: 10 минуттан аспай
             /// - Next: 8
-            /// - Source line: 1361
             A7,
             /// **8.** ЭЦҚ қол қойылған уәкілетті органнан шығу құжатының қалыптасуы мен тіркелуі
             ///
@@ -146,7 +140,6 @@ pub mod channels {
             /// - Completion: Шығу құжатымен хабарлама жіберу.
             /// - Deadline: 5 минуттан аспай
             /// - Next: 9
-            /// - Source line: 1361
             A8,
             /// **9.** Бағыт.
             ///
@@ -154,7 +147,6 @@ pub mod channels {
             /// - Completion: Бағыт.
             /// - Deadline: 5 минуттан аспай
             /// - Next: -
-            /// - Source line: 1361
             A9,
         }
 
@@ -483,7 +475,6 @@ pub mod channels {
             /// - Completion: С ә т т і калыптастырылған сұраныстың немесе бас тартылуы туралы хабарламаның көрсетілуі
             /// - Deadline: 5 минуттан аспай
             /// - Next: 2
-            /// - Source line: 1373
             A1,
             /// **2.** ЖАО АЖ хабарламаның жіберілуі.
             ///
@@ -491,7 +482,6 @@ pub mod channels {
             /// - Completion: Сұраныс бағыты.
             /// - Deadline: 5 минуттан аспай
             /// - Next: 3
-            /// - Source line: 1373
             A2,
             /// **3.** Өтініш нөмірін алу. Ағымдағы белгілеменің көрсетуімен хабарламаны қалыптастыру.
             ///
@@ -499,7 +489,6 @@ pub mod channels {
             /// - Completion: ЭҮП хабарлама жіберілуі.
             /// - Deadline: 5 минуттан аспай
             /// - Next: 4
-            /// - Source line: 1373
             A3,
             /// **4.** Орындалысқа өтініш қабылдау.
             ///
@@ -507,7 +496,6 @@ pub mod channels {
             /// - Completion: Жұмысқа қабылдау.
             /// - Deadline: 15 минуттан аспай
             /// - Next: 5
-            /// - Source line: 1373
             A4,
             /// **5.** Сұраныстың орындалуы. мемлекеттік атаулы көмек тағайындауға жауапты немесе себепті бас тартуды қалыптастыру
             ///
@@ -515,7 +503,6 @@ pub mod channels {
             /// - Completion: Анықтаманың қалыптасуы немесе себепті бас тартуы
             /// - Deadline: 10 күнтізбелік күн ішінде (read; the document says «Күнгізбелік 10 күн ішінде»)
             /// - Next: 6 (read; the document says «7»)
-            /// - Source line: 1380
             A5,
             /// **6.** Қызмет көрсету белгілемесінің ауысуы туралы шығу құжатын қалыптастыру.
             ///
@@ -523,7 +510,6 @@ pub mod channels {
             /// - Completion: Шығу құжатының немесе белгілемесінің қалыптасуы
             /// - Deadline: 5 минуттан аспай
             /// - Next: 7 (read; the document says «8»)
-            /// - Source line: 1380
             A6,
             /// **7.** Хабарламаның бағыты
             ///
@@ -531,7 +517,6 @@ pub mod channels {
             /// - Completion: Бағыт.
             /// - Deadline: 5 минуттан аспай
             /// - Next: 8 (read; the document says «9»)
-            /// - Source line: 1380
             A7,
             /// **8.** Хабарламаның көрсетілуі.
             ///
@@ -539,7 +524,6 @@ pub mod channels {
             /// - Completion: Шығу құжатымен орындалу белгілемелерінің көрсетілуі
             /// - Deadline: 5 минуттан аспай
             /// - Next: 9 (read; the document says «10»)
-            /// - Source line: 1380
             A8,
             /// **9.** Шығу құжатының жасалуы. құжатқа қол қою.
             ///
@@ -547,7 +531,6 @@ pub mod channels {
             /// - Completion: Қол қойылған шығу құжаты
             /// - Deadline: 10 минуттан аспай
             /// - Next: 10
-            /// - Source line: 1387
             A9,
             /// **10.** Шығу құжатын тіркеу. Уәкілетті органның қол қойылуымен, шығу құжатын қалыптастыру.
             ///
@@ -555,7 +538,6 @@ pub mod channels {
             /// - Completion: Шығу құжатының хабарлама-сын жолдау
             /// - Deadline: 5 минуттан аспай
             /// - Next: 11
-            /// - Source line: 1387
             A10,
             /// **11.** Шығу құжат хабарламасы-ның бағыты.
             ///
@@ -563,7 +545,6 @@ pub mod channels {
             /// - Completion: Бағыт.
             /// - Deadline: 5 минуттан аспай
             /// - Next: 12
-            /// - Source line: 1387
             A11,
             /// **12.** Шығу құжатын көру мүмкіндігімен қызмет көрсету аяқталуы туралы хабарламаның көрсетілуі
             ///
@@ -571,7 +552,6 @@ pub mod channels {
             /// - Completion: Шығу құжатының көрсетілуі.
             /// - Deadline: 5 минуттан аспай
             /// - Next: -
-            /// - Source line: 1387
             A12,
         }
 
