@@ -2,6 +2,7 @@
 
 use reglament_grammar::ast::{self, Cited};
 
+use super::quotes::Extent;
 use super::{cells, Lowerer};
 use crate::messages::{Message, Phrase, Subject};
 use crate::model::*;
@@ -44,20 +45,20 @@ impl Lowerer<'_, '_, '_> {
             self.sink.emit(Message::FieldWithoutName { number }, f.span, f.citation.first);
             return None;
         };
-        let name = self.cell(name_cell, subject(FieldColumn::Name));
+        let name = self.cell(name_cell, subject(FieldColumn::Name), Extent::WholeCells);
         self.notes(&f.notes, subject(FieldColumn::Name));
         let id = match &f.id {
             Some(i) => i.name.clone(),
             None => to_ident(name.effective().unwrap_or_default()),
         };
-        let required_cell = f.required.as_ref().map(|c| self.cell(c, subject(FieldColumn::Required)));
+        let required_cell = f.required.as_ref().map(|c| self.cell(c, subject(FieldColumn::Required), Extent::WholeCells));
         let required =
             self.read_cell(f, f.required.as_ref(), cells::required, |text| Message::RequiredUnreadable { text });
         if let Some(c) = &f.size {
-            self.cell(c, subject(FieldColumn::Size));
+            self.cell(c, subject(FieldColumn::Size), Extent::WholeCells);
         }
         let size = self.read_cell(f, f.size.as_ref(), cells::size, |text| Message::SizeUnreadable { text });
-        let format_cell = f.format.as_ref().map(|c| self.cell(c, subject(FieldColumn::Format)));
+        let format_cell = f.format.as_ref().map(|c| self.cell(c, subject(FieldColumn::Format), Extent::WholeCells));
         let format = self.read_cell(f, f.format.as_ref(), cells::format, |text| Message::FormatUnknown { text });
         Some(Field {
             number,

@@ -35,9 +35,22 @@ pub fn lower(tree: &ast::Regulation, path: &Path, library: &mut SourceLibrary, s
     sink.source_file = Some(required.source.file.clone());
     let doc = doc_path.and_then(|p| library.load(&p));
     let range = (required.source.first, required.source.last);
-    let mut cx = Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), range };
+    let captions = captions(tree);
+    let mut cx = Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), range, captions };
     cx.check_source_range(&required.source);
     Some(cx.regulation(tree, required, path))
+}
+
+/// The source lines of the captions of a rendition's tables, in order.
+fn captions(tree: &ast::Regulation) -> Vec<u32> {
+    let mut lines = Vec::new();
+    for ch in &tree.channels {
+        lines.extend(ch.tables.iter().map(|t| t.caption.citation.first));
+        lines.extend(ch.scenarios.iter().map(|s| s.caption.citation.first));
+    }
+    lines.extend(tree.forms.iter().map(|f| f.heading.citation.first));
+    lines.sort_unstable();
+    lines
 }
 
 /// The statements a rendition cannot do without.
@@ -79,6 +92,23 @@ struct Lowerer<'d, 's, 'a> {
     quotes: Vec<QuoteRef>,
     /// The regulation's line range in the source, for counting uses.
     range: (u32, u32),
+    /// The source lines of every table's caption (action tables, use cases,
+    /// forms), in order: where one table ends and the next begins.
+    captions: Vec<u32>,
+}
+
+impl<'d> Lowerer<'d, '_, '_> {
+    /// What quotes are verified against, when the source could be read.
+    fn quoted(&self) -> Option<quotes::Source<'d>> {
+        self.doc.map(|doc| quotes::Source { doc, range: self.range })
+    }
+
+    /// Like [`Self::quoted`] for what the decree says of all its regulations
+    /// (its registration, its repeal, its footnotes), which may stand at
+    /// the head of the document, before the regulation's first line.
+    fn quoted_with_head(&self) -> Option<quotes::Source<'d>> {
+        self.doc.map(|doc| quotes::Source { doc, range: (1, self.range.1) })
+    }
 }
 
 impl Lowerer<'_, '_, '_> {
@@ -97,13 +127,14 @@ impl Lowerer<'_, '_, '_> {
 
     /// Verifies a quote (anywhere on its lines) and lowers it to a cell.
     fn text(&mut self, c: &Cited, subject: Subject) -> Cell {
-        quotes::verify(self.doc, c, Extent::Anywhere, self.sink);
+        quotes::verify(self.quoted(), c, Extent::Anywhere, self.sink);
         self.lowered(c, subject)
     }
 
-    /// Like [`Self::text`] for a table cell, which must be quoted whole.
-    fn cell(&mut self, c: &Cited, subject: Subject) -> Cell {
-        quotes::verify(self.doc, c, Extent::WholeCells, self.sink);
+    /// Like [`Self::text`] for a table cell, which must be quoted whole
+    /// (and be the cell of its action and column, where `extent` says which).
+    fn cell(&mut self, c: &Cited, subject: Subject, extent: Extent) -> Cell {
+        quotes::verify(self.quoted(), c, extent, self.sink);
         self.lowered(c, subject)
     }
 
@@ -156,7 +187,10 @@ impl Lowerer<'_, '_, '_> {
         let title = self.text(&req.title, Subject::Title);
         let issuer = tree.issuer.as_ref().map(|c| self.text(c, Subject::Issuer));
         let act = tree.act.as_ref().map(|d| self.dated(d, Subject::Act));
-        let registration = tree.registration.as_ref().map(|d| self.dated(d, Subject::Registration));
+        let registration = tree.registration.as_ref().map(|d| Dated {
+            cell: self.decree_text(&d.text, Subject::Registration),
+            date: d.date.as_ref().map(|(s, _)| s.clone()),
+        });
         let status = tree.status.as_ref().and_then(|s| self.status(s));
         let term = tree.term.as_ref().map(|c| self.deadline(c, Subject::Term, Extent::Anywhere));
         let footnotes = tree.footnotes.iter().filter_map(|f| self.footnote(f)).collect();
@@ -198,8 +232,20 @@ impl Lowerer<'_, '_, '_> {
         Dated { cell: self.text(&d.text, subject), date: d.date.as_ref().map(|(s, _)| s.clone()) }
     }
 
+    /// A text of the decree (see [`Self::quoted_with_head`]) as a cell.
+    fn decree_text(&mut self, c: &Cited, subject: Subject) -> Cell {
+        quotes::verify(self.quoted_with_head(), c, Extent::Anywhere, self.sink);
+        self.lowered(c, subject)
+    }
+
+    /// A text of the decree as a verbatim text; `None` for `empty`.
+    fn decree_verbatim(&mut self, c: &Cited, subject: Subject) -> Option<Text> {
+        let cell = self.decree_text(c, subject);
+        cell.document.map(|text| Text { text, line: cell.line, last_line: cell.last_line })
+    }
+
     fn status(&mut self, s: &ast::Status) -> Option<StatusStatement> {
-        let text = self.verbatim(&s.text, Subject::Status)?;
+        let text = self.decree_verbatim(&s.text, Subject::Status)?;
         if let Some((act, span)) = &s.act {
             if !fold(&text.text).contains(&fold(act)) {
                 self.sink.emit(Message::StatusActMissing {}, *span, text.line);
@@ -214,7 +260,7 @@ impl Lowerer<'_, '_, '_> {
     }
 
     fn footnote(&mut self, f: &ast::Footnote) -> Option<Footnote> {
-        let text = self.verbatim(&f.text, Subject::Footnote)?;
+        let text = self.decree_verbatim(&f.text, Subject::Footnote)?;
         if let Some((act, span)) = &f.act {
             if !fold(&text.text).contains(&fold(act)) {
                 self.sink.emit(Message::FootnoteActMissing {}, *span, text.line);
@@ -289,7 +335,7 @@ impl Lowerer<'_, '_, '_> {
 
     /// Reads a deadline cell (or the service term) into its meaning.
     fn deadline(&mut self, c: &Cited, subject: Subject, extent: Extent) -> Deadline {
-        quotes::verify(self.doc, c, extent, self.sink);
+        quotes::verify(self.quoted(), c, extent, self.sink);
         let cell = self.lowered(c, subject);
         let Some(effective) = cell.effective().map(str::to_string) else {
             return Deadline { cell, meaning: Meaning::Unreadable };

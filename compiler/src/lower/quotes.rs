@@ -1,34 +1,96 @@
 //! Verifying quotes against the source document: every text of a rendition
-//! must stand, verbatim, on the lines it cites.
+//! must stand, verbatim, on the lines it cites, inside the regulation; and a
+//! table cell must be the cell of its own action and column.
 
 use reglament_grammar::ast::{Citation, Cited, Span};
 
 use crate::diagnostics::Sink;
-use crate::messages::{Lines, Message, Phrase};
+use crate::messages::{Differences, Lines, List, Message, Phrase};
+use crate::model::Column;
+use crate::sources::compare::differences;
+use crate::sources::tables::{CellRef, RowKind, SourceTable};
 use crate::sources::{fold, QuoteCheck, SourceDoc};
 
-/// Whether a quote may be any part of its lines, or must be whole table cells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Extent {
+/// Where a quote must stand.
+#[derive(Debug, Clone, Copy)]
+pub enum Extent<'t> {
     /// Anywhere on the cited lines (titles, list items, definitions).
     Anywhere,
-    /// Whole cells of a table row.
+    /// Whole cells of a table row, where the table's structure is unknown.
     WholeCells,
+    /// The cell of one action and column of a table read structurally.
+    Cell(Expected<'t>),
+}
+
+/// The cell a table cell's quote must be: its action's, in its column.
+#[derive(Debug, Clone, Copy)]
+pub struct Expected<'t> {
+    /// The source table.
+    pub table: &'t SourceTable,
+    /// The cell of the action and column.
+    pub at: CellRef,
+    /// The action's number, as the document numbers it.
+    pub action: u32,
+    /// The column.
+    pub column: Column,
+}
+
+/// What quotes are checked against: the document and the regulation's lines.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'d> {
+    /// The source document.
+    pub doc: &'d SourceDoc,
+    /// The regulation's first and last lines in it.
+    pub range: (u32, u32),
+}
+
+impl Source<'_> {
+    /// Whether a citation lies inside the regulation; reports it if not.
+    /// A citation past the document's end is reported as such instead.
+    pub fn inside(&self, citation: Citation, sink: &mut Sink) -> bool {
+        let (first, last) = self.range;
+        let count = self.doc.line_count();
+        if citation.first == 0 || citation.last > count {
+            let lines = Lines { first: citation.first, last: citation.last };
+            sink.emit(Message::CitationOutside { citation: lines, count }, citation.span, 0);
+            return false;
+        }
+        if citation.first < first || citation.last > last {
+            let lines = Lines { first: citation.first, last: citation.last };
+            sink.emit(Message::OutsideRegulation { lines, first, last }, citation.span, 0);
+            return false;
+        }
+        true
+    }
 }
 
 /// Verifies a cited text (each piece of a split cell on its own) against
-/// `doc`; reports what does not stand where it is cited.
-pub fn verify(doc: Option<&SourceDoc>, c: &Cited, extent: Extent, sink: &mut Sink) {
-    let Some(doc) = doc else { return };
-    if c.pieces.len() > 1 {
-        for piece in &c.pieces {
-            let quoted = Quoted { text: &piece.text, span: piece.span, citation: piece.citation };
-            verify_one(doc, quoted, extent, sink);
-        }
+/// the source; reports what does not stand where it is cited.
+pub fn verify(source: Option<Source>, c: &Cited, extent: Extent, sink: &mut Sink) {
+    let Some(source) = source else { return };
+    let citations = citations(c);
+    if !citations.iter().all(|&(_, _, citation)| source.inside(citation, sink)) {
         return;
     }
-    let Some(text) = c.text.as_ref() else { return };
-    verify_one(doc, Quoted { text, span: c.span, citation: c.citation }, extent, sink);
+    if let Extent::Cell(expected) = extent {
+        verify_cell(source.doc, c, expected, sink);
+        return;
+    }
+    for (text, span, citation) in citations {
+        if let Some(text) = text {
+            verify_one(source, Quoted { text, span, citation }, extent, sink);
+        }
+    }
+}
+
+/// The pieces of a cited text, each with its own citation; one piece for a
+/// text that is not split.
+fn citations(c: &Cited) -> Vec<(Option<&str>, Span, Citation)> {
+    if c.pieces.len() > 1 {
+        c.pieces.iter().map(|p| (Some(p.text.as_str()), p.span, p.citation)).collect()
+    } else {
+        vec![(c.text.as_deref(), c.span, c.citation)]
+    }
 }
 
 /// One quoted text and where it is written and cited.
@@ -38,15 +100,16 @@ struct Quoted<'a> {
     citation: Citation,
 }
 
-fn verify_one(doc: &SourceDoc, quoted: Quoted, extent: Extent, sink: &mut Sink) {
+fn verify_one(source: Source, quoted: Quoted, extent: Extent, sink: &mut Sink) {
     let Quoted { text, span, citation } = quoted;
     let (first, last) = (citation.first, citation.last);
     if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
         sink.emit(Message::EmptyQuote {}, span, first);
         return;
     }
+    let doc = source.doc;
     let check = match extent {
-        Extent::WholeCells => doc.check_cell(text, first, last),
+        Extent::WholeCells | Extent::Cell(_) => doc.check_cell(text, first, last),
         Extent::Anywhere => doc.check_quote(text, first, last),
     };
     let lines = Lines { first, last };
@@ -58,18 +121,163 @@ fn verify_one(doc: &SourceDoc, quoted: Quoted, extent: Extent, sink: &mut Sink) 
         QuoteCheck::OutOfRange { lines: count } => {
             sink.emit(Message::CitationOutside { citation: lines, count }, citation.span, 0);
         }
-        QuoteCheck::Missing { elsewhere: Some((a, b)) } => {
-            let found = Lines { first: a, last: b };
+        QuoteCheck::Missing => missing(source, text, span, lines, sink),
+    }
+}
+
+/// A quote not on its lines: say where else in the regulation it stands
+/// (the nearest place, or every place when there are several), or how it
+/// differs from the cited lines.
+fn missing(source: Source, text: &str, span: Span, lines: Lines, sink: &mut Sink) {
+    let q = fold(text);
+    let found = source.doc.find_all(&q, source.range);
+    // A short text such as «2» stands on many lines: pointing at one of them would mislead.
+    let long = q.chars().count() >= 4;
+    match found.as_slice() {
+        [one] if long => {
+            let found = Lines { first: one.0, last: one.1 };
             let file = sink.source_file.clone().unwrap_or_default();
-            sink.emit(Message::QuoteElsewhere { lines, found }, span, first).related_source(
+            sink.emit(Message::QuoteElsewhere { lines, found }, span, lines.first).related_source(
                 &file,
-                a,
+                one.0,
                 Phrase::TextStandsHere {},
             );
         }
-        QuoteCheck::Missing { elsewhere: None } => {
-            sink.emit(Message::QuoteMissing { lines }, span, first);
+        [_, _, ..] if long => {
+            let mut near: Vec<(u32, u32)> = found.clone();
+            near.sort_by_key(|(a, _)| a.abs_diff(lines.first));
+            let found = List(near.iter().take(6).map(|(a, _)| *a).collect());
+            sink.emit(Message::QuoteAmbiguous { lines, found }, span, lines.first);
         }
+        _ => {
+            let cited = source.doc.joined_lines(lines.first, lines.last);
+            match nearly(&q, &cited) {
+                Some(d) => sink.emit(Message::QuoteNearly { lines, differences: d }, span, lines.first),
+                None => sink.emit(Message::QuoteMissing { lines }, span, lines.first),
+            };
+        }
+    }
+}
+
+/// How a quote differs from the part of `line` it almost copies, when it
+/// differs in a few characters only (at most one in five).
+fn nearly(quote: &str, line: &str) -> Option<Differences> {
+    if quote.is_empty() || line.is_empty() {
+        return None;
+    }
+    let window = best_window(quote, line);
+    let found = differences(quote, window);
+    let changed: usize = found.iter().map(changed_chars).sum();
+    (changed * 5 <= quote.chars().count()).then_some(Differences(found))
+}
+
+/// The part of `line` a quote is most likely a copy of: from the first to
+/// the last character the two have in common, in order.
+fn best_window<'a>(quote: &str, line: &'a str) -> &'a str {
+    let diff = similar::TextDiff::from_chars(quote, line);
+    let mut start = None;
+    let mut end = 0;
+    let mut at = 0;
+    for change in diff.iter_all_changes() {
+        let len = change.value().len();
+        match change.tag() {
+            similar::ChangeTag::Equal => {
+                start.get_or_insert(at);
+                end = at + len;
+                at += len;
+            }
+            similar::ChangeTag::Insert => at += len,
+            similar::ChangeTag::Delete => {}
+        }
+    }
+    line.get(start.unwrap_or(0)..end.max(start.unwrap_or(0))).unwrap_or(line)
+}
+
+fn changed_chars(d: &crate::messages::Difference) -> usize {
+    use crate::messages::Difference as D;
+    match d {
+        D::Lookalike { .. } | D::Dash { .. } | D::QuoteMark { .. } | D::Invisible { .. } => 1,
+        D::Text { quoted, source } => quoted.chars().count().max(source.chars().count()),
+    }
+}
+
+/// Checks a table cell against the cell of its action and column.
+fn verify_cell(doc: &SourceDoc, c: &Cited, e: Expected, sink: &mut Sink) {
+    let quoted = match c.pieces.len() {
+        0 | 1 => c.text.as_deref().map(fold),
+        _ => Some(c.pieces.iter().map(|p| fold(&p.text)).collect::<Vec<_>>().join(" ")),
+    };
+    let options = e.table.candidates(e.at);
+    let Some(cell) = options.first() else { return };
+    let text = cell.text();
+    let cited = citations(c);
+    let lines = Lines { first: cited[0].2.first, last: cited[cited.len() - 1].2.last };
+    let Some(q) = quoted else {
+        // `empty`: the source's cell must be empty too.
+        if !cell.is_empty() {
+            let at = Lines { first: cell.first_line().unwrap_or(0), last: last_line(cell) };
+            let d = Differences(differences("", &text));
+            let message = Message::CellDiffers { action: e.action, column: e.column, lines: at, text, differences: d };
+            sink.emit(message, c.span, at.first);
+        }
+        return;
+    };
+    if q.is_empty() {
+        sink.emit(Message::EmptyQuote {}, c.span, lines.first);
+        return;
+    }
+    let here = Lines { first: cell.first_line().unwrap_or(lines.first), last: last_line(cell) };
+    if let Some(option) = options.iter().find(|o| o.text() == q) {
+        let ranges: Vec<(u32, u32)> = cited.iter().map(|(_, _, ci)| (ci.first, ci.last)).collect();
+        let covered = option.lines().all(|l| ranges.iter().any(|&(a, b)| a <= l && l <= b));
+        let bounded = ranges.iter().all(|&(a, b)| option.lines().any(|l| l == a) && option.lines().any(|l| l == b));
+        if !(covered && bounded) {
+            let found = Lines { first: option.first_line().unwrap_or(0), last: last_line(option) };
+            let message = Message::CellElsewhere { action: e.action, column: e.column, lines, found };
+            sink.emit(message, cited[0].2.span, found.first);
+        }
+        return;
+    }
+    if let Some(other) = other_cell(e.table, &q, lines.first, e.at) {
+        let holds = describe(e.table, other);
+        let message = Message::WrongCell { action: e.action, column: e.column, lines, holds };
+        let file = sink.source_file.clone().unwrap_or_default();
+        sink.emit(message, c.span, lines.first).related_source(
+            &file,
+            here.first,
+            Phrase::CellStandsHere { action: e.action, column: e.column },
+        );
+        return;
+    }
+    let outside = lines.first < e.table.first || lines.last > e.table.last;
+    if outside && doc.check_cell(&q, lines.first, lines.last) == QuoteCheck::Found {
+        let message = Message::OutsideTable { lines, first: e.table.first, last: e.table.last };
+        sink.emit(message, cited[0].2.span, lines.first);
+        return;
+    }
+    let d = Differences(differences(&q, &text));
+    let message = Message::CellDiffers { action: e.action, column: e.column, lines: here, text, differences: d };
+    sink.emit(message, c.span, here.first);
+}
+
+fn last_line(cell: &crate::sources::tables::SourceCell) -> u32 {
+    cell.pieces.last().map_or(0, |p| p.0)
+}
+
+/// Another cell of the table whose text is the quote: on the cited line
+/// first, then anywhere in the table.
+fn other_cell(table: &SourceTable, q: &str, line: u32, not: CellRef) -> Option<CellRef> {
+    let matches = |at: &CellRef| *at != not && table.cell(*at).is_some_and(|c| c.text() == q);
+    table.cells_on(line).into_iter().find(matches).or_else(|| table.all_cells().find(matches))
+}
+
+/// What a cell of a source table is, in words.
+fn describe(table: &SourceTable, at: CellRef) -> Phrase {
+    let number = table.sibling(at, RowKind::Number).and_then(|n| table.cell(n)).map(|c| c.text()).unwrap_or_default();
+    match table.kind(at) {
+        Some(RowKind::Number) => Phrase::NumberOf { action: number },
+        Some(RowKind::Cell(column)) => Phrase::CellOf { action: number, column },
+        None => Phrase::OtherCell {},
     }
 }
 

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use reglament_grammar::ast::{self, Cited};
 
 use super::{cells, keyword_span, quotes, spelling_key, Lowerer};
-use crate::messages::{List, Message, Phrase, Subject};
+use crate::messages::{Lines, List, Message, Phrase, Subject};
 use crate::model::*;
-use quotes::Extent;
+use crate::sources::tables::{self, CellRef, RowKind, SourceTable};
+use quotes::{Expected, Extent};
 
 impl Lowerer<'_, '_, '_> {
     pub(super) fn channels(&mut self, list: &[ast::Channel], participants: &[Participant]) -> Vec<Channel> {
@@ -97,11 +98,13 @@ impl Lowerer<'_, '_, '_> {
             let caption = self.verbatim(&table.caption, Subject::Table(channel.clone()));
             title = title.or(caption.map(|c| c.text));
             self.notes(&table.notes, Subject::Table(channel.clone()));
+            let source = self.source_table(table);
             for block in &table.blocks {
                 let heading = block.heading.as_ref().and_then(|h| self.verbatim(h, Subject::Block(channel.clone())));
                 self.notes(&block.notes, Subject::Block(channel.clone()));
                 for a in &block.actions {
-                    let action = self.action(a, channel, heading.as_ref().map(|h| h.text.clone()), spellings);
+                    let block = heading.as_ref().map(|h| h.text.clone());
+                    let action = self.action(a, channel, block, spellings, source.as_ref());
                     if let Some(first) = actions.iter().find(|p| p.number == action.number) {
                         let at = first.at;
                         let message = Message::DuplicateAction { channel: channel.clone(), number: action.number };
@@ -140,16 +143,26 @@ impl Lowerer<'_, '_, '_> {
         channel: &ChannelId,
         block: Option<String>,
         spellings: &BTreeMap<String, ParticipantId>,
+        source: Option<&SourceTable>,
     ) -> Action {
         let doc_number = a.number.0;
         let (number, document_number) = self.action_number(a, channel);
+        let slot = source.and_then(|t| self.anchor_number(a, t));
+        let extent = |column| match (source, slot) {
+            (Some(table), Some(at)) => table
+                .sibling(at, RowKind::Cell(column))
+                .map_or(Extent::WholeCells, |at| Extent::Cell(Expected { table, at, action: doc_number, column })),
+            _ => Extent::WholeCells,
+        };
         let subject = |column| Subject::Cell(channel.clone(), doc_number, column);
-        let sfe = a.sfe.as_ref().map(|c| self.cell(c, subject(Column::Sfe)));
+        let sfe = a.sfe.as_ref().map(|c| self.cell(c, subject(Column::Sfe), extent(Column::Sfe)));
         let participant = a.sfe.as_ref().and_then(|c| self.resolve_sfe(c, spellings));
-        let does = a.does.as_ref().map(|c| self.cell(c, subject(Column::Does)));
-        let completion = a.completion.as_ref().map(|c| self.cell(c, subject(Column::Completion)));
-        let deadline = a.deadline.as_ref().map(|c| self.deadline(c, subject(Column::Deadline), Extent::WholeCells));
-        let next = a.next.as_ref().map(|c| self.next(c, subject(Column::Next)));
+        let does = a.does.as_ref().map(|c| self.cell(c, subject(Column::Does), extent(Column::Does)));
+        let completion =
+            a.completion.as_ref().map(|c| self.cell(c, subject(Column::Completion), extent(Column::Completion)));
+        let deadline =
+            a.deadline.as_ref().map(|c| self.deadline(c, subject(Column::Deadline), extent(Column::Deadline)));
+        let next = a.next.as_ref().map(|c| self.next(c, subject(Column::Next), extent(Column::Next)));
         self.notes(&a.notes, Subject::Action(channel.clone(), doc_number));
         Action {
             number,
@@ -165,6 +178,42 @@ impl Lowerer<'_, '_, '_> {
             line: a.citation.first,
             at: a.number.1,
         }
+    }
+
+    /// Reads the source table a rendition's table quotes, from its caption to
+    /// the next table's; warns when it cannot be read, since its cells are
+    /// then checked line by line only.
+    fn source_table(&mut self, table: &ast::Table) -> Option<SourceTable> {
+        let doc = self.doc?;
+        let caption = table.caption.citation.first;
+        let limit = self.captions.iter().copied().find(|&c| c > caption).map_or(self.range.1, |c| c - 1);
+        let read = tables::read(doc, caption, limit);
+        if read.is_none() {
+            self.sink.emit(Message::TableUnread { line: caption }, table.caption.span, caption);
+        }
+        read
+    }
+
+    /// The slot of an action in its source table: where its number stands.
+    /// Reports a number cited anywhere else.
+    fn anchor_number(&mut self, a: &ast::Action, table: &SourceTable) -> Option<CellRef> {
+        let (number, line) = (a.number.0, a.citation.first);
+        if let Some(at) = table.number_cell(number, line) {
+            return Some(at);
+        }
+        let lines = Lines { first: line, last: a.citation.last };
+        let found = table.all_cells().find(|&at| {
+            table.kind(at) == Some(RowKind::Number) && table.cell(at).is_some_and(|c| c.text() == number.to_string())
+        });
+        let message = match found.and_then(|at| table.cell(at)).and_then(|c| c.first_line()) {
+            Some(f) => Message::NumberElsewhere { number, lines, found: Lines::one(f) },
+            None if line < table.first || line > table.last => {
+                Message::OutsideTable { lines, first: table.first, last: table.last }
+            }
+            None => Message::NumberMissing { number, lines },
+        };
+        self.sink.emit(message, a.citation.span, line);
+        None
     }
 
     /// The action's number as the code uses it, and the document's when a
@@ -197,8 +246,8 @@ impl Lowerer<'_, '_, '_> {
         None
     }
 
-    fn next(&mut self, c: &Cited, subject: Subject) -> Next {
-        let cell = self.cell(c, subject);
+    fn next(&mut self, c: &Cited, subject: Subject, extent: Extent) -> Next {
+        let cell = self.cell(c, subject, extent);
         let Some(effective) = cell.effective() else {
             return Next { cell, targets: Vec::new() };
         };

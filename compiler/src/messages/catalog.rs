@@ -2,9 +2,9 @@
 //! texts in English, Russian and Kazakh, side by side. docs/checks.md says
 //! what each code checks.
 
-use super::{messages, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
+use super::{messages, Differences, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
 use crate::check::Total;
-use crate::model::{ChannelId, ItemKind, ParticipantId, RegulationId};
+use crate::model::{ChannelId, Column, ItemKind, ParticipantId, RegulationId};
 
 messages! {
     /// E0001: A syntax error: the parser expected something else.
@@ -91,6 +91,15 @@ messages! {
         kk: "файлды оқу мүмкін емес: {error}"
             => "жолды және файлдың UTF-8 мәтіні екенін тексеріңіз",
     }
+    /// E0102: A citation outside the regulation's `lines` range.
+    OutsideRegulation { lines: Lines, first: u32, last: u32 } = E0102 Error {
+        en: "the citation @{lines} is outside this regulation, which stands at lines {first}-{last} of its source"
+            => "cite a line of this regulation (its `source … lines` statement gives the range)",
+        ru: "ссылка @{lines} вне этого регламента, который занимает строки {first}-{last} источника"
+            => "укажите строку этого регламента (диапазон задаёт утверждение `source … lines`)",
+        kk: "@{lines} сілтемесі осы регламенттен тыс, ол дереккөздің {first}-{last} жолдарында"
+            => "осы регламенттің жолын көрсетіңіз (ауқымын `source … lines` тұжырымы береді)",
+    }
     /// E0201: The quote is empty.
     EmptyQuote {  } = E0201 Error {
         en: "the quote is empty"
@@ -159,6 +168,78 @@ messages! {
             => "процитируйте ячейку целиком, как в документе; ошибку запишите в прочтении",
         kk: "дәйексөз кесте ұяшығының бір бөлігі ғана"
             => "ұяшықты құжаттағыдай толық келтіріңіз; қатесін оқылымға жазыңыз",
+    }
+    /// E0201: A table cell's quote differs from the cell of its action and column.
+    CellDiffers { action: u32, column: Column, lines: Lines, text: String, differences: Differences } = E0201 Error {
+        en: "action {action}'s {column} at source line {lines} reads «{text}»"
+            => "the quote differs: {differences}; copy the cell as the document has it, and record what is wrong with it in a reading",
+        ru: "{column} действия {action} в строке источника {lines}: «{text}»"
+            => "цитата отличается: {differences}; скопируйте ячейку так, как в документе, а ошибку запишите в прочтении",
+        kk: "{action}-әрекеттің {column} дереккөздің {lines} жолында: «{text}»"
+            => "дәйексөз өзгеше: {differences}; ұяшықты құжаттағыдай көшіріңіз, қатесін оқылымға жазыңыз",
+    }
+    /// E0201: A quote that differs from its cited line by a few characters.
+    QuoteNearly { lines: Lines, differences: Differences } = E0201 Error {
+        en: "the quote is almost, but not exactly, the text of source line {lines}"
+            => "it differs: {differences}; copy the text from the source",
+        ru: "цитата почти, но не в точности совпадает с текстом строки источника {lines}"
+            => "отличие: {differences}; скопируйте текст из источника",
+        kk: "дәйексөз дереккөздің {lines} жолындағы мәтінге дәл сәйкес емес"
+            => "айырмашылығы: {differences}; мәтінді дереккөзден көшіріңіз",
+    }
+    /// E0201: The quoted text stands on several other lines of the regulation.
+    QuoteAmbiguous { lines: Lines, found: List<u32> } = E0201 Error {
+        en: "the quote is not on source line {lines}"
+            => "the same text stands on lines {found} of this regulation; cite the one that is meant",
+        ru: "цитаты нет в строке источника {lines}"
+            => "этот текст стоит в строках {found} этого регламента; укажите ту, что имеется в виду",
+        kk: "дәйексөз дереккөздің {lines} жолында жоқ"
+            => "бұл мәтін осы регламенттің {found} жолдарында тұр; қажеттісін көрсетіңіз",
+    }
+    /// E0203: A table cell cited at a line other than the one where it stands.
+    CellElsewhere { action: u32, column: Column, lines: Lines, found: Lines } = E0203 Error {
+        en: "action {action}'s {column} stands at source line {found}, not at {lines}"
+            => "correct the citation to @{found} (`regc rebase` moves every citation of a rendition to a new edition)",
+        ru: "{column} действия {action} стоит в строке источника {found}, а не {lines}"
+            => "исправьте ссылку на @{found} (`regc rebase` переносит все ссылки файла на новую редакцию)",
+        kk: "{action}-әрекеттің {column} дереккөздің {lines} жолында емес, {found} жолында тұр"
+            => "сілтемені @{found} етіп түзетіңіз (`regc rebase` файлдың барлық сілтемесін жаңа редакцияға көшіреді)",
+    }
+    /// E0203: A table cell quoted from another action's or another column's cell.
+    WrongCell { action: u32, column: Column, lines: Lines, holds: Phrase } = E0203 Error {
+        en: "source line {lines} holds {holds}, not action {action}'s {column}"
+            => "quote and cite the cell of this action and column; the label shows where it stands",
+        ru: "в строке источника {lines} стоит {holds}, а не {column} действия {action}"
+            => "процитируйте ячейку этого действия и столбца; метка показывает, где она стоит",
+        kk: "дереккөздің {lines} жолында {action}-әрекеттің {column} емес, {holds} тұр"
+            => "осы әрекет пен бағанның ұяшығын келтіріңіз; белгі оның орнын көрсетеді",
+    }
+    /// E0203: An action's number cited at a line that is not its number cell.
+    NumberElsewhere { number: u32, lines: Lines, found: Lines } = E0203 Error {
+        en: "source line {lines} is not where action {number}'s number stands in this table"
+            => "action {number}'s number stands at @{found}; cite it there",
+        ru: "в строке источника {lines} нет номера действия {number} этой таблицы"
+            => "номер действия {number} стоит в @{found}; укажите эту строку",
+        kk: "дереккөздің {lines} жолында осы кестенің {number}-әрекетінің нөмірі жоқ"
+            => "{number}-әрекеттің нөмірі @{found} жолында тұр; соны көрсетіңіз",
+    }
+    /// E0203: An action numbered as no action of the table.
+    NumberMissing { number: u32, lines: Lines } = E0203 Error {
+        en: "the table has no action numbered {number} (cited at source line {lines})"
+            => "cite the action's number in the row or group of action numbers; renumber it with a reading if the document numbers it wrongly",
+        ru: "в таблице нет действия с номером {number} (ссылка на строку источника {lines})"
+            => "укажите номер действия в строке или группе номеров; ошибочный номер документа исправьте прочтением",
+        kk: "кестеде {number} нөмірлі әрекет жоқ (дереккөздің {lines} жолына сілтеме)"
+            => "әрекет нөмірін нөмірлер жолынан не тобынан көрсетіңіз; құжаттағы қате нөмірді оқылыммен түзетіңіз",
+    }
+    /// E0203: A cell cited outside the channel's table.
+    OutsideTable { lines: Lines, first: u32, last: u32 } = E0203 Error {
+        en: "source line {lines} is outside this table, which stands at lines {first}-{last}"
+            => "cite the cell in the channel's own table, not in another table",
+        ru: "строка источника {lines} вне этой таблицы, которая занимает строки {first}-{last}"
+            => "укажите ячейку в таблице своего канала, а не в другой таблице",
+        kk: "дереккөздің {lines} жолы осы кестеден тыс, кесте {first}-{last} жолдарында"
+            => "ұяшықты басқа кестеден емес, өз арнасының кестесінен көрсетіңіз",
     }
     /// E0301: «{text}» names no declared participant.
     UnknownSfe { text: String, known: List<String> } = E0301 Error {
@@ -663,6 +744,15 @@ messages! {
             => "вариант использования идёт до конца услуги; проверьте, не потерял ли он последние действия",
         kk: "`{channel}` арнасының «{scenario}» қолдану нұсқасы кестеде аяқтаушы емес {action} әрекетінде тоқтайды"
             => "қолдану нұсқасы қызметтің соңына дейін жетеді; соңғы әрекеттерін жоғалтпағанын тексеріңіз",
+    }
+    /// W0901: A cited table whose structure could not be read.
+    TableUnread { line: u32 } = W0901 Warning {
+        en: "the table at source line {line} cannot be read as an action table, so its cells are checked line by line only"
+            => "check that the caption is cited and that the table follows it; if the layout is new, report it to the developers with the source lines",
+        ru: "таблицу в строке источника {line} не удаётся прочитать как таблицу действий, её ячейки проверены только по строкам"
+            => "проверьте ссылку на заголовок таблицы и что таблица идёт за ним; если расположение новое, сообщите разработчикам строки источника",
+        kk: "дереккөздің {line} жолындағы кесте әрекеттер кестесі ретінде оқылмады, ұяшықтары тек жол бойынша тексерілді"
+            => "кесте тақырыбына сілтемені және кестенің одан кейін тұрғанын тексеріңіз; орналасуы жаңа болса, әзірлеушілерге дереккөз жолдарын жіберіңіз",
     }
     /// N0001: Reading ({subject}): the document says «{document}», read as «{reading}»: {because}.
     Reading { subject: Subject, document: String, reading: String, because: String } = N0001 Note {

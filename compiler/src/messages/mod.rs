@@ -18,6 +18,7 @@ mod phrases;
 
 pub use args::{Arg, Expectations, Found, Lines, List, Path, Subject, SyntaxHint};
 pub use catalog::Message;
+pub use crate::sources::compare::{Difference, Differences};
 pub use phrases::Phrase;
 
 /// The language texts are shown in.

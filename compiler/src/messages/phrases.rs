@@ -122,6 +122,82 @@ phrases! {
         ru: "процитированный текст находится здесь",
         kk: "келтірілген мәтін осында тұр",
     }
+    /// A secondary label on the source: where an action's cell stands.
+    CellStandsHere { action: u32, column: Column } {
+        en: "action {action}'s {column} stands here",
+        ru: "здесь стоит {column} действия {action}",
+        kk: "{action}-әрекеттің {column} осында тұр",
+    }
+    /// What a source table's cell is: an action's cell.
+    CellOf { action: String, column: Column } {
+        en: "action {action}'s {column}",
+        ru: "{column} действия {action}",
+        kk: "{action}-әрекеттің {column}",
+    }
+    /// What a source table's cell is: an action's number.
+    NumberOf { action: String } {
+        en: "the number of action {action}",
+        ru: "номер действия {action}",
+        kk: "{action}-әрекеттің нөмірі",
+    }
+    /// What a source table's cell is: a header or a cell of a column not known.
+    OtherCell {} {
+        en: "another part of the table",
+        ru: "другая часть таблицы",
+        kk: "кестенің басқа бөлігі",
+    }
+    /// A script's name, in a difference of letters.
+    ScriptLatin {} { en: "Latin", ru: "латинская", kk: "латын" }
+    /// A script's name, in a difference of letters.
+    ScriptCyrillic {} { en: "Cyrillic", ru: "кириллическая", kk: "кирилл" }
+    /// A difference: a lookalike letter of another script.
+    DiffLookalike { quoted: String, quoted_script: String, source: String, source_script: String } {
+        en: "{quoted_script} {quoted} where the source has {source_script} {source}",
+        ru: "{quoted_script} {quoted} вместо {source} ({source_script}) в источнике",
+        kk: "дереккөздегі {source} ({source_script}) орнына {quoted} ({quoted_script})",
+    }
+    /// A difference: another dash.
+    DiffDash { quoted: String, source: String } {
+        en: "the dash {quoted} where the source has {source}",
+        ru: "тире {quoted} вместо {source} в источнике",
+        kk: "дереккөздегі {source} орнына {quoted} сызықшасы",
+    }
+    /// A difference: another quotation mark.
+    DiffQuoteMark { quoted: String, source: String } {
+        en: "the quotation mark {quoted} where the source has {source}",
+        ru: "кавычка {quoted} вместо {source} в источнике",
+        kk: "дереккөздегі {source} орнына {quoted} тырнақшасы",
+    }
+    /// A difference: an invisible character only the quote has.
+    DiffInvisibleInQuote { ch: String } {
+        en: "an invisible {ch} that the source does not have",
+        ru: "невидимый символ {ch}, которого нет в источнике",
+        kk: "дереккөзде жоқ көрінбейтін {ch} таңбасы",
+    }
+    /// A difference: an invisible character only the source has.
+    DiffInvisibleInSource { ch: String } {
+        en: "the source has an invisible {ch} here",
+        ru: "в источнике здесь невидимый символ {ch}",
+        kk: "дереккөзде мұнда көрінбейтін {ch} таңбасы бар",
+    }
+    /// A difference: text only the quote has.
+    DiffExtra { quoted: String } {
+        en: "«{quoted}» is not in the source",
+        ru: "«{quoted}» нет в источнике",
+        kk: "«{quoted}» дереккөзде жоқ",
+    }
+    /// A difference: text only the source has.
+    DiffMissing { source: String } {
+        en: "the source has «{source}» here",
+        ru: "в источнике здесь «{source}»",
+        kk: "дереккөзде мұнда «{source}»",
+    }
+    /// A difference: other text.
+    DiffText { quoted: String, source: String } {
+        en: "«{quoted}» where the source has «{source}»",
+        ru: "«{quoted}» вместо «{source}» в источнике",
+        kk: "дереккөздегі «{source}» орнына «{quoted}»",
+    }
     /// A secondary label: the same step in another channel.
     SameStepThere { channel: ChannelId } {
         en: "the same step in channel `{channel}`",

@@ -1,7 +1,16 @@
 //! The source documents, and the check that every quote is verbatim.
+//!
+//! [`SourceDoc`] holds one document's lines; [`library`] finds and loads the
+//! documents a corpus cites; [`tables`] reads a document's action tables
+//! structurally, so that a quoted cell can be checked to be the cell of its
+//! action and column.
 
-use std::collections::{BTreeMap, VecDeque};
-use std::path::{Path, PathBuf};
+pub mod compare;
+pub mod library;
+pub mod tables;
+
+pub use library::SourceLibrary;
+
 
 use sha2::{Digest, Sha256};
 
@@ -38,11 +47,8 @@ pub enum QuoteCheck {
     },
     /// On the cited lines, but only as part of a table cell.
     PartOfCell,
-    /// Not on the cited lines; found elsewhere if `elsewhere` is set.
-    Missing {
-        /// The first line range (of the same length as the citation, or one line) where the quote is.
-        elsewhere: Option<(u32, u32)>,
-    },
+    /// Not on the cited lines.
+    Missing,
 }
 
 /// Folds every run of white space (tabs, no-break spaces and line breaks
@@ -125,7 +131,10 @@ impl SourceDoc {
         let text = text.to_string();
         let mut lines = Vec::new();
         let mut at = 0;
-        for line in text.split('\n') {
+        // A final line break ends the last line; it does not start another
+        // (a file of 345 lines ending in a line break has 345 lines, as editors say).
+        let body = text.strip_suffix('\n').unwrap_or(&text);
+        for line in body.split('\n').filter(|_| !text.is_empty()) {
             let end = at + line.trim_end_matches('\r').len();
             lines.push((at, end));
             at += line.len() + 1;
@@ -216,9 +225,7 @@ impl SourceDoc {
         if self.joined(first, last).contains(q) {
             return QuoteCheck::Found;
         }
-        // A short text such as «2» stands on many lines: pointing at one of them would mislead.
-        let elsewhere = if q.chars().count() >= 4 { self.find(q) } else { None };
-        QuoteCheck::Missing { elsewhere }
+        QuoteCheck::Missing
     }
 
     /// Checks that `quote` is one whole table cell (or several whole cells
@@ -317,12 +324,33 @@ impl SourceDoc {
         uses
     }
 
-    /// Finds the first place the folded quote stands, as a line range.
-    fn find(&self, folded_quote: &str) -> Option<(u32, u32)> {
-        let at = self.whole.find(folded_quote)?;
-        let end = at + folded_quote.len();
+    /// Every place the folded quote stands within lines `range`, as line
+    /// ranges, in order.
+    pub fn find_all(&self, folded_quote: &str, range: (u32, u32)) -> Vec<(u32, u32)> {
+        let (first, last) = (range.0.max(1) as usize, (range.1 as usize).min(self.lines.len()));
+        if folded_quote.is_empty() || first > last {
+            return Vec::new();
+        }
+        let (lo, hi) = (self.starts[first - 1], self.ends[last - 1]);
         let line_of = |offset: usize| self.starts.partition_point(|s| *s <= offset) as u32;
-        Some((line_of(at), line_of(end.saturating_sub(1)).max(line_of(at))))
+        let mut out: Vec<(u32, u32)> = Vec::new();
+        for at in memchr::memmem::find_iter(self.whole[lo..hi].as_bytes(), folded_quote.as_bytes()) {
+            let (a, b) = (lo + at, lo + at + folded_quote.len());
+            let place = (line_of(a), line_of(b.saturating_sub(1)).max(line_of(a)));
+            if out.last() != Some(&place) {
+                out.push(place);
+            }
+        }
+        out
+    }
+
+    /// The folded text of lines `first..=last`, a space apart.
+    pub fn joined_lines(&self, first: u32, last: u32) -> String {
+        let n = self.line_count();
+        if first == 0 || first > last || last > n {
+            return String::new();
+        }
+        self.joined(first, last).into_owned()
     }
 }
 
@@ -370,56 +398,6 @@ pub fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// How many source documents a library keeps loaded. Real corpora cite a
-/// few documents from many renditions; a corpus of thousands of documents
-/// must not hold them all in memory at once.
-pub const CACHED_DOCUMENTS: usize = 64;
-
-/// The source documents a set of renditions cites, loaded once each while
-/// they are among the [`CACHED_DOCUMENTS`] most recently loaded.
-#[derive(Debug, Default)]
-pub struct SourceLibrary {
-    /// An explicit folder of sources, if the user gave one.
-    pub dir: Option<PathBuf>,
-    docs: BTreeMap<PathBuf, Option<SourceDoc>>,
-    /// The loaded documents, oldest first, for eviction.
-    order: VecDeque<PathBuf>,
-}
-
-impl SourceLibrary {
-    /// A library that looks in `dir` first.
-    pub fn new(dir: Option<PathBuf>) -> Self {
-        SourceLibrary { dir, docs: BTreeMap::new(), order: VecDeque::new() }
-    }
-
-    /// Finds `file` for a rendition at `rendition`: in the explicit folder, or
-    /// in a `sources/` folder beside the rendition or above it.
-    pub fn locate(&self, rendition: &Path, file: &str) -> Option<PathBuf> {
-        if file.contains("..") || file.contains('/') || file.contains('\\') {
-            return None;
-        }
-        if let Some(d) = &self.dir {
-            return Some(d.join(file)).filter(|p| p.is_file());
-        }
-        let start = rendition.canonicalize().ok()?;
-        start.ancestors().skip(1).map(|a| a.join("sources").join(file)).find(|p| p.is_file())
-    }
-
-    /// Loads the document at `path`, or finds it loaded.
-    pub fn load(&mut self, path: &Path) -> Option<&SourceDoc> {
-        if !self.docs.contains_key(path) {
-            while self.order.len() >= CACHED_DOCUMENTS {
-                let Some(oldest) = self.order.pop_front() else { break };
-                self.docs.remove(&oldest);
-            }
-            let doc = std::fs::read_to_string(path).ok().map(|t| SourceDoc::from_text(&t));
-            self.docs.insert(path.to_path_buf(), doc);
-            self.order.push_back(path.to_path_buf());
-        }
-        self.docs.get(path).and_then(Option::as_ref)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,10 +416,12 @@ mod tests {
     fn finds_quotes_across_lines_and_elsewhere() {
         let doc = SourceDoc::from_text("\tПодписание ЭЦП. Формирование уведомления\nо смене статуса\n\nдругое");
         assert_eq!(doc.check_quote("Формирование уведомления о смене статуса", 1, 2), QuoteCheck::Found);
-        assert_eq!(doc.check_quote("другое", 1, 1), QuoteCheck::Missing { elsewhere: Some((4, 4)) });
+        assert_eq!(doc.check_quote("другое", 1, 1), QuoteCheck::Missing);
+        assert_eq!(doc.find_all("другое", (1, 4)), vec![(4, 4)]);
+        assert_eq!(doc.find_all("другое", (1, 3)), vec![]);
         assert_eq!(doc.check_quote("x", 9, 9), QuoteCheck::OutOfRange { lines: 4 });
         assert_eq!(doc.check_quote("Формирование  уведомления", 1, 1), QuoteCheck::Found);
-        assert_eq!(doc.check_quote("Формированиe", 1, 1), QuoteCheck::Missing { elsewhere: None });
+        assert_eq!(doc.check_quote("Формированиe", 1, 1), QuoteCheck::Missing);
     }
 
     #[test]
