@@ -51,7 +51,8 @@ impl Lowerer<'_, '_, '_> {
             Some(i) => i.name.clone(),
             None => to_ident(name.effective().unwrap_or_default()),
         };
-        let required_cell = f.required.as_ref().map(|c| self.cell(c, subject(FieldColumn::Required), Extent::WholeCells));
+        let required_cell =
+            f.required.as_ref().map(|c| self.cell(c, subject(FieldColumn::Required), Extent::WholeCells));
         let required =
             self.read_cell(f, f.required.as_ref(), cells::required, |text| Message::RequiredUnreadable { text });
         if let Some(c) = &f.size {

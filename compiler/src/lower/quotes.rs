@@ -172,12 +172,13 @@ fn nearly(quote: &str, line: &str) -> Option<Differences> {
 }
 
 /// The part of `line` a quote is most likely a copy of: from the first to
-/// the last character the two have in common, in order.
+/// the last character the two have in common, in order, widened by the
+/// characters of the quote before the first and after the last (a changed
+/// first letter is still part of the copy).
 fn best_window<'a>(quote: &str, line: &'a str) -> &'a str {
     let diff = similar::TextDiff::from_chars(quote, line);
-    let mut start = None;
-    let mut end = 0;
-    let mut at = 0;
+    let (mut start, mut end, mut at) = (None, 0, 0);
+    let (mut lead, mut trail) = (0, 0);
     for change in diff.iter_all_changes() {
         let len = change.value().len();
         match change.tag() {
@@ -185,12 +186,18 @@ fn best_window<'a>(quote: &str, line: &'a str) -> &'a str {
                 start.get_or_insert(at);
                 end = at + len;
                 at += len;
+                trail = 0;
             }
             similar::ChangeTag::Insert => at += len,
-            similar::ChangeTag::Delete => {}
+            similar::ChangeTag::Delete if start.is_none() => lead += 1,
+            similar::ChangeTag::Delete => trail += 1,
         }
     }
-    line.get(start.unwrap_or(0)..end.max(start.unwrap_or(0))).unwrap_or(line)
+    let start = start.unwrap_or(0);
+    let widened_start = line[..start].char_indices().rev().nth(lead.max(1) - 1).map_or(0, |(i, _)| i);
+    let widened_start = if lead == 0 { start } else { widened_start };
+    let widened_end = line[end..].char_indices().nth(trail).map_or(line.len(), |(i, _)| end + i);
+    line.get(widened_start..widened_end.max(widened_start)).unwrap_or(line)
 }
 
 fn changed_chars(d: &crate::messages::Difference) -> usize {
@@ -231,6 +238,12 @@ fn verify_cell(doc: &SourceDoc, c: &Cited, e: Expected, sink: &mut Sink) {
         let ranges: Vec<(u32, u32)> = cited.iter().map(|(_, _, ci)| (ci.first, ci.last)).collect();
         let covered = option.lines().all(|l| ranges.iter().any(|&(a, b)| a <= l && l <= b));
         let bounded = ranges.iter().all(|&(a, b)| option.lines().any(|l| l == a) && option.lines().any(|l| l == b));
+        if ranges.len() > option.pieces.len() {
+            // Pieces on one line: each is only part of the cell.
+            let message = Message::PartOfCellOf { action: e.action, column: e.column, lines: here, text };
+            sink.emit(message, c.span, here.first);
+            return;
+        }
         if !(covered && bounded) {
             let found = Lines { first: option.first_line().unwrap_or(0), last: last_line(option) };
             let message = Message::CellElsewhere { action: e.action, column: e.column, lines, found };
@@ -247,6 +260,12 @@ fn verify_cell(doc: &SourceDoc, c: &Cited, e: Expected, sink: &mut Sink) {
             here.first,
             Phrase::CellStandsHere { action: e.action, column: e.column },
         );
+        return;
+    }
+    if let Some(whole) = options.iter().find(|o| o.text().contains(q.as_str())) {
+        let at = Lines { first: whole.first_line().unwrap_or(0), last: last_line(whole) };
+        let message = Message::PartOfCellOf { action: e.action, column: e.column, lines: at, text: whole.text() };
+        sink.emit(message, c.span, at.first);
         return;
     }
     let outside = lines.first < e.table.first || lines.last > e.table.last;

@@ -241,6 +241,15 @@ messages! {
         kk: "дереккөздің {lines} жолы осы кестеден тыс, кесте {first}-{last} жолдарында"
             => "ұяшықты басқа кестеден емес, өз арнасының кестесінен көрсетіңіз",
     }
+    /// E0202: The quote is only part of the cell of its action and column.
+    PartOfCellOf { action: u32, column: Column, lines: Lines, text: String } = E0202 Error {
+        en: "the quote is only part of action {action}'s {column}, which reads «{text}» at source line {lines}"
+            => "quote the whole cell, as the document has it (a cell split over lines is written \"a\" @1 + \"b\" @3); record what is wrong with it in a reading",
+        ru: "цитата — лишь часть ячейки «{column}» действия {action}: в строке источника {lines} стоит «{text}»"
+            => "процитируйте ячейку целиком, как в документе (ячейка, разбитая на строки, пишется \"a\" @1 + \"b\" @3); ошибку запишите в прочтении",
+        kk: "дәйексөз {action}-әрекеттің «{column}» ұяшығының бір бөлігі ғана: дереккөздің {lines} жолында «{text}»"
+            => "ұяшықты құжаттағыдай толық келтіріңіз (жолдарға бөлінген ұяшық \"a\" @1 + \"b\" @3 деп жазылады); қатесін оқылымға жазыңыз",
+    }
     /// E0301: «{text}» names no declared participant.
     UnknownSfe { text: String, known: List<String> } = E0301 Error {
         en: "«{text}» names no declared participant"

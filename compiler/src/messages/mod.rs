@@ -16,9 +16,9 @@ mod args;
 mod catalog;
 mod phrases;
 
+pub use crate::sources::compare::{Difference, Differences};
 pub use args::{Arg, Expectations, Found, Lines, List, Path, Subject, SyntaxHint};
 pub use catalog::Message;
-pub use crate::sources::compare::{Difference, Differences};
 pub use phrases::Phrase;
 
 /// The language texts are shown in.

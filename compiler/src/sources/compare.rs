@@ -222,19 +222,16 @@ mod tests {
     #[test]
     fn names_invisible_differences() {
         assert_eq!(differences("Не более", "Не более"), vec![]);
-        assert_eq!(
-            differences("Нe более", "Не более"),
-            vec![Difference::Lookalike { quoted: 'e', source: 'е' }]
-        );
+        assert_eq!(differences("Нe более", "Не более"), vec![Difference::Lookalike { quoted: 'e', source: 'е' }]);
         assert_eq!(differences("1 – 2", "1 - 2"), vec![Difference::Dash { quoted: '–', source: '-' }]);
         assert_eq!(
             differences("\"ПЭП\"", "«ПЭП»"),
-            vec![Difference::QuoteMark { quoted: '"', source: '«' }, Difference::QuoteMark { quoted: '"', source: '»' }]
+            vec![
+                Difference::QuoteMark { quoted: '"', source: '«' },
+                Difference::QuoteMark { quoted: '"', source: '»' }
+            ]
         );
-        assert_eq!(
-            differences("при\u{AD}ем", "прием"),
-            vec![Difference::Invisible { ch: '\u{AD}', in_quote: true }]
-        );
+        assert_eq!(differences("при\u{AD}ем", "прием"), vec![Difference::Invisible { ch: '\u{AD}', in_quote: true }]);
         assert_eq!(
             differences("Не более 15 минут.", "Не более 30 минут."),
             vec![Difference::Text { quoted: "15".into(), source: "30".into() }]

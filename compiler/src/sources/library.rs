@@ -54,4 +54,3 @@ impl SourceLibrary {
         self.docs.get(path).and_then(Option::as_ref)
     }
 }
-

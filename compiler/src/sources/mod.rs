@@ -11,7 +11,6 @@ pub mod tables;
 
 pub use library::SourceLibrary;
 
-
 use sha2::{Digest, Sha256};
 
 /// A loaded source document, split into lines.

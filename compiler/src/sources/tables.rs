@@ -150,9 +150,10 @@ impl SourceTable {
     /// Every cell, in order.
     pub fn all_cells(&self) -> impl Iterator<Item = CellRef> + '_ {
         self.segments.iter().enumerate().flat_map(|(segment, seg)| {
-            seg.rows.iter().enumerate().flat_map(move |(row, r)| {
-                (0..r.cells.len()).map(move |slot| CellRef { segment, row, slot })
-            })
+            seg.rows
+                .iter()
+                .enumerate()
+                .flat_map(move |(row, r)| (0..r.cells.len()).map(move |slot| CellRef { segment, row, slot }))
         })
     }
 
@@ -224,9 +225,9 @@ impl SourceTable {
     /// stands on `line`.
     pub fn number_cell(&self, number: u32, line: u32) -> Option<CellRef> {
         let wanted = number.to_string();
-        self.cells_on(line).into_iter().find(|&at| {
-            self.kind(at) == Some(RowKind::Number) && self.cell(at).is_some_and(|c| c.text() == wanted)
-        })
+        self.cells_on(line)
+            .into_iter()
+            .find(|&at| self.kind(at) == Some(RowKind::Number) && self.cell(at).is_some_and(|c| c.text() == wanted))
     }
 }
 
@@ -247,7 +248,8 @@ pub fn header_kind(text: &str) -> Option<RowKind> {
     if has(&["срок", "мерзім"]) {
         return Some(RowKind::Cell(Column::Deadline));
     }
-    if has(&["наименование действ", "атауы және", "әрекеттің атауы", "барысының атауы"]) {
+    if has(&["наименование действ", "атауы және", "әрекеттің атауы", "барысының атауы"])
+    {
         return Some(RowKind::Cell(Column::Does));
     }
     if has(&["сфе", "қфб"]) {
@@ -268,7 +270,9 @@ pub fn read(doc: &SourceDoc, caption: u32, limit: u32) -> Option<SourceTable> {
     let grouped = lines.iter().filter(|(_, c)| is_group_line(c)).count();
     let rowed = lines.iter().filter(|(_, c)| c.len() >= 3).count();
     let table = if grouped > rowed { groups::read(&lines) } else { rows::read(&lines) };
-    table.map(|t| SourceTable { first: caption, ..t }).filter(|t| t.segments.iter().any(|s| s.rows.iter().any(|r| r.kind == Some(RowKind::Number))))
+    table
+        .map(|t| SourceTable { first: caption, ..t })
+        .filter(|t| t.segments.iter().any(|s| s.rows.iter().any(|r| r.kind == Some(RowKind::Number))))
 }
 
 /// A line's cells: split at tabs, the line break's `\r` dropped.
@@ -344,7 +348,8 @@ mod rows {
                             previous_kinds = finish(&mut table, &mut segment);
                         }
                         let offset = header.map_or(0, |h| h + 1);
-                        let mut row = Row { kind, header: Vec::new(), header_text: String::new(), offset, cells: Vec::new() };
+                        let mut row =
+                            Row { kind, header: Vec::new(), header_text: String::new(), offset, cells: Vec::new() };
                         add_line(&mut row, *n, cells, header);
                         segment.rows.push(row);
                         segment.gaps.push(Vec::new());
@@ -622,11 +627,51 @@ mod tests {
         let t = read(&doc, 1, 20).expect("a table");
         assert_eq!(t.layout, Layout::Rows);
         assert_eq!(t.segments.len(), 2);
-        assert_eq!(text(&t, 0, RowKind::Cell(Column::Does), 0), "бір жалғасы");
+        // A line of values between two rows may belong to either: both are offered.
+        assert_eq!(text(&t, 0, RowKind::Cell(Column::Does), 0), "бір");
+        let does = t.sibling(CellRef { segment: 0, row: 0, slot: 0 }, RowKind::Cell(Column::Does)).expect("does");
+        let texts: Vec<String> = t.candidates(does).iter().map(SourceCell::text).collect();
+        assert_eq!(texts, ["бір", "бір жалғасы"]);
+        let deadline = t.sibling(does, RowKind::Cell(Column::Deadline)).expect("deadline");
+        let texts: Vec<String> = t.candidates(deadline).iter().map(SourceCell::text).collect();
+        assert_eq!(texts, ["1 минут", "жалғасы 1 минут"]);
         assert_eq!(text(&t, 0, RowKind::Cell(Column::Deadline), 1), "2 минут");
         assert_eq!(t.number_cell(2, 4), Some(CellRef { segment: 0, row: 0, slot: 1 }));
         assert_eq!(text(&t, 1, RowKind::Cell(Column::Sfe), 0), "ХҚКО");
         assert_eq!(t.last, 11);
+    }
+
+    #[test]
+    fn joins_a_header_run_over_two_lines() {
+        // «Аяқтау нысаны (деректер, құжат,» / «ұйымдық-әкімгерлік шешім)»: one
+        // row over two lines, each with values; and a row with no number.
+        let doc = SourceDoc::from_text(
+            "Кесте\n\
+             1\tІс-әрекет N\t11\t12\n\
+             \tАяқтау нысаны (деректер, құжат,\tҚол қойылған\tШығу\n\
+             \n\
+             4\tұйымдық-әкімгерлік шешім)-\tқұжат\tхабарлама\n\
+             Келесі іс-әрекеттің нөмірі\t12\t-\n",
+        );
+        let t = read(&doc, 1, 10).expect("a table");
+        assert_eq!(t.segments.len(), 1);
+        assert_eq!(t.segments[0].rows.len(), 3);
+        assert_eq!(text(&t, 0, RowKind::Cell(Column::Completion), 0), "Қол қойылған құжат");
+        assert_eq!(t.segments[0].rows[1].header, vec![3, 5]);
+        assert_eq!(text(&t, 0, RowKind::Cell(Column::Next), 1), "-");
+    }
+
+    #[test]
+    fn a_part_without_headers_keeps_the_rows_order() {
+        // The «кестенің жалғасы» part: its last row begins with a number
+        // («6 ⇥ 7 – егер …») and is still the next-action row.
+        let doc = SourceDoc::from_text(
+            "Кесте\n1\tӘрекет N\t1\t2\n6\tКелесі әрекеттің нөмірі\t2\t-\nкестенің жалғасы\n3\t4\n4\t-\n",
+        );
+        let t = read(&doc, 1, 10).expect("a table");
+        assert_eq!(t.segments.len(), 2);
+        assert_eq!(text(&t, 1, RowKind::Cell(Column::Next), 0), "4");
+        assert_eq!(t.number_cell(4, 5), Some(CellRef { segment: 1, row: 0, slot: 1 }));
     }
 
     #[test]
@@ -663,31 +708,5 @@ mod tests {
         assert_eq!(header_kind("№ действия (хода, потока работ)"), Some(RowKind::Number));
         assert_eq!(header_kind("АТАУЫ ҚФБ, АЖ"), Some(RowKind::Cell(Column::Sfe)));
         assert_eq!(header_kind("Не более 15 минут."), None);
-    }
-}
-
-#[cfg(test)]
-mod debug_dump {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let file = std::env::var("DUMP_FILE").unwrap();
-        let caption: u32 = std::env::var("DUMP_AT").unwrap().parse().unwrap();
-        let limit: u32 = std::env::var("DUMP_TO").unwrap().parse().unwrap();
-        let text = std::fs::read_to_string(file).unwrap();
-        let doc = super::SourceDoc::from_text(&text);
-        let t = super::read(&doc, caption, limit).unwrap();
-        for (i, s) in t.segments.iter().enumerate() {
-            for (j, r) in s.rows.iter().enumerate() {
-                let cells: Vec<String> = r.cells.iter().map(|c| format!("{:?}", c.pieces)).collect();
-                eprintln!("seg {i} row {j} {:?} off {} hdr {:?} {}", r.kind, r.offset, r.header, cells.join(" | "));
-            }
-            for (j, g) in s.gaps.iter().enumerate() {
-                for l in g {
-                    eprintln!("seg {i} gap {j} {} {:?}", l.line, l.cells);
-                }
-            }
-        }
-        eprintln!("last {}", t.last);
     }
 }
