@@ -19,6 +19,41 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
+/// An empty folder for one test under `target/scratch/`, named after the
+/// test and the process (tests of one run share nothing; a rerun starts clean).
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = root().join("target").join("scratch").join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+/// A workspace under `target/scratch/` with the given renditions of the
+/// corpus (paths under `regulations/`), the source documents they cite and
+/// the manifest that records them.
+pub fn workspace_with(name: &str, renditions: &[&str]) -> PathBuf {
+    use reglament_compiler::sources::manifest::Manifest;
+    let dir = scratch(name);
+    let regs = dir.join("regulations");
+    std::fs::create_dir_all(regs.join("sources")).expect("regulations/sources");
+    let manifest =
+        Manifest::read(&Manifest::path_for(&sources())).expect("the manifest").expect("regulations/sources.toml");
+    let mut copy = Manifest::empty(Manifest::path_for(&regs.join("sources")));
+    for r in renditions {
+        let text = std::fs::read_to_string(root().join("regulations").join(r)).expect("a rendition");
+        let target = regs.join(r);
+        std::fs::create_dir_all(target.parent().expect("a folder")).expect("its folder");
+        std::fs::write(&target, &text).expect("the rendition");
+        let cited = reglament_compiler::session::cited_source(&text).expect("a source statement").to_string();
+        if copy.entry(&cited).is_none() {
+            std::fs::copy(sources().join(&cited), regs.join("sources").join(&cited)).expect("the source");
+            copy.add(manifest.entry(&cited).expect("a recorded source").clone());
+        }
+    }
+    std::fs::write(&copy.path, copy.text()).expect("the manifest");
+    dir
+}
+
 /// The folder of source documents.
 pub fn sources() -> PathBuf {
     root().join("regulations").join("sources")

@@ -27,6 +27,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use reglament_compiler::sources::manifest::{Entry, Manifest};
+use reglament_compiler::sources::SourceDoc;
+
 /// The seed the benchmarks and `examples/synth.rs` use.
 pub const DEFAULT_SEED: u64 = 0x5245_474c_414d_4e54;
 
@@ -128,6 +131,8 @@ pub fn write_corpus(dir: &Path, seed: u64, regulations: usize) -> std::io::Resul
     }
     std::fs::write(root.join(MARKER), format!("seed {seed:#x}, {regulations} regulations\n"))?;
     let mut stats = CorpusStats::default();
+    // The sources are recorded in a manifest, as `regc source add` would.
+    let mut manifest = Manifest::empty(Manifest::path_for(&root.join("sources")));
     for file in corpus(seed, regulations) {
         std::fs::write(dir.join(&file.path), &file.content)?;
         if file.is_rendition() {
@@ -136,8 +141,17 @@ pub fn write_corpus(dir: &Path, seed: u64, regulations: usize) -> std::io::Resul
         } else {
             stats.sources += 1;
             stats.source_bytes += file.content.len();
+            let doc = SourceDoc::from_text(&file.content);
+            let name = file.path.rsplit('/').next().unwrap_or_default().to_string();
+            manifest.add(Entry {
+                file: name,
+                sha256: doc.sha256().to_string(),
+                lines: doc.line_count(),
+                ..Entry::default()
+            });
         }
     }
+    std::fs::write(&manifest.path, manifest.text())?;
     Ok(stats)
 }
 
@@ -147,7 +161,9 @@ pub fn cached_corpus(regulations: usize) -> std::io::Result<PathBuf> {
     let dir = crate::root().join("target").join("synth").join(regulations.to_string());
     let marker = dir.join("regulations").join(MARKER);
     let expected = format!("seed {DEFAULT_SEED:#x}, {regulations} regulations\n");
-    if std::fs::read_to_string(&marker).ok().as_deref() != Some(expected.as_str()) {
+    // A corpus cached before the generator recorded its sources is written again.
+    let recorded = dir.join("regulations").join(reglament_compiler::sources::manifest::MANIFEST).is_file();
+    if !recorded || std::fs::read_to_string(&marker).ok().as_deref() != Some(expected.as_str()) {
         write_corpus(&dir, DEFAULT_SEED, regulations)?;
     }
     Ok(dir)

@@ -15,4 +15,5 @@ mod messages;
 mod report;
 mod review;
 mod robustness;
+mod sources;
 mod synth;

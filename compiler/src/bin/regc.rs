@@ -13,6 +13,9 @@ use reglament_compiler::messages::Phrase;
 use reglament_compiler::plan::Failed;
 use reglament_compiler::{compile_paths, find_root, Lang, Options, Plan, Session, Stage};
 
+#[path = "regc/amend.rs"]
+mod amend;
+
 /// Compiles regulation renditions into checked models and typed Rust.
 #[derive(Parser)]
 #[command(name = "regc", version, about)]
@@ -77,6 +80,11 @@ enum Command {
         #[arg(long)]
         sources: Option<PathBuf>,
     },
+    /// Record source documents and their editions (regulations/sources.toml).
+    Source {
+        #[command(subcommand)]
+        command: amend::SourceCommand,
+    },
     /// Write the review site: an index and a page per regulation with diagrams (BPMN, Mermaid, DOT), findings and readings (static, offline).
     Doc {
         /// Rendition files or folders (default: regulations/).
@@ -121,6 +129,7 @@ fn main() -> ExitCode {
         Command::Check { paths, format, deny, sources } => check(paths, format, deny.is_some(), sources, lang),
         Command::Export { paths, format, sources } => export(paths, format, sources, lang),
         Command::Doc { paths, out, sources } => doc(paths, out, sources, lang),
+        Command::Source { command } => amend::source(command, lang),
     };
     match result {
         Ok(code) => code,

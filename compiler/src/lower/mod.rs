@@ -20,6 +20,8 @@ use reglament_grammar::ast::{self, Cited, Span};
 use crate::diagnostics::Sink;
 use crate::messages::{Message, Subject};
 use crate::model::*;
+use crate::sources::library::{Loaded, SourceProblem};
+use crate::sources::manifest::Entry;
 use crate::sources::{fold, QuoteCheck, SourceDoc, SourceLibrary};
 use quotes::Extent;
 
@@ -33,12 +35,40 @@ pub fn lower(tree: &ast::Regulation, path: &Path, library: &mut SourceLibrary, s
         sink.emit(Message::SourceNotFound { file }, required.source.span, 0);
     }
     sink.source_file = Some(required.source.file.clone());
-    let doc = doc_path.and_then(|p| library.load(&p));
+    let loaded = match doc_path.map(|p| library.load(&p)) {
+        Some(Ok(loaded)) => Some(loaded),
+        Some(Err(problem)) => {
+            let message = source_problem(&required.source.file, problem);
+            sink.emit(message, required.source.span, 0);
+            None
+        }
+        None => None,
+    };
+    if let Some(Loaded { entry: None, manifest, .. }) = loaded {
+        let manifest = crate::diagnostics::display_path(manifest);
+        sink.emit(Message::NoManifest { manifest }, required.source.span, 0);
+    }
+    let edition = loaded.and_then(|l| l.entry.cloned());
+    let doc = loaded.map(|l| l.doc);
     let range = (required.source.first, required.source.last);
     let captions = captions(tree);
-    let mut cx = Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), range, captions };
+    let mut cx = Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), range, captions, edition };
     cx.check_source_range(&required.source);
     Some(cx.regulation(tree, required, path))
+}
+
+/// The diagnostic for a source document that cannot be used.
+fn source_problem(file: &str, problem: SourceProblem) -> Message {
+    let file = file.to_string();
+    match problem {
+        SourceProblem::Unreadable(error) => Message::SourceUnreadable { file, error },
+        SourceProblem::NotUtf8 { offset, line } => Message::SourceNotUtf8 { file, offset, line },
+        SourceProblem::NotRecorded { manifest } => {
+            Message::SourceNotRecorded { file, manifest: crate::diagnostics::display_path(&manifest) }
+        }
+        SourceProblem::Changed { recorded, actual } => Message::SourceChanged { file, recorded, actual },
+        SourceProblem::Manifest(e) => Message::ManifestBroken { error: e.to_string() },
+    }
 }
 
 /// The source lines of the captions of a rendition's tables, in order.
@@ -95,6 +125,8 @@ struct Lowerer<'d, 's, 'a> {
     /// The source lines of every table's caption (action tables, use cases,
     /// forms), in order: where one table ends and the next begins.
     captions: Vec<u32>,
+    /// What the manifest records of the source, when it does.
+    edition: Option<Entry>,
 }
 
 impl<'d> Lowerer<'d, '_, '_> {
@@ -208,6 +240,7 @@ impl Lowerer<'_, '_, '_> {
                 first: req.source.first,
                 last: req.source.last,
                 sha256: self.doc.map(|d| d.sha256().to_string()).unwrap_or_default(),
+                follows: self.edition.as_ref().and_then(|e| e.edition_of.clone()),
             },
             rendition: rendition_name(path),
             issuer,

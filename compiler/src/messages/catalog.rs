@@ -64,6 +64,51 @@ messages! {
         kk: "`{file}` бастапқы құжаты табылмады"
             => "құжатты өзгертпей regulations/sources/ ішіне салыңыз немесе --sources DIR көрсетіңіз",
     }
+    /// E0102: The source document cannot be read.
+    SourceUnreadable { file: String, error: String } = E0102 Error {
+        en: "the source document `{file}` cannot be read: {error}"
+            => "check that the file is readable",
+        ru: "исходный документ `{file}` не удаётся прочитать: {error}"
+            => "проверьте, что файл доступен для чтения",
+        kk: "`{file}` бастапқы құжатын оқу мүмкін емес: {error}"
+            => "файлдың оқылатынын тексеріңіз",
+    }
+    /// E0102: The source document is not UTF-8.
+    SourceNotUtf8 { file: String, offset: usize, line: u32 } = E0102 Error {
+        en: "the source document `{file}` is not UTF-8 text: byte {offset} (line {line}) is not part of a character, so no quote could be checked"
+            => "a Windows editor saves Cyrillic text as windows-1251: record the received file with `regc source add FILE --encoding windows-1251`, which converts it",
+        ru: "исходный документ `{file}` — не текст в UTF-8: байт {offset} (строка {line}) не входит ни в один символ, поэтому ни одну цитату нельзя проверить"
+            => "редакторы Windows сохраняют кириллицу в windows-1251: запишите полученный файл командой `regc source add ФАЙЛ --encoding windows-1251`, она его перекодирует",
+        kk: "`{file}` бастапқы құжаты UTF-8 мәтіні емес: {offset} байт ({line} жол) ешбір таңбаға кірмейді, сондықтан бірде-бір дәйексөз тексерілмейді"
+            => "Windows редакторлары кирилл мәтінін windows-1251 түрінде сақтайды: алынған файлды `regc source add ФАЙЛ --encoding windows-1251` командасымен жазыңыз, ол оны қайта кодтайды",
+    }
+    /// E0102: The source document is not recorded in the manifest.
+    SourceNotRecorded { file: String, manifest: String } = E0102 Error {
+        en: "the source document `{file}` is not recorded in {manifest}"
+            => "record it with `regc source add` (with `--edition-of` when it amends a recorded document)",
+        ru: "исходный документ `{file}` не записан в {manifest}"
+            => "запишите его командой `regc source add` (с `--edition-of`, если он изменяет записанный документ)",
+        kk: "`{file}` бастапқы құжаты {manifest} ішінде жазылмаған"
+            => "оны `regc source add` командасымен жазыңыз (жазылған құжатты өзгертсе, `--edition-of` қосып)",
+    }
+    /// E0102: The source document was edited after it was recorded.
+    SourceChanged { file: String, recorded: String, actual: String } = E0102 Error {
+        en: "the source document `{file}` was changed after it was recorded: its SHA-256 is {actual}, the manifest records {recorded}"
+            => "sources are never edited in place: restore the received text, and add an amended text as a new edition with `regc source add FILE --edition-of {file}`",
+        ru: "исходный документ `{file}` изменён после записи: его SHA-256 — {actual}, в манифесте — {recorded}"
+            => "источники не правят на месте: верните полученный текст, а изменённый добавьте как новую редакцию: `regc source add ФАЙЛ --edition-of {file}`",
+        kk: "`{file}` бастапқы құжаты жазылғаннан кейін өзгертілген: оның SHA-256 мәні {actual}, манифестте {recorded}"
+            => "дереккөздер орнында түзетілмейді: алынған мәтінді қайтарыңыз, ал өзгертілгенін жаңа редакция ретінде қосыңыз: `regc source add ФАЙЛ --edition-of {file}`",
+    }
+    /// E0102: The manifest of sources cannot be read.
+    ManifestBroken { error: String } = E0102 Error {
+        en: "the manifest of source documents cannot be read: {error}"
+            => "correct it at that line (docs/amendments.md shows its fields), or let `regc source add` write it",
+        ru: "манифест исходных документов не удаётся прочитать: {error}"
+            => "исправьте его в этой строке (поля описаны в docs/amendments.md) или дайте `regc source add` записать его",
+        kk: "бастапқы құжаттар манифесін оқу мүмкін емес: {error}"
+            => "оны сол жолда түзетіңіз (өрістері docs/amendments.md ішінде) немесе `regc source add` жазсын",
+    }
     /// E0102: The regulation's lines {first}-{last} run past the end of `{file}`, which has {count} lines.
     RangePastEnd { first: u32, last: u32, file: String, count: u32 } = E0102 Error {
         en: "the regulation's lines {first}-{last} run past the end of `{file}`, which has {count} lines"
@@ -753,6 +798,15 @@ messages! {
             => "вариант использования идёт до конца услуги; проверьте, не потерял ли он последние действия",
         kk: "`{channel}` арнасының «{scenario}» қолдану нұсқасы кестеде аяқтаушы емес {action} әрекетінде тоқтайды"
             => "қолдану нұсқасы қызметтің соңына дейін жетеді; соңғы әрекеттерін жоғалтпағанын тексеріңіз",
+    }
+    /// W0902: The sources have no manifest.
+    NoManifest { manifest: String } = W0902 Warning {
+        en: "the source documents have no manifest ({manifest}), so a source edited in place and the editions of a decree go unnoticed"
+            => "record each source with `regc source add FILE`",
+        ru: "у исходных документов нет манифеста ({manifest}), поэтому правка источника на месте и редакции постановления остаются незамеченными"
+            => "запишите каждый источник командой `regc source add ФАЙЛ`",
+        kk: "бастапқы құжаттардың манифесі жоқ ({manifest}), сондықтан орнында түзетілген дереккөз бен қаулы редакциялары байқалмайды"
+            => "әр дереккөзді `regc source add ФАЙЛ` командасымен жазыңыз",
     }
     /// W0901: A cited table whose structure could not be read.
     TableUnread { line: u32 } = W0901 Warning {

@@ -198,6 +198,102 @@ phrases! {
         ru: "«{quoted}» вместо «{source}» в источнике",
         kk: "дереккөздегі «{source}» орнына «{quoted}»",
     }
+    /// `regc source add`: recorded.
+    SourceRecorded { file: String, lines: u32, sha256: String } {
+        en: "recorded {file}: {lines} lines, SHA-256 {sha256}",
+        ru: "записан {file}: {lines} строк, SHA-256 {sha256}",
+        kk: "{file} жазылды: {lines} жол, SHA-256 {sha256}",
+    }
+    /// `regc source add`: recorded as a new edition.
+    SourceRecordedEdition { previous: String } {
+        en: "a new edition of {previous}",
+        ru: "новая редакция {previous}",
+        kk: "{previous} құжатының жаңа редакциясы",
+    }
+    /// `regc source add`: converted.
+    SourceConverted { encoding: String } {
+        en: "converted from {encoding} to UTF-8",
+        ru: "перекодирован из {encoding} в UTF-8",
+        kk: "{encoding} кодтауынан UTF-8-ке ауыстырылды",
+    }
+    /// `regc source add`: the renditions to move.
+    SourceNextStep { renditions: String, file: String } {
+        en: "renditions of the earlier edition: {renditions}\nmove them to this one with: regc rebase {renditions} --to {file}",
+        ru: "файлы предыдущей редакции: {renditions}\nперенесите их на эту: regc rebase {renditions} --to {file}",
+        kk: "алдыңғы редакцияның файлдары: {renditions}\nоларды осыған көшіріңіз: regc rebase {renditions} --to {file}",
+    }
+    /// `regc source add`: nothing to do.
+    SourceAlreadyRecorded { file: String } {
+        en: "{file} is already recorded with the same text; nothing was written",
+        ru: "{file} уже записан с тем же текстом; ничего не записано",
+        kk: "{file} дәл осы мәтінмен жазылған; ештеңе жазылмады",
+    }
+    /// `regc source add` errors.
+    AddUnreadable { file: String, error: String } {
+        en: "cannot read {file}: {error}",
+        ru: "не удаётся прочитать {file}: {error}",
+        kk: "{file} оқылмады: {error}",
+    }
+    /// `regc source add` errors.
+    AddNotUtf8 { file: String, offset: usize, line: u32 } {
+        en: "{file} is not UTF-8 text: byte {offset} (line {line}) is not part of a character; if a Windows editor saved it, add --encoding windows-1251",
+        ru: "{file} — не текст в UTF-8: байт {offset} (строка {line}) не входит ни в один символ; если файл сохранён редактором Windows, добавьте --encoding windows-1251",
+        kk: "{file} UTF-8 мәтіні емес: {offset} байт ({line} жол) ешбір таңбаға кірмейді; файлды Windows редакторы сақтаса, --encoding windows-1251 қосыңыз",
+    }
+    /// `regc source add` errors.
+    AddUnknownEncoding { label: String } {
+        en: "{label} is not an encoding regc knows; for Cyrillic text from Windows use windows-1251",
+        ru: "кодировка {label} неизвестна; для кириллицы из Windows укажите windows-1251",
+        kk: "{label} кодтауы белгісіз; Windows-тағы кирилл мәтіні үшін windows-1251 көрсетіңіз",
+    }
+    /// `regc source add` errors.
+    AddNotInEncoding { file: String, encoding: String } {
+        en: "{file} is not text in {encoding}: some bytes stand for no character",
+        ru: "{file} — не текст в {encoding}: некоторые байты не соответствуют символам",
+        kk: "{file} {encoding} мәтіні емес: кейбір байттар таңба емес",
+    }
+    /// `regc source add` errors.
+    AddBadName { name: String } {
+        en: "«{name}» is not a plain file name ending in .txt; choose one with --as NAME.txt",
+        ru: "«{name}» — не простое имя файла с окончанием .txt; выберите имя через --as ИМЯ.txt",
+        kk: "«{name}» .txt деп аяқталатын қарапайым файл атауы емес; --as АТАУ.txt арқылы таңдаңыз",
+    }
+    /// `regc source add` errors.
+    AddNameTaken { name: String } {
+        en: "another document is already recorded or stored as {name}; sources are never replaced: choose another name with --as NAME.txt",
+        ru: "под именем {name} уже записан или лежит другой документ; источники не заменяют: выберите другое имя через --as ИМЯ.txt",
+        kk: "{name} атауымен басқа құжат жазылған не сақталған; дереккөздер ауыстырылмайды: --as АТАУ.txt арқылы басқа атау таңдаңыз",
+    }
+    /// `regc source add` errors.
+    AddEditionUnknown { file: String } {
+        en: "--edition-of {file}: no such document is recorded; record the earlier edition first",
+        ru: "--edition-of {file}: такой документ не записан; сначала запишите предыдущую редакцию",
+        kk: "--edition-of {file}: мұндай құжат жазылмаған; алдымен алдыңғы редакцияны жазыңыз",
+    }
+    /// `regc source add` errors.
+    AddEditionTaken { file: String, later: String } {
+        en: "{file} already has a later edition, {later}; record this one as an edition of the latest",
+        ru: "у {file} уже есть более поздняя редакция, {later}; запишите этот документ как редакцию последней",
+        kk: "{file} құжатының кейінгі редакциясы бар: {later}; бұл құжатты соңғысының редакциясы ретінде жазыңыз",
+    }
+    /// `regc source add` errors.
+    AddBadDate { date: String } {
+        en: "{date} is not a date; write YYYY-MM-DD",
+        ru: "{date} — не дата; пишите ГГГГ-ММ-ДД",
+        kk: "{date} күн емес; ЖЖЖЖ-АА-КК түрінде жазыңыз",
+    }
+    /// `regc source add` errors.
+    AddManifest { error: String } {
+        en: "the manifest cannot be read: {error}",
+        ru: "манифест не удаётся прочитать: {error}",
+        kk: "манифест оқылмады: {error}",
+    }
+    /// `regc source add` errors.
+    AddWrite { path: String, error: String } {
+        en: "cannot write {path}: {error}; nothing was recorded",
+        ru: "не удаётся записать {path}: {error}; ничего не записано",
+        kk: "{path} жазылмады: {error}; ештеңе жазылмады",
+    }
     /// A secondary label: the same step in another channel.
     SameStepThere { channel: ChannelId } {
         en: "the same step in channel `{channel}`",

@@ -79,6 +79,8 @@ pub struct Source {
     /// The SHA-256 digest of the document (lower-case hex), empty when the
     /// document could not be read (an error says so).
     pub sha256: String,
+    /// The file of the edition this one follows, as the manifest records it.
+    pub follows: Option<String>,
 }
 
 /// A date-bearing text (act, registration).

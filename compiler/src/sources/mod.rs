@@ -5,11 +5,13 @@
 //! structurally, so that a quoted cell can be checked to be the cell of its
 //! action and column.
 
+pub mod add;
 pub mod compare;
 pub mod library;
+pub mod manifest;
 pub mod tables;
 
-pub use library::SourceLibrary;
+pub use library::{SourceLibrary, SourceProblem};
 
 use sha2::{Digest, Sha256};
 

@@ -130,7 +130,7 @@ fn regulation_spec(reg: &Regulation) -> Value {
                     vec![
                         ("file", Value::str(&reg.source.file)),
                         ("sha256", Value::str(&reg.source.sha256)),
-                        ("follows", Value::None),
+                        ("follows", Value::opt_str(reg.source.follows.as_deref())),
                         ("in_force_from", Value::None),
                     ],
                 ),
