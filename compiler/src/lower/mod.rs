@@ -18,7 +18,7 @@ use std::path::Path;
 use reglament_grammar::ast::{self, Cited, Span};
 
 use crate::diagnostics::Sink;
-use crate::messages::{Message, Subject};
+use crate::messages::{Lines, Message, Subject};
 use crate::model::*;
 use crate::sources::library::{Loaded, SourceProblem};
 use crate::sources::manifest::Entry;
@@ -201,9 +201,31 @@ impl Lowerer<'_, '_, '_> {
         }
     }
 
+    /// The readings, once the citations in their prose (`@1795`) are checked:
+    /// each must be a line of the source document. A reading may cite
+    /// beyond its regulation (the other language version, say).
+    fn checked_readings(&mut self) -> Vec<ReadingNote> {
+        let readings = std::mem::take(&mut self.readings);
+        if let Some(doc) = self.doc {
+            let count = doc.line_count();
+            for r in &readings {
+                for c in reglament_grammar::prose_citations(&r.because) {
+                    if c.first == 0 || c.last > count || c.first > c.last {
+                        let citation = Lines { first: c.first, last: c.last };
+                        self.sink.emit(Message::CitationOutside { citation, count }, r.at, 0);
+                    }
+                }
+            }
+        }
+        readings
+    }
+
     /// Free-standing readings: defects recorded at a line.
     fn notes(&mut self, notes: &[ast::Note], subject: Subject) {
         for n in notes {
+            if let Some(source) = self.quoted() {
+                source.inside(n.citation, self.sink);
+            }
             self.readings.push(ReadingNote {
                 subject: subject.clone(),
                 document: None,
@@ -255,7 +277,7 @@ impl Lowerer<'_, '_, '_> {
             participants,
             channels,
             forms,
-            readings: std::mem::take(&mut self.readings),
+            readings: self.checked_readings(),
             quotes: std::mem::take(&mut self.quotes),
             spans: Spans { id: req.id.span, version_of: tree.version_of.as_ref().map(|i| i.span).unwrap_or_default() },
         }

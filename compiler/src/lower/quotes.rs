@@ -287,7 +287,10 @@ fn last_line(cell: &crate::sources::tables::SourceCell) -> u32 {
 /// first, then anywhere in the table.
 fn other_cell(table: &SourceTable, q: &str, line: u32, not: CellRef) -> Option<CellRef> {
     let matches = |at: &CellRef| *at != not && table.cell(*at).is_some_and(|c| c.text() == q);
-    table.cells_on(line).into_iter().find(matches).or_else(|| table.all_cells().find(matches))
+    // A short text such as «-» or «2» stands in many cells: only the cited
+    // line says which one was meant.
+    let anywhere = q.chars().count() >= 4;
+    table.cells_on(line).into_iter().find(matches).or_else(|| table.all_cells().filter(|_| anywhere).find(matches))
 }
 
 /// What a cell of a source table is, in words.

@@ -195,16 +195,21 @@ impl Lowerer<'_, '_, '_> {
     }
 
     /// The slot of an action in its source table: where its number stands.
-    /// Reports a number cited anywhere else.
+    /// A number cited anywhere else is reported, and the slot of the number
+    /// where it really stands is used, so that the action's cells are still
+    /// checked.
     fn anchor_number(&mut self, a: &ast::Action, table: &SourceTable) -> Option<CellRef> {
         let (number, line) = (a.number.0, a.citation.first);
         if let Some(at) = table.number_cell(number, line) {
             return Some(at);
         }
         let lines = Lines { first: line, last: a.citation.last };
-        let found = table.all_cells().find(|&at| {
-            table.kind(at) == Some(RowKind::Number) && table.cell(at).is_some_and(|c| c.text() == number.to_string())
+        let wanted = number.to_string();
+        let mut numbers = table.all_cells().filter(|&at| {
+            table.kind(at) == Some(RowKind::Number) && table.cell(at).is_some_and(|c| c.text() == wanted)
         });
+        let found = numbers.next();
+        let unique = numbers.next().is_none();
         let message = match found.and_then(|at| table.cell(at)).and_then(|c| c.first_line()) {
             Some(f) => Message::NumberElsewhere { number, lines, found: Lines::one(f) },
             None if line < table.first || line > table.last => {
@@ -213,7 +218,7 @@ impl Lowerer<'_, '_, '_> {
             None => Message::NumberMissing { number, lines },
         };
         self.sink.emit(message, a.citation.span, line);
-        None
+        found.filter(|_| unique)
     }
 
     /// The action's number as the code uses it, and the document's when a
