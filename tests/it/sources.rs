@@ -180,3 +180,31 @@ fn line_counts_end_at_the_last_line_break() {
     let shown = lines(&diagnostics(&dir));
     assert!(shown.contains(&format!("which has {lines_in_source} lines")), "{shown}");
 }
+
+/// The account in issue 11: a reading written inside a form's field block
+/// was accepted and then dropped. It is a note like every reading, it is in
+/// the export, and its citation is checked.
+#[test]
+fn a_reading_inside_a_field_is_kept_and_checked() {
+    const PRESCHOOL: &str = "ru/postanovka_na_ochered_doshkolnikov.reg";
+    let dir = workspace_with("field-reading", &[PRESCHOOL]);
+    let rendition = dir.join("regulations").join(PRESCHOOL);
+    let text = std::fs::read_to_string(&rendition).expect("it");
+    let with_reading = text.replacen(
+        "            size     \"12\" @1227\n",
+        "            size     \"12\" @1227\n            reading @1227 because \"РНН отменён с 2013 года (@1225)\"\n",
+        1,
+    );
+    assert_ne!(with_reading, text);
+    std::fs::write(&rendition, &with_reading).expect("a reading inside a field");
+    let session = compile_paths(&[dir.join("regulations")], &Options::default()).expect("a session");
+    let notes: Vec<String> =
+        session.diagnostics().iter().filter(|d| d.code() == "N0001").map(|d| describe(d, Lang::En)).collect();
+    assert!(notes.iter().any(|n| n.contains("field 2") && n.contains("РНН отменён")), "{notes:#?}");
+    let export = reglament_compiler::emit::export::json::to_json(&session.corpus()).expect("an export");
+    assert!(export.contains("РНН отменён с 2013 года"), "the reading is in the export");
+
+    std::fs::write(&rendition, with_reading.replace("reading @1227 because", "reading @99999 because")).expect("it");
+    let shown = lines(&diagnostics(&dir));
+    assert!(shown.contains("@99999 is outside the source document"), "{shown}");
+}
