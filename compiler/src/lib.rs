@@ -19,6 +19,7 @@ pub mod lower;
 pub mod messages;
 pub mod model;
 pub mod plan;
+pub mod rebase;
 pub mod session;
 pub mod sources;
 pub mod translit;

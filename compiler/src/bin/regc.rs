@@ -80,6 +80,21 @@ enum Command {
         #[arg(long)]
         sources: Option<PathBuf>,
     },
+    /// Move renditions to a new edition of their source document: every citation follows its text.
+    Rebase {
+        /// Rendition files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The new edition (a file recorded by `regc source add … --edition-of`).
+        #[arg(long, value_name = "SOURCE")]
+        to: String,
+        /// Show what would move; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Folder of source documents.
+        #[arg(long)]
+        sources: Option<PathBuf>,
+    },
     /// Record source documents and their editions (regulations/sources.toml).
     Source {
         #[command(subcommand)]
@@ -130,6 +145,7 @@ fn main() -> ExitCode {
         Command::Export { paths, format, sources } => export(paths, format, sources, lang),
         Command::Doc { paths, out, sources } => doc(paths, out, sources, lang),
         Command::Source { command } => amend::source(command, lang),
+        Command::Rebase { paths, to, dry_run, sources } => amend::rebase(paths, to, dry_run, sources, lang),
     };
     match result {
         Ok(code) => code,

@@ -52,13 +52,22 @@ pub fn lower(tree: &ast::Regulation, path: &Path, library: &mut SourceLibrary, s
     let doc = loaded.map(|l| l.doc);
     let range = (required.source.first, required.source.last);
     let captions = captions(tree);
-    let mut cx = Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), range, captions, edition };
+    let mut cx = Lowerer {
+        doc,
+        sink,
+        readings: Vec::new(),
+        quotes: Vec::new(),
+        cited: Vec::new(),
+        range,
+        captions,
+        edition,
+    };
     cx.check_source_range(&required.source);
     Some(cx.regulation(tree, required, path))
 }
 
 /// The diagnostic for a source document that cannot be used.
-fn source_problem(file: &str, problem: SourceProblem) -> Message {
+pub(crate) fn source_problem(file: &str, problem: SourceProblem) -> Message {
     let file = file.to_string();
     match problem {
         SourceProblem::Unreadable(error) => Message::SourceUnreadable { file, error },
@@ -72,7 +81,7 @@ fn source_problem(file: &str, problem: SourceProblem) -> Message {
 }
 
 /// The source lines of the captions of a rendition's tables, in order.
-fn captions(tree: &ast::Regulation) -> Vec<u32> {
+pub(crate) fn captions(tree: &ast::Regulation) -> Vec<u32> {
     let mut lines = Vec::new();
     for ch in &tree.channels {
         lines.extend(ch.tables.iter().map(|t| t.caption.citation.first));
@@ -120,6 +129,7 @@ struct Lowerer<'d, 's, 'a> {
     sink: &'s mut Sink<'a>,
     readings: Vec<ReadingNote>,
     quotes: Vec<QuoteRef>,
+    cited: Vec<CitedLines>,
     /// The regulation's line range in the source, for counting uses.
     range: (u32, u32),
     /// The source lines of every table's caption (action tables, use cases,
@@ -181,7 +191,7 @@ impl Lowerer<'_, '_, '_> {
     fn lowered(&mut self, c: &Cited, subject: Subject) -> Cell {
         if let Some(r) = &c.reading {
             self.readings.push(ReadingNote {
-                subject,
+                subject: subject.clone(),
                 document: c.text.clone(),
                 reading: Some(r.replacement.clone()),
                 because: r.because.clone(),
@@ -191,6 +201,14 @@ impl Lowerer<'_, '_, '_> {
         }
         if let Some(t) = c.effective() {
             self.quotes.push(QuoteRef { text: t.to_string(), line: c.citation.first, at: c.span });
+        }
+        let pieces: Vec<(u32, u32)> = if c.pieces.len() > 1 {
+            c.pieces.iter().map(|p| (p.citation.first, p.citation.last)).collect()
+        } else {
+            vec![(c.citation.first, c.citation.last)]
+        };
+        for (first, last) in pieces {
+            self.cited.push(CitedLines { first, last, subject: subject.clone() });
         }
         Cell {
             document: c.text.clone(),
@@ -279,6 +297,7 @@ impl Lowerer<'_, '_, '_> {
             forms,
             readings: self.checked_readings(),
             quotes: std::mem::take(&mut self.quotes),
+            cited: std::mem::take(&mut self.cited),
             spans: Spans { id: req.id.span, version_of: tree.version_of.as_ref().map(|i| i.span).unwrap_or_default() },
         }
     }

@@ -155,6 +155,8 @@ impl Lowerer<'_, '_, '_> {
             _ => Extent::WholeCells,
         };
         let subject = |column| Subject::Cell(channel.clone(), doc_number, column);
+        let (first, last) = (a.citation.first, a.citation.last);
+        self.cited.push(CitedLines { first, last, subject: Subject::ActionNumber(channel.clone(), doc_number) });
         let sfe = a.sfe.as_ref().map(|c| self.cell(c, subject(Column::Sfe), extent(Column::Sfe)));
         let participant = a.sfe.as_ref().and_then(|c| self.resolve_sfe(c, spellings));
         let does = a.does.as_ref().map(|c| self.cell(c, subject(Column::Does), extent(Column::Does)));

@@ -294,6 +294,60 @@ phrases! {
         ru: "не удаётся записать {path}: {error}; ничего не записано",
         kk: "{path} жазылмады: {error}; ештеңе жазылмады",
     }
+    /// `regc rebase` errors.
+    RebaseSyntax { path: String } {
+        en: "{path} has syntax errors; run `regc check` on it and fix them first",
+        ru: "в {path} синтаксические ошибки; выполните `regc check` и сначала исправьте их",
+        kk: "{path} файлында синтаксис қателері бар; `regc check` іске қосып, алдымен оларды түзетіңіз",
+    }
+    /// `regc rebase` errors.
+    RebaseSourceNotFound { path: String, file: String } {
+        en: "{path} cites {file}, which is not under regulations/sources/",
+        ru: "{path} ссылается на {file}, которого нет в regulations/sources/",
+        kk: "{path} файлы {file} құжатына сілтейді, ол regulations/sources/ ішінде жоқ",
+    }
+    /// `regc rebase` errors.
+    RebaseNotAnEdition { path: String, from: String, to: String } {
+        en: "{path} renders {from}, and the manifest does not record {to} as a later edition of it; record it with `regc source add {to} --edition-of {from}`",
+        ru: "{path} передаёт {from}, а манифест не записывает {to} как его более позднюю редакцию; запишите её: `regc source add {to} --edition-of {from}`",
+        kk: "{path} файлы {from} құжатын береді, ал манифестте {to} оның кейінгі редакциясы ретінде жазылмаған; жазыңыз: `regc source add {to} --edition-of {from}`",
+    }
+    /// `regc rebase`: a rendition moved.
+    Rebased { path: String, from: String, to: String, moved: usize, kept: usize } {
+        en: "{path}: {from} → {to}: {moved} citations moved, {kept} unchanged",
+        ru: "{path}: {from} → {to}: перенесено ссылок: {moved}, без изменений: {kept}",
+        kk: "{path}: {from} → {to}: {moved} сілтеме көшірілді, {kept} өзгеріссіз",
+    }
+    /// `regc rebase`: a rendition already on the edition.
+    RebaseAlready { path: String, to: String } {
+        en: "{path} already renders {to}; nothing to do",
+        ru: "{path} уже передаёт {to}; делать нечего",
+        kk: "{path} {to} құжатын бұрыннан береді; ештеңе істелмейді",
+    }
+    /// `regc rebase`: a quote the new edition changed.
+    RebaseChanged { path: String, line: usize, quoted: String, now: String } {
+        en: "  {path}:{line}: the text changed: «{quoted}» → «{now}»",
+        ru: "  {path}:{line}: текст изменился: «{quoted}» → «{now}»",
+        kk: "  {path}:{line}: мәтін өзгерді: «{quoted}» → «{now}»",
+    }
+    /// `regc rebase`: a citation placed by the lines around it.
+    RebaseApproximate { path: String, line: usize, old: String, new: String } {
+        en: "  {path}:{line}: @{old} → @{new}, by the lines around it (the line itself changed): check it",
+        ru: "  {path}:{line}: @{old} → @{new}, по соседним строкам (сама строка изменилась): проверьте",
+        kk: "  {path}:{line}: @{old} → @{new}, көрші жолдар бойынша (жолдың өзі өзгерген): тексеріңіз",
+    }
+    /// `regc rebase`: what is left to the analyst.
+    RebaseLeft { changed: usize } {
+        en: "{changed} quotes changed in the new edition and remain errors: fix each (the new text is shown) or record a reading",
+        ru: "цитат, изменившихся в новой редакции: {changed}; они остаются ошибками: исправьте каждую (новый текст показан) или запишите прочтение",
+        kk: "жаңа редакцияда өзгерген дәйексөздер: {changed}; олар қате болып қалады: әрқайсысын түзетіңіз (жаңа мәтіні көрсетілген) не оқылым жазыңыз",
+    }
+    /// `regc rebase --dry-run`.
+    RebaseDryRun {} {
+        en: "nothing was written (--dry-run)",
+        ru: "ничего не записано (--dry-run)",
+        kk: "ештеңе жазылмады (--dry-run)",
+    }
     /// A secondary label: the same step in another channel.
     SameStepThere { channel: ChannelId } {
         en: "the same step in channel `{channel}`",

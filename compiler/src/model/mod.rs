@@ -130,6 +130,30 @@ pub struct Abbreviation {
     pub at: Span,
 }
 
+/// Source lines a rendition quotes, and what it quotes there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CitedLines {
+    /// The first line.
+    pub first: u32,
+    /// The last line.
+    pub last: u32,
+    /// What stands there.
+    pub subject: Subject,
+}
+
+impl Regulation {
+    /// What the rendition quotes on `line`, in rendition order.
+    pub fn cited_on(&self, line: u32) -> Vec<&Subject> {
+        let mut found: Vec<&Subject> = Vec::new();
+        for c in self.cited.iter().filter(|c| c.first <= line && line <= c.last) {
+            if !found.contains(&&c.subject) {
+                found.push(&c.subject);
+            }
+        }
+        found
+    }
+}
+
 /// A quoted text of the rendition, kept for checks that read every text.
 #[derive(Debug, Clone)]
 pub struct QuoteRef {
@@ -504,6 +528,10 @@ pub struct Regulation {
     /// Every quoted text, for checks that read them all; emptied once the
     /// checks have run (every text is in the model's other fields too).
     pub quotes: Vec<QuoteRef>,
+    /// What the rendition quotes on each source line it cites: the structural
+    /// name of a line (a reading's `@1795` is shown as what stands there,
+    /// not as a number that moves with every amendment).
+    pub cited: Vec<CitedLines>,
     /// Where the rendition's parts are, for diagnostics across files.
     pub spans: Spans,
 }

@@ -16,7 +16,7 @@ pub use library::{SourceLibrary, SourceProblem};
 use sha2::{Digest, Sha256};
 
 /// A loaded source document, split into lines.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceDoc {
     /// The text, line breaks included.
     text: String,
@@ -171,6 +171,11 @@ impl SourceDoc {
         }
         let sha256 = hex(&Sha256::digest(text.as_bytes()));
         SourceDoc { text, lines, cells, whole, starts, ends, sha256 }
+    }
+
+    /// The whole text, as read.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// The SHA-256 digest of the document, in lower-case hex: what tells two

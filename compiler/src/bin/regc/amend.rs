@@ -130,3 +130,59 @@ fn citing(root: &std::path::Path, file: &str) -> Vec<String> {
         .map(|p| reglament_compiler::diagnostics::display_path(p.strip_prefix(root).unwrap_or(&p)))
         .collect()
 }
+
+/// Runs `regc rebase`: moves the renditions to the edition `to`, writes
+/// them (all or none), then checks them and shows what is left to fix.
+pub fn rebase(paths: Vec<PathBuf>, to: String, dry_run: bool, sources: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
+    let files = reglament_compiler::collect_renditions(&paths)?;
+    let planned = match reglament_compiler::rebase::plan(&files, &to, sources.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {}", e.text(lang));
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let mut changed = 0;
+    for r in &planned {
+        let path = reglament_compiler::diagnostics::display_path(&r.path);
+        if r.already {
+            println!("{}", Phrase::RebaseAlready { path, to: to.clone() }.text(lang));
+            continue;
+        }
+        let (from, moved, kept) = (r.from.clone(), r.moved, r.kept);
+        println!("{}", Phrase::Rebased { path: path.clone(), from, to: to.clone(), moved, kept }.text(lang));
+        for c in &r.changed {
+            let phrase = Phrase::RebaseChanged { path: path.clone(), line: c.line, quoted: c.quoted.clone(), now: c.now.clone() };
+            println!("{}", phrase.text(lang));
+        }
+        for a in &r.approximate {
+            let show = |(x, y): (u32, u32)| if y > x { format!("{x}-{y}") } else { x.to_string() };
+            let phrase = Phrase::RebaseApproximate { path: path.clone(), line: a.line, old: show(a.old), new: show(a.new) };
+            println!("{}", phrase.text(lang));
+        }
+        changed += r.changed.len();
+    }
+    if dry_run {
+        println!("{}", Phrase::RebaseDryRun {}.text(lang));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Err(e) = reglament_compiler::rebase::write(&planned) {
+        eprintln!("error: {}", e.text(lang));
+        return Ok(ExitCode::from(1));
+    }
+    if changed > 0 {
+        println!("{}", Phrase::RebaseLeft { changed }.text(lang));
+    }
+    let options = reglament_compiler::Options { sources: sources.as_deref(), ..reglament_compiler::Options::default() };
+    let session = reglament_compiler::compile_paths(&files, &options)?;
+    let errors: Vec<_> = session
+        .diagnostics()
+        .into_iter()
+        .filter(|d| d.severity == reglament_compiler::diagnostics::Severity::Error)
+        .collect();
+    if errors.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    super::print_human(&session, &errors, lang);
+    Ok(ExitCode::from(1))
+}

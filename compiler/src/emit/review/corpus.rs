@@ -40,7 +40,7 @@ pub fn page(corpus: &Corpus) -> Result<String, String> {
             id: r.id.to_string(),
             version_of: r.version_of.as_ref().map(ToString::to_string),
             language: r.language.as_str(),
-            source: format!("`{}` {}–{}", r.source.file, r.source.first, r.source.last),
+            source: format!("`{}`", r.source.file),
             channels: r
                 .channels
                 .iter()

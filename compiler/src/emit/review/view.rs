@@ -436,7 +436,37 @@ pub fn readings(reg: &Regulation) -> Vec<ReadingView> {
             subject: r.subject.show(Lang::En),
             document: r.document.as_deref().map(fold).unwrap_or_default(),
             reading: r.reading.as_deref().map(fold).unwrap_or_default(),
-            because: fold(&r.because),
+            because: prose(&fold(&r.because), reg),
         })
         .collect()
+}
+
+/// A reading's prose with its citations (`@1795`) named by what the
+/// rendition quotes there («[channel mm, action 2, СФЕ]»): the pages then
+/// change when what a reading talks about changes, not when an amendment
+/// moves lines. A line the rendition quotes nothing on keeps its number.
+pub fn prose(text: &str, reg: &Regulation) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for c in reglament_grammar::prose_citations(text) {
+        out.push_str(&text[at..c.start]);
+        let mut names: Vec<String> = Vec::new();
+        for line in c.first..=c.last.min(c.first.saturating_add(50)) {
+            for subject in reg.cited_on(line) {
+                let name = subject.show(Lang::En);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        match names.len() {
+            0 if c.last > c.first => out.push_str(&format!("source lines {}-{}", c.first, c.last)),
+            0 => out.push_str(&format!("source line {}", c.first)),
+            1..=3 => out.push_str(&format!("[{}]", names.join("; "))),
+            n => out.push_str(&format!("[{}; … {} more]", names[..2].join("; "), n - 2)),
+        }
+        at = c.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
