@@ -206,7 +206,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3702,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -234,7 +233,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3703,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -262,7 +260,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3704,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -290,7 +287,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3741,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -318,7 +314,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3742,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -333,7 +328,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3743,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -361,7 +355,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3781,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -389,7 +382,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3782,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -399,7 +391,6 @@ pub mod channels {
                     completion: "-",
                     deadline: None,
                     next: &[],
-                    source_line: 3783,
                 },
             ],
         };
@@ -588,7 +579,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3821,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -616,7 +606,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3822,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -644,7 +633,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3823,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -672,7 +660,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3824,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -700,7 +687,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3866,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -728,7 +714,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3867,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -756,7 +741,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3868,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -784,7 +768,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3869,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -812,7 +795,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3911,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -840,7 +822,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3912,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -868,7 +849,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3913,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -891,7 +871,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 3914,
                 },
             ],
         };
@@ -994,7 +973,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(12),
                 format: ::reglament_runtime::FieldFormat::Iin,
-                source_line: 4166,
             },
             ::reglament_runtime::FieldSpec {
                 number: 2,
@@ -1003,7 +981,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(9),
                 format: ::reglament_runtime::FieldFormat::Digits,
-                source_line: 4172,
             },
             ::reglament_runtime::FieldSpec {
                 number: 3,
@@ -1012,7 +989,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(12),
                 format: ::reglament_runtime::FieldFormat::Digits,
-                source_line: 4178,
             },
             ::reglament_runtime::FieldSpec {
                 number: 4,
@@ -1021,7 +997,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(6),
                 format: ::reglament_runtime::FieldFormat::Text,
-                source_line: 4184,
             },
             ::reglament_runtime::FieldSpec {
                 number: 5,
@@ -1030,7 +1005,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(15),
                 format: ::reglament_runtime::FieldFormat::Digits,
-                source_line: 4190,
             },
             ::reglament_runtime::FieldSpec {
                 number: 6,
@@ -1039,7 +1013,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(16),
                 format: ::reglament_runtime::FieldFormat::Text,
-                source_line: 4196,
             },
             ::reglament_runtime::FieldSpec {
                 number: 7,
@@ -1048,7 +1021,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(16),
                 format: ::reglament_runtime::FieldFormat::Text,
-                source_line: 4202,
             },
             ::reglament_runtime::FieldSpec {
                 number: 8,
@@ -1057,7 +1029,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(9),
                 format: ::reglament_runtime::FieldFormat::Text,
-                source_line: 4208,
             },
         ],
         json_schema: r#"{

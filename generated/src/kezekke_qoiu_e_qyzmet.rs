@@ -178,7 +178,6 @@ pub mod channels {
                             when: Some("1-шарт – ЖСН пен пароль арқылы УО тіркелген қызметкер деректерінің әділдігін УО АЖ тексеру; [2/2]"),
                         },
                     ],
-                    source_line: 61,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -188,7 +187,6 @@ pub mod channels {
                     completion: "",
                     deadline: None,
                     next: &[],
-                    source_line: 65,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -203,7 +201,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 67,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -222,7 +219,6 @@ pub mod channels {
                             when: Some("2-шарт – сәйкестендіру деректердің (сұрау салуда көрсетілген ЖСН мен ЭЦҚ тіркеу куәлігінде көрсетілген ЖСН арасындағы) сәйкестігін, ЭСҚ тіркеу куәлігінің қызмет ету мерзімін және УО АЖ шақыртылған (жойылған) тіркеу куәліктері тізімінде болмауын тексеру; [2/2]"),
                         },
                     ],
-                    source_line: 69,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -232,7 +228,6 @@ pub mod channels {
                     completion: "",
                     deadline: None,
                     next: &[],
-                    source_line: 73,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -247,7 +242,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 75,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -257,7 +251,6 @@ pub mod channels {
                     completion: "",
                     deadline: None,
                     next: &[],
-                    source_line: 77,
                 },
             ],
         };
@@ -425,7 +418,6 @@ pub mod channels {
                             when: Some("1-шарт – Орталық АЖ тіркелген оператор деректерінің әділдігін ЖСН және пароль немесе ЭЦҚ арқылы тексеру; [2/2]"),
                         },
                     ],
-                    source_line: 81,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -435,7 +427,6 @@ pub mod channels {
                     completion: "",
                     deadline: None,
                     next: &[],
-                    source_line: 85,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -450,7 +441,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 87,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -469,7 +459,6 @@ pub mod channels {
                             when: Some("2-шарт – сәйкестендіру деректердің (сұрау салуда көрсетілген ЖСН мен ЭЦҚ тіркеу куәлігінде көрсетілген ЖСН арасындағы) сәйкестігін, ЭСҚ тіркеу куәлігінің қызмет ету мерзімін және Орталық АЖ шақыртылған (жойылған) тіркеу куәліктері тізімінде болмауын тексеру; [2/2]"),
                         },
                     ],
-                    source_line: 91,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -479,7 +468,6 @@ pub mod channels {
                     completion: "",
                     deadline: None,
                     next: &[],
-                    source_line: 95,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -494,7 +482,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 97,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -509,7 +496,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 99,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -519,7 +505,6 @@ pub mod channels {
                     completion: "",
                     deadline: None,
                     next: &[],
-                    source_line: 101,
                 },
             ],
         };
@@ -682,7 +667,6 @@ pub mod channels {
                             when: Some("1-шарт – ЭҮП тіркелген тұтынушы туралы деректер дұрыстығын ЖСН мен пароль арқылы тексеру; [2/2]"),
                         },
                     ],
-                    source_line: 107,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -692,7 +676,6 @@ pub mod channels {
                     completion: "",
                     deadline: None,
                     next: &[],
-                    source_line: 111,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -707,7 +690,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 113,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -726,7 +708,6 @@ pub mod channels {
                             when: Some("2-шарт – сәйкестендіру деректердің (сұрау салуда көрсетілген ЖСН мен ЭЦҚ тіркеу куәлігінде көрсетілген ЖСН арасындағы) сәйкестігін, ЭЦҚ тіркеу куәлігінің қызмет ету мерзімін және ЭҮП шақыртылған (жойылған) тіркеу куәліктері тізімінде болмауын тексеру; [2/2]"),
                         },
                     ],
-                    source_line: 115,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -736,7 +717,6 @@ pub mod channels {
                     completion: "",
                     deadline: None,
                     next: &[],
-                    source_line: 119,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -751,7 +731,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 121,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -761,7 +740,6 @@ pub mod channels {
                     completion: "",
                     deadline: None,
                     next: &[],
-                    source_line: 123,
                 },
             ],
         };

@@ -236,7 +236,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1794,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -264,7 +263,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1794,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -292,7 +290,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1794,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -320,7 +317,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1794,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -348,7 +344,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1805,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -376,7 +371,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1805,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -404,7 +398,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1805,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -432,7 +425,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1805,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -460,7 +452,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1814,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -488,7 +479,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1814,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -516,7 +506,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1814,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -539,7 +528,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 1814,
                 },
             ],
         };
@@ -755,7 +743,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1827,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -783,7 +770,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1827,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -811,7 +797,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1827,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -839,7 +824,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1827,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -867,7 +851,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1827,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -895,7 +878,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1836,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -923,7 +905,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1836,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -951,7 +932,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1836,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -979,7 +959,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1836,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -1007,7 +986,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1836,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -1035,7 +1013,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1847,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -1063,7 +1040,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1847,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 13,
@@ -1091,7 +1067,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1847,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 14,
@@ -1119,7 +1094,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1847,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 15,
@@ -1142,7 +1116,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 1847,
                 },
             ],
         };

@@ -209,7 +209,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 952,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -237,7 +236,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 952,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -265,7 +263,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 952,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -293,7 +290,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 959,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -321,7 +317,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 959,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -349,7 +344,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 959,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -377,7 +371,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 966,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -405,7 +398,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 966,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -428,7 +420,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 966,
                 },
             ],
         };
@@ -617,7 +608,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 977,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -645,7 +635,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 977,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -673,7 +662,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 977,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -701,7 +689,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 977,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -729,7 +716,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 984,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -757,7 +743,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 984,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -785,7 +770,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 984,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -813,7 +797,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 984,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -841,7 +824,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 991,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -869,7 +851,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 991,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -897,7 +878,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 991,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -920,7 +900,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 991,
                 },
             ],
         };

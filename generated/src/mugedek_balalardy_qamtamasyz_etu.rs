@@ -204,7 +204,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1347,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -232,7 +231,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1347,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -260,7 +258,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1347,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -288,7 +285,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1354,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -316,7 +312,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1354,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -344,7 +339,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1354,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -372,7 +366,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1361,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -400,7 +393,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1361,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -423,7 +415,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 1361,
                 },
             ],
         };
@@ -612,7 +603,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1373,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -640,7 +630,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1373,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -668,7 +657,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1373,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -696,7 +684,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1373,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -724,7 +711,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1380,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -752,7 +738,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1380,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -780,7 +765,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1380,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -808,7 +792,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1380,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -836,7 +819,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1387,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -864,7 +846,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1387,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -892,7 +873,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1387,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -915,7 +895,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 1387,
                 },
             ],
         };

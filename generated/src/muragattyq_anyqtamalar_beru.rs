@@ -312,7 +312,6 @@ pub mod channels {
                             when: Some("егер авторизациялаудан сәтті өтсе"),
                         },
                     ],
-                    source_line: 430,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -335,7 +334,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 430,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -367,7 +365,6 @@ pub mod channels {
                             when: Some("егер бұзушылықтар жоқ болса"),
                         },
                     ],
-                    source_line: 430,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -390,7 +387,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 430,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -421,7 +417,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 440,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -453,7 +448,6 @@ pub mod channels {
                             when: Some("егер бұзушылықтар жоқ болса"),
                         },
                     ],
-                    source_line: 440,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -476,7 +470,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 440,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -499,7 +492,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 440,
                 },
             ],
         };
@@ -712,7 +704,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 449,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -740,7 +731,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 449,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -772,7 +762,6 @@ pub mod channels {
                             when: Some("егер бұзушылықтар болмаса"),
                         },
                     ],
-                    source_line: 449,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -798,7 +787,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 449,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -829,7 +817,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 460,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -861,7 +848,6 @@ pub mod channels {
                             when: Some("егер бұзушылықтар болмаса"),
                         },
                     ],
-                    source_line: 460,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -884,7 +870,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 460,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -907,7 +892,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 460,
                 },
             ],
         };
@@ -1130,7 +1114,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 469,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -1158,7 +1141,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 469,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -1190,7 +1172,6 @@ pub mod channels {
                             when: Some("егер бұзушылықтар болмаса"),
                         },
                     ],
-                    source_line: 469,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -1213,7 +1194,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 469,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -1244,7 +1224,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 480,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -1272,7 +1251,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 480,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -1304,7 +1282,6 @@ pub mod channels {
                             when: Some("егер бұзушылықтар болмаса"),
                         },
                     ],
-                    source_line: 480,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -1330,7 +1307,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 480,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -1353,7 +1329,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 480,
                 },
             ],
         };

@@ -241,7 +241,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 555,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -269,7 +268,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 556,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -297,7 +295,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 557,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -325,7 +322,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 558,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -353,7 +349,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 600,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -381,7 +376,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 601,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -409,7 +403,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 602,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -437,7 +430,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 603,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -465,7 +457,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 649,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -493,7 +484,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 650,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -521,7 +511,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 651,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -544,7 +533,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 652,
                 },
             ],
         };
@@ -760,7 +748,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 696,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -788,7 +775,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 697,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -816,7 +802,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 698,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -844,7 +829,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 699,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -872,7 +856,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 700,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -900,7 +883,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 747,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -928,7 +910,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 748,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -956,7 +937,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 749,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -984,7 +964,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 750,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -999,7 +978,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 751,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -1027,7 +1005,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 798,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -1055,7 +1032,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 799,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 13,
@@ -1083,7 +1059,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 800,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 14,
@@ -1111,7 +1086,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 801,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 15,
@@ -1134,7 +1108,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 802,
                 },
             ],
         };
@@ -1350,7 +1323,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 850,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -1378,7 +1350,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 851,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -1406,7 +1377,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 852,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -1434,7 +1404,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 853,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -1462,7 +1431,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 854,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -1490,7 +1458,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 901,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -1518,7 +1485,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 902,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -1546,7 +1512,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 903,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -1574,7 +1539,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 904,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -1602,7 +1566,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 905,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -1630,7 +1593,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 952,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -1658,7 +1620,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 953,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 13,
@@ -1686,7 +1647,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 954,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 14,
@@ -1714,7 +1674,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 955,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 15,
@@ -1737,7 +1696,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 956,
                 },
             ],
         };
@@ -1828,7 +1786,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(12),
                 format: ::reglament_runtime::FieldFormat::Iin,
-                source_line: 1218,
             },
             ::reglament_runtime::FieldSpec {
                 number: 2,
@@ -1837,7 +1794,6 @@ pub mod forms {
                 required: false,
                 max_chars: Some(12),
                 format: ::reglament_runtime::FieldFormat::Digits,
-                source_line: 1224,
             },
             ::reglament_runtime::FieldSpec {
                 number: 3,
@@ -1846,7 +1802,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(6),
                 format: ::reglament_runtime::FieldFormat::Digits,
-                source_line: 1230,
             },
             ::reglament_runtime::FieldSpec {
                 number: 4,
@@ -1855,7 +1810,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(15),
                 format: ::reglament_runtime::FieldFormat::Text,
-                source_line: 1236,
             },
             ::reglament_runtime::FieldSpec {
                 number: 5,
@@ -1864,7 +1818,6 @@ pub mod forms {
                 required: false,
                 max_chars: Some(12),
                 format: ::reglament_runtime::FieldFormat::Iin,
-                source_line: 1242,
             },
         ],
         json_schema: r#"{

@@ -193,7 +193,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 854,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -208,7 +207,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 855,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -223,7 +221,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 856,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -238,7 +235,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 857,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -253,7 +249,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 885,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -268,7 +263,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 886,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -283,7 +277,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 887,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -293,7 +286,6 @@ pub mod channels {
                     completion: "Выдача результата государственной услуги получателю государственной услуги",
                     deadline: None,
                     next: &[],
-                    source_line: 888,
                 },
             ],
         };

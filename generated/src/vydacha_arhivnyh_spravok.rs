@@ -241,7 +241,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1744,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -269,7 +268,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1745,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -297,7 +295,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1746,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -325,7 +322,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1747,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -359,7 +355,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1789,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -387,7 +382,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1790,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -415,7 +409,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1791,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -443,7 +436,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1792,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -471,7 +463,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1838,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -499,7 +490,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1839,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -527,7 +517,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1840,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -550,7 +539,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 1841,
                 },
             ],
         };
@@ -766,7 +754,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1884,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -794,7 +781,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1885,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -822,7 +808,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1886,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -850,7 +835,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1887,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -878,7 +862,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1888,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -912,7 +895,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1935,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -940,7 +922,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1936,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -968,7 +949,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1937,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -996,7 +976,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1938,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -1011,7 +990,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1939,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -1039,7 +1017,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1986,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -1067,7 +1044,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1987,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 13,
@@ -1095,7 +1071,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1988,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 14,
@@ -1123,7 +1098,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 1989,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 15,
@@ -1146,7 +1120,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 1990,
                 },
             ],
         };
@@ -1362,7 +1335,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2039,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -1390,7 +1362,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2040,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -1418,7 +1389,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2041,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -1446,7 +1416,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2042,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -1474,7 +1443,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2043,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -1508,7 +1476,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2090,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -1536,7 +1503,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2091,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -1564,7 +1530,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2092,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -1592,7 +1557,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2093,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -1620,7 +1584,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2094,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -1648,7 +1611,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2141,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -1676,7 +1638,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2142,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 13,
@@ -1704,7 +1665,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2143,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 14,
@@ -1732,7 +1692,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2144,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 15,
@@ -1755,7 +1714,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 2145,
                 },
             ],
         };

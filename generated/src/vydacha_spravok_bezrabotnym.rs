@@ -241,7 +241,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2770,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -269,7 +268,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2771,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -297,7 +295,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2772,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -325,7 +322,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2773,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -353,7 +349,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2815,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -381,7 +376,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2816,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -409,7 +403,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2817,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -437,7 +430,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2818,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -465,7 +457,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2860,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -493,7 +484,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2861,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -521,7 +511,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2862,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -544,7 +533,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 2863,
                 },
             ],
         };
@@ -760,7 +748,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2906,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -788,7 +775,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2907,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -816,7 +802,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2908,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -844,7 +829,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2909,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -872,7 +856,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2910,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -900,7 +883,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2958,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -928,7 +910,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2959,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -956,7 +937,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2960,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -984,7 +964,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2961,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -999,7 +978,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 2962,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -1027,7 +1005,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3009,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -1055,7 +1032,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3010,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 13,
@@ -1083,7 +1059,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3011,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 14,
@@ -1111,7 +1086,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3012,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 15,
@@ -1134,7 +1108,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 3013,
                 },
             ],
         };
@@ -1350,7 +1323,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3061,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -1378,7 +1350,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3062,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -1406,7 +1377,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3063,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -1434,7 +1404,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3064,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -1462,7 +1431,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3065,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -1490,7 +1458,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3112,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -1518,7 +1485,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3113,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -1546,7 +1512,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3114,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -1574,7 +1539,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3115,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -1602,7 +1566,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3116,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -1630,7 +1593,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3163,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -1658,7 +1620,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3164,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 13,
@@ -1686,7 +1647,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3165,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 14,
@@ -1714,7 +1674,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 3166,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 15,
@@ -1737,7 +1696,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 3167,
                 },
             ],
         };
@@ -1828,7 +1786,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(12),
                 format: ::reglament_runtime::FieldFormat::Iin,
-                source_line: 3379,
             },
             ::reglament_runtime::FieldSpec {
                 number: 2,
@@ -1837,7 +1794,6 @@ pub mod forms {
                 required: false,
                 max_chars: Some(12),
                 format: ::reglament_runtime::FieldFormat::Digits,
-                source_line: 3385,
             },
             ::reglament_runtime::FieldSpec {
                 number: 3,
@@ -1846,7 +1802,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(6),
                 format: ::reglament_runtime::FieldFormat::Text,
-                source_line: 3391,
             },
             ::reglament_runtime::FieldSpec {
                 number: 4,
@@ -1855,7 +1810,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(15),
                 format: ::reglament_runtime::FieldFormat::Digits,
-                source_line: 3397,
             },
             ::reglament_runtime::FieldSpec {
                 number: 5,
@@ -1864,7 +1818,6 @@ pub mod forms {
                 required: true,
                 max_chars: Some(16),
                 format: ::reglament_runtime::FieldFormat::Text,
-                source_line: 3403,
             },
         ],
         json_schema: r#"{

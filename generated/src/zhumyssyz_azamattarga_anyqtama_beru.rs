@@ -241,7 +241,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 361,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -269,7 +268,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 361,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -297,7 +295,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 361,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -325,7 +322,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 361,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -353,7 +349,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 368,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -381,7 +376,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 368,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -409,7 +403,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 368,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -437,7 +430,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 368,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -465,7 +457,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 378,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -493,7 +484,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 378,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -521,7 +511,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 378,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -544,7 +533,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 378,
                 },
             ],
         };
@@ -760,7 +748,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 389,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -788,7 +775,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 389,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -816,7 +802,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 389,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -844,7 +829,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 389,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -872,7 +856,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 389,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -900,7 +883,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 400,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -928,7 +910,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 400,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -956,7 +937,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 400,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -984,7 +964,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 400,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -1012,7 +991,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 400,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -1040,7 +1018,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 409,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -1068,7 +1045,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 409,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 13,
@@ -1096,7 +1072,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 409,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 14,
@@ -1124,7 +1099,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 409,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 15,
@@ -1147,7 +1121,6 @@ pub mod channels {
                         remarks: &[],
                     }),
                     next: &[],
-                    source_line: 409,
                 },
             ],
         };
@@ -1362,7 +1335,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 421,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 2,
@@ -1390,7 +1362,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 421,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 3,
@@ -1418,7 +1389,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 421,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 4,
@@ -1446,7 +1416,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 421,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 5,
@@ -1474,7 +1443,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 421,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 6,
@@ -1502,7 +1470,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 428,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 7,
@@ -1530,7 +1497,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 428,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 8,
@@ -1558,7 +1524,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 428,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 9,
@@ -1586,7 +1551,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 428,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 10,
@@ -1614,7 +1578,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 428,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 11,
@@ -1642,7 +1605,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 436,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 12,
@@ -1670,7 +1632,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 436,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 13,
@@ -1698,7 +1659,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 436,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 14,
@@ -1726,7 +1686,6 @@ pub mod channels {
                             when: None,
                         },
                     ],
-                    source_line: 436,
                 },
                 ::reglament_runtime::ActionSpec {
                     number: 15,
@@ -1736,7 +1695,6 @@ pub mod channels {
                     completion: "Белгілеме орындалысының көрсетілімі",
                     deadline: None,
                     next: &[],
-                    source_line: 436,
                 },
             ],
         };

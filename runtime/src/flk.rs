@@ -102,8 +102,6 @@ pub struct FieldSpec {
     pub max_chars: Option<u32>,
     /// The format.
     pub format: FieldFormat,
-    /// The source-document line of the rule.
-    pub source_line: u32,
 }
 
 /// A form and its FLK rules.
@@ -149,8 +147,6 @@ pub struct Violation {
     pub rule_number: u32,
     /// What is broken.
     pub rule: Rule,
-    /// The source-document line of the rule.
-    pub source_line: u32,
 }
 
 impl fmt::Display for Violation {
@@ -185,13 +181,7 @@ impl std::error::Error for ValidationErrors {}
 impl FieldSpec {
     /// Checks one value against this rule, adding what it breaks to `out`.
     pub fn check(&'static self, value: Option<&str>, out: &mut Vec<Violation>) {
-        let violation = |rule| Violation {
-            field: self.id,
-            name: self.name,
-            rule_number: self.number,
-            rule,
-            source_line: self.source_line,
-        };
+        let violation = |rule| Violation { field: self.id, name: self.name, rule_number: self.number, rule };
         let value = value.map(str::trim).filter(|v| !v.is_empty());
         let Some(value) = value else {
             if self.required {
@@ -249,7 +239,6 @@ mod tests {
         required: true,
         max_chars: Some(5),
         format: FieldFormat::Text,
-        source_line: 1,
     };
 
     #[test]

@@ -129,8 +129,6 @@ pub struct ActionSpec {
     pub deadline: Option<Deadline>,
     /// Where the action may go; empty for a final action.
     pub next: &'static [Branch],
-    /// The source-document line of the action's number.
-    pub source_line: u32,
 }
 
 impl ActionSpec {

@@ -51,7 +51,6 @@ fn generic_exercise_refuses_what_the_table_forbids() {
             completion: "",
             deadline: None,
             next: &[Branch { to: 2, when: Some("да") }, Branch { to: 3, when: Some("нет") }],
-            source_line: 1,
         },
         ActionSpec {
             number: 2,
@@ -61,7 +60,6 @@ fn generic_exercise_refuses_what_the_table_forbids() {
             completion: "",
             deadline: None,
             next: &[],
-            source_line: 2,
         },
         ActionSpec {
             number: 3,
@@ -71,7 +69,6 @@ fn generic_exercise_refuses_what_the_table_forbids() {
             completion: "",
             deadline: None,
             next: &[],
-            source_line: 3,
         },
     ];
     static SPEC: ChannelSpec =

@@ -2,6 +2,7 @@
 //! module is a subject. The review outputs checked by external tools
 //! (xmllint, Graphviz, Chromium) are in the `tools` binary.
 
+mod amendment;
 mod corpus;
 mod derive;
 mod diagnostics;

@@ -52,16 +52,8 @@ pub fn lower(tree: &ast::Regulation, path: &Path, library: &mut SourceLibrary, s
     let doc = loaded.map(|l| l.doc);
     let range = (required.source.first, required.source.last);
     let captions = captions(tree);
-    let mut cx = Lowerer {
-        doc,
-        sink,
-        readings: Vec::new(),
-        quotes: Vec::new(),
-        cited: Vec::new(),
-        range,
-        captions,
-        edition,
-    };
+    let mut cx =
+        Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), cited: Vec::new(), range, captions, edition };
     cx.check_source_range(&required.source);
     Some(cx.regulation(tree, required, path))
 }

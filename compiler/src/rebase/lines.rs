@@ -44,7 +44,8 @@ impl LineMap {
             return n;
         }
         let before = (1..line).rev().find_map(|l| self.exact(l).map(|n| n + (line - l)));
-        let after = || ((line + 1)..=self.to_new.len() as u32).find_map(|l| self.exact(l).map(|n| n.saturating_sub(l - line)));
+        let after =
+            || ((line + 1)..=self.to_new.len() as u32).find_map(|l| self.exact(l).map(|n| n.saturating_sub(l - line)));
         before.or_else(after).unwrap_or(line).clamp(1, self.new_lines.max(1))
     }
 }

@@ -147,7 +147,8 @@ pub fn plan(renditions: &[PathBuf], to: &str, sources: Option<&Path>) -> Result<
 /// Writes what [`plan`] computed: every rendition, or none.
 pub fn write(rebased: &[Rebased]) -> Result<(), RebaseError> {
     let changed: Vec<&Rebased> = rebased.iter().filter(|r| !r.already).collect();
-    let fail = |path: &Path, e: std::io::Error| RebaseError::Write { path: path.display().to_string(), error: e.to_string() };
+    let fail =
+        |path: &Path, e: std::io::Error| RebaseError::Write { path: path.display().to_string(), error: e.to_string() };
     let mut staged = Vec::new();
     for r in &changed {
         let staging = r.path.with_extension("reg.regc-staging");
@@ -276,7 +277,8 @@ impl<'a> Mover<'a> {
                     old_tables.insert(caption, table);
                 }
                 let new_caption = map.approx(caption);
-                let new_limit = captions.iter().copied().find(|&c| c > caption).map_or(new_range.1, |c| map.approx(c) - 1);
+                let new_limit =
+                    captions.iter().copied().find(|&c| c > caption).map_or(new_range.1, |c| map.approx(c) - 1);
                 if let Some(table) = tables::read(new, new_caption, new_limit) {
                     new_tables.insert(caption, table);
                 }
@@ -414,7 +416,6 @@ impl<'a> Mover<'a> {
         let at = table.sibling(number_ref(table, key.number)?, RowKind::Cell(key.column))?;
         table.cell(at)?.first_line()
     }
-
 }
 
 /// Where a cell went.

@@ -340,7 +340,7 @@ impl SourceDoc {
         let (lo, hi) = (self.starts[first - 1], self.ends[last - 1]);
         let line_of = |offset: usize| self.starts.partition_point(|s| *s <= offset) as u32;
         let mut out: Vec<(u32, u32)> = Vec::new();
-        for at in memchr::memmem::find_iter(self.whole[lo..hi].as_bytes(), folded_quote.as_bytes()) {
+        for at in memchr::memmem::find_iter(&self.whole.as_bytes()[lo..hi], folded_quote.as_bytes()) {
             let (a, b) = (lo + at, lo + at + folded_quote.len());
             let place = (line_of(a), line_of(b.saturating_sub(1)).max(line_of(a)));
             if out.last() != Some(&place) {

@@ -194,24 +194,8 @@ fn overdue_lists_late_instances_and_by_how_much() {
 }
 
 static IIN_FIELDS: [FieldSpec; 2] = [
-    FieldSpec {
-        number: 1,
-        id: "iin",
-        name: "ИИН",
-        required: true,
-        max_chars: Some(12),
-        format: FieldFormat::Iin,
-        source_line: 1,
-    },
-    FieldSpec {
-        number: 2,
-        id: "bin",
-        name: "БИН",
-        required: false,
-        max_chars: Some(12),
-        format: FieldFormat::Bin,
-        source_line: 2,
-    },
+    FieldSpec { number: 1, id: "iin", name: "ИИН", required: true, max_chars: Some(12), format: FieldFormat::Iin },
+    FieldSpec { number: 2, id: "bin", name: "БИН", required: false, max_chars: Some(12), format: FieldFormat::Bin },
 ];
 static IIN_FORM: FormSpec =
     FormSpec { regulation: "test", id: "person", title: "Заявитель", fields: &IIN_FIELDS, json_schema: "{}" };
@@ -234,7 +218,6 @@ static ONE_ACTION: [ActionSpec; 2] = [
             remarks: &[],
         }),
         next: &[Branch { to: 2, when: None }],
-        source_line: 1,
     },
     ActionSpec {
         number: 2,
@@ -244,7 +227,6 @@ static ONE_ACTION: [ActionSpec; 2] = [
         completion: "-",
         deadline: None,
         next: &[],
-        source_line: 2,
     },
 ];
 static TEST_CHANNEL: ChannelSpec = ChannelSpec {

@@ -133,7 +133,13 @@ fn citing(root: &std::path::Path, file: &str) -> Vec<String> {
 
 /// Runs `regc rebase`: moves the renditions to the edition `to`, writes
 /// them (all or none), then checks them and shows what is left to fix.
-pub fn rebase(paths: Vec<PathBuf>, to: String, dry_run: bool, sources: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
+pub fn rebase(
+    paths: Vec<PathBuf>,
+    to: String,
+    dry_run: bool,
+    sources: Option<PathBuf>,
+    lang: Lang,
+) -> Result<ExitCode, String> {
     let files = reglament_compiler::collect_renditions(&paths)?;
     let planned = match reglament_compiler::rebase::plan(&files, &to, sources.as_deref()) {
         Ok(p) => p,
@@ -152,12 +158,18 @@ pub fn rebase(paths: Vec<PathBuf>, to: String, dry_run: bool, sources: Option<Pa
         let (from, moved, kept) = (r.from.clone(), r.moved, r.kept);
         println!("{}", Phrase::Rebased { path: path.clone(), from, to: to.clone(), moved, kept }.text(lang));
         for c in &r.changed {
-            let phrase = Phrase::RebaseChanged { path: path.clone(), line: c.line, quoted: c.quoted.clone(), now: c.now.clone() };
+            let phrase = Phrase::RebaseChanged {
+                path: path.clone(),
+                line: c.line,
+                quoted: c.quoted.clone(),
+                now: c.now.clone(),
+            };
             println!("{}", phrase.text(lang));
         }
         for a in &r.approximate {
             let show = |(x, y): (u32, u32)| if y > x { format!("{x}-{y}") } else { x.to_string() };
-            let phrase = Phrase::RebaseApproximate { path: path.clone(), line: a.line, old: show(a.old), new: show(a.new) };
+            let phrase =
+                Phrase::RebaseApproximate { path: path.clone(), line: a.line, old: show(a.old), new: show(a.new) };
             println!("{}", phrase.text(lang));
         }
         changed += r.changed.len();

@@ -403,7 +403,6 @@ fn action_spec(a: &Action) -> Value {
             ("completion", text(Column::Completion)),
             ("deadline", deadline),
             ("next", Value::Slice(branches)),
-            ("source_line", Value::Int(a.line.into())),
         ],
     )
 }
@@ -567,7 +566,6 @@ fn form_spec(reg: &Regulation, f: &Form) -> Value {
                     ("required", Value::Bool(x.required)),
                     ("max_chars", x.size.map_or(Value::None, |s| Value::some(Value::Int(s.into())))),
                     ("format", Value::path(field_format(x.format))),
-                    ("source_line", Value::Int(x.line.into())),
                 ],
             )
         })
