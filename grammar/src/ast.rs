@@ -173,6 +173,8 @@ pub struct Regulation {
     pub registration: Option<Dated>,
     /// Whether it is in force.
     pub status: Option<Status>,
+    /// When this edition comes into force, if the analyst records it.
+    pub in_force: Option<InForce>,
     /// The overall service term, where the regulation states one.
     pub term: Option<Cited>,
     /// Another rendition this one is a language version of.
@@ -224,8 +226,41 @@ pub struct Footnote {
     pub text: Cited,
     /// The amending act, verbatim, if given.
     pub act: Option<(String, Span)>,
-    /// What it amends (`title`, or an id), if given.
-    pub amends: Option<Ident>,
+    /// What it amends, if given.
+    pub amends: Option<Amends>,
+}
+
+/// What a footnote amends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmendsTarget {
+    /// The title.
+    Title,
+    /// The regulation as a whole.
+    Whole,
+    /// A numbered paragraph (пункт, тармақ).
+    Paragraph(u32),
+    /// A numbered appendix (приложение, қосымша).
+    Appendix(u32),
+}
+
+/// `amends paragraph 1`, with where it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amends {
+    /// The target.
+    pub target: AmendsTarget,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// `in_force 2013-02-11 because "…"`: when this edition comes into force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InForce {
+    /// The date, `YYYY-MM-DD`, and where it is written.
+    pub date: (String, Span),
+    /// The analyst's reasoning, if given.
+    pub because: Option<String>,
+    /// The statement's span.
+    pub span: Span,
 }
 
 /// An abbreviation and its definition.

@@ -83,6 +83,8 @@ pub enum Expected {
     LanguageCode,
     /// `in_force` or `repealed`.
     Status,
+    /// What a footnote amends: `title`, `whole`, `paragraph N`, `appendix N`.
+    AmendsTarget,
     /// `unit`, `system` or `applicant`.
     ParticipantKind,
     /// `authority`, `center` or `portal`.
@@ -116,6 +118,7 @@ impl Expected {
             Rule::reading => Expected::Reading,
             Rule::language_code => Expected::LanguageCode,
             Rule::status_value => Expected::Status,
+            Rule::amends_target | Rule::amends_whole | Rule::amends_part => Expected::AmendsTarget,
             Rule::participant_kind => Expected::ParticipantKind,
             Rule::channel_kind => Expected::ChannelKind,
             Rule::scenario_kind => Expected::ScenarioKind,
@@ -186,6 +189,7 @@ fn keyword_of(rule: Rule) -> Option<&'static str> {
         scenario_kw | scenario => "scenario",
         use_kw | scenario_use => "use",
         region_kw | region_stmt => "region",
+        in_force_kw | in_force_stmt => "in_force",
         ends_kw => "ends",
         _ => return None,
     })
@@ -230,6 +234,7 @@ pub(crate) fn starts_statement(rule: Rule) -> bool {
             | scenario_kw
             | use_kw
             | region_kw
+            | in_force_kw
             | list_marker
             | step
             | EOI

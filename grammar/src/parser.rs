@@ -408,6 +408,10 @@ impl Builder<'_> {
                     let f = self.footnote(p);
                     reg.footnotes.push(f);
                 }
+                Rule::in_force_stmt => {
+                    let f = self.in_force(p);
+                    self.once(&mut reg.in_force, f, span, "in_force");
+                }
                 Rule::abbreviation_stmt => {
                     let a = self.abbreviation(p);
                     reg.abbreviations.push(a);
@@ -483,12 +487,29 @@ impl Builder<'_> {
             match p.as_rule() {
                 Rule::cited => text = Some(self.cited(p)),
                 Rule::quote => act = Some(self.quote(p)),
-                Rule::ident => amends = Some(self.ident(p)),
+                Rule::amends_target => amends = Some(amends_target(p)),
                 _ => {}
             }
         }
         let text = text.unwrap_or(Cited::missing(span));
         Footnote { text, act, amends }
+    }
+
+    fn in_force(&mut self, pair: Pair<Rule>) -> InForce {
+        let span = span_of(&pair);
+        let mut date = (String::new(), span);
+        let mut because = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::date => date = (p.as_str().to_string(), span_of(&p)),
+                Rule::quote => because = Some(self.quote(p).0),
+                _ => {}
+            }
+        }
+        if !plausible_date(&date.0) {
+            self.error(date.1, SyntaxErrorKind::BadDate { text: date.0.clone() });
+        }
+        InForce { date, because, span }
     }
 
     fn abbreviation(&mut self, pair: Pair<Rule>) -> Abbreviation {
@@ -896,5 +917,35 @@ fn unescape(raw: &str) -> String {
 /// A date is plausible when its month and day exist (leap years aside).
 fn plausible_date(d: &str) -> bool {
     let parts: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
-    matches!(parts.as_slice(), [y, m, day] if *y >= 1900 && (1..=12).contains(m) && (1..=31).contains(day))
+    let [y, m, day] = parts.as_slice() else { return false };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    *y >= 1900 && (1..=days).contains(day)
+}
+
+/// What `amends` names.
+fn amends_target(pair: Pair<Rule>) -> Amends {
+    let span = span_of(&pair);
+    let mut part = "";
+    let mut number = 0;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::amends_whole | Rule::amends_part => part = p.as_str(),
+            Rule::number => number = p.as_str().parse().unwrap_or(0),
+            _ => {}
+        }
+    }
+    let target = match part {
+        "title" => AmendsTarget::Title,
+        "paragraph" => AmendsTarget::Paragraph(number),
+        "appendix" => AmendsTarget::Appendix(number),
+        _ => AmendsTarget::Whole,
+    };
+    Amends { target, span }
 }

@@ -127,16 +127,25 @@ fn an_amendment_from_source_add_to_generated_code() {
         NEW_WORDING,
         1,
     );
+    // The amending act comes into force on a day the analyst works out and records.
+    let fixed = fixed.replacen(
+        "    issuer ",
+        "    in_force 2013-02-11 because \"десять календарных дней после опубликования 01.02.2013\"\n    issuer ",
+        1,
+    );
     std::fs::write(&rendition, fixed).expect("fixed");
     let after = build(&dir);
+    let module = &after["generated/src/vydacha_arhivnyh_spravok.rs"];
+    assert!(module.contains(&format!("follows: Some(\"{SOURCE}\")")), "the edition it follows");
+    assert!(module.contains("in_force_from: Some(::reglament_runtime::Date::from_ymd(2013, 2, 11))"));
 
     // 5. The generated outputs change where the law changed: the two cells
     // and the edition, not the moved line numbers.
     let changed = changed_lines(&before, &after);
     let meaningful = |line: &&String| {
-        ["15 минут", "30 минут", "15000", "30000", "в системе", "информационной системе", SOURCE, AMENDED, "sha256"]
-            .iter()
-            .any(|m| line.contains(m))
+        let words =
+            ["15 минут", "30 минут", "15000", "30000", "в системе", "информационной системе", "in force", "in_force"];
+        words.iter().chain([SOURCE, AMENDED, "sha256"].iter()).any(|m| line.contains(m))
     };
     let noise: Vec<&String> = changed.iter().filter(|l| !meaningful(l)).collect();
     assert!(!changed.is_empty());

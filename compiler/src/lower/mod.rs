@@ -72,6 +72,37 @@ pub(crate) fn source_problem(file: &str, problem: SourceProblem) -> Message {
     }
 }
 
+/// Whether a footnote's words name what `amends` says it amends: «Пункт 1 …»
+/// («1-тармақ»), «Приложение 2 …» («2-қосымша»), the title («заголовок»,
+/// «наименование», «атауы», «тақырыбы», or the title's own words, which a
+/// footnote replacing them quotes) or the regulation as a whole.
+fn names(footnote: &str, target: Amends, title: &str) -> bool {
+    let text = fold(footnote).to_lowercase();
+    let numbered = |words: &[&str], suffixes: &[&str], n: u32| {
+        n > 0
+            && (words.iter().any(|w| has_number_after(&text, w, n))
+                || suffixes.iter().any(|s| text.contains(&format!("{n}-{s}")) || text.contains(&format!("{n} {s}"))))
+    };
+    match target {
+        Amends::Paragraph(n) => numbered(&["пункт", "пункта", "пункты", "пунктом"], &["тармақ"], n),
+        Amends::Appendix(n) => numbered(&["приложение", "приложения", "приложением"], &["қосымша"], n),
+        Amends::Title => {
+            let words = ["заголов", "наименовани", "название", "атау", "тақырып"].iter().any(|w| text.contains(w));
+            words || (!title.is_empty() && text.contains(&title.to_lowercase()))
+        }
+        Amends::Whole => text.contains("регламент"),
+    }
+}
+
+/// Whether `word` is followed by the number `n` («пункт 1», «пункта 1»).
+fn has_number_after(text: &str, word: &str, n: u32) -> bool {
+    text.match_indices(word).any(|(i, w)| {
+        let rest = text[i + w.len()..].trim_start();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits == n.to_string() && text[..i].chars().next_back().is_none_or(|c| !c.is_alphabetic())
+    })
+}
+
 /// The source lines of the captions of a rendition's tables, in order.
 pub(crate) fn captions(tree: &ast::Regulation) -> Vec<u32> {
     let mut lines = Vec::new();
@@ -257,7 +288,8 @@ impl Lowerer<'_, '_, '_> {
         });
         let status = tree.status.as_ref().and_then(|s| self.status(s));
         let term = tree.term.as_ref().map(|c| self.deadline(c, Subject::Term, Extent::Anywhere));
-        let footnotes = tree.footnotes.iter().filter_map(|f| self.footnote(f)).collect();
+        let title_text = fold(title.effective().unwrap_or_default());
+        let footnotes = tree.footnotes.iter().filter_map(|f| self.footnote(f, &title_text)).collect();
         let abbreviations = self.abbreviations(&tree.abbreviations);
         let participants = self.participants(&tree.participants);
         let channels = self.channels(&tree.channels, &participants);
@@ -281,6 +313,7 @@ impl Lowerer<'_, '_, '_> {
             registration,
             status,
             term,
+            in_force: tree.in_force.as_ref().map(|f| InForce { date: f.date.0.clone(), because: f.because.clone() }),
             version_of: tree.version_of.as_ref().map(|i| RegulationId::new(&i.name)),
             footnotes,
             abbreviations,
@@ -325,18 +358,26 @@ impl Lowerer<'_, '_, '_> {
         Some(StatusStatement { value, text, act, date: s.date.as_ref().map(|d| d.0.clone()) })
     }
 
-    fn footnote(&mut self, f: &ast::Footnote) -> Option<Footnote> {
+    fn footnote(&mut self, f: &ast::Footnote, title: &str) -> Option<Footnote> {
         let text = self.decree_verbatim(&f.text, Subject::Footnote)?;
         if let Some((act, span)) = &f.act {
             if !fold(&text.text).contains(&fold(act)) {
                 self.sink.emit(Message::FootnoteActMissing {}, *span, text.line);
             }
         }
-        Some(Footnote {
-            text,
-            act: f.act.as_ref().map(|a| a.0.clone()),
-            amends: f.amends.as_ref().map(|i| i.name.clone()),
-        })
+        let amends = f.amends.map(|a| {
+            let target = match a.target {
+                ast::AmendsTarget::Title => Amends::Title,
+                ast::AmendsTarget::Whole => Amends::Whole,
+                ast::AmendsTarget::Paragraph(n) => Amends::Paragraph(n),
+                ast::AmendsTarget::Appendix(n) => Amends::Appendix(n),
+            };
+            if !names(&text.text, target, title) {
+                self.sink.emit(Message::AmendsNotNamed { target: target.to_string() }, a.span, text.line);
+            }
+            target
+        });
+        Some(Footnote { text, act: f.act.as_ref().map(|a| a.0.clone()), amends })
     }
 
     fn abbreviations(&mut self, list: &[ast::Abbreviation]) -> Vec<Abbreviation> {

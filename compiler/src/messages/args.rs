@@ -216,6 +216,7 @@ fn expected(e: Expected) -> Phrase {
         Expected::Reading => Phrase::ExpectReading {},
         Expected::LanguageCode => Phrase::ExpectLanguage {},
         Expected::Status => Phrase::ExpectStatus {},
+        Expected::AmendsTarget => Phrase::ExpectAmendsTarget {},
         Expected::ParticipantKind => Phrase::ExpectParticipantKind {},
         Expected::ChannelKind => Phrase::ExpectChannelKind {},
         Expected::ScenarioKind => Phrase::ExpectScenarioKind {},

@@ -196,6 +196,15 @@ messages! {
         ru: "отменяющий акт не входит в текст статуса" => "процитируйте акт так, как он назван в тексте статуса",
         kk: "күшін жойған акт мәртебе мәтінінде жоқ" => "актіні мәртебе мәтініндегідей келтіріңіз",
     }
+    /// E0201: A footnote's `amends` names what the footnote does not.
+    AmendsNotNamed { target: String } = E0201 Error {
+        en: "the footnote's words do not name {target}, which `amends` says it amends"
+            => "write what the footnote names: «Пункт 3 …» is `amends paragraph 3`, «Приложение 2 …» `amends appendix 2`, a new title `amends title`, the whole regulation `amends whole`",
+        ru: "слова сноски не называют {target}, который указан в `amends`"
+            => "укажите то, что называет сноска: «Пункт 3 …» — `amends paragraph 3`, «Приложение 2 …» — `amends appendix 2`, заголовок — `amends title`, весь регламент — `amends whole`",
+        kk: "ескерту сөздері `amends` көрсеткен {target} атамайды"
+            => "ескерту атағанды жазыңыз: «3-тармақ …» — `amends paragraph 3`, «2-қосымша …» — `amends appendix 2`, тақырып — `amends title`, бүкіл регламент — `amends whole`",
+    }
     /// E0201: The abbreviation «{short}» is not on the line of its definition.
     AbbreviationMissing { short: String } = E0201 Error {
         en: "the abbreviation «{short}» is not on the line of its definition"

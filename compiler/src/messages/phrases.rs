@@ -517,6 +517,12 @@ phrases! {
     /// Syntax errors: what the parser expected.
     ExpectLanguage {} { en: "a language code: `ru` or `kk`", ru: "код языка: `ru` или `kk`", kk: "тіл коды: `ru` немесе `kk`" }
     /// Syntax errors: what the parser expected.
+    ExpectAmendsTarget {} {
+        en: "what the footnote amends (`title`, `whole`, `paragraph 3`, `appendix 2`)",
+        ru: "что изменяет сноска (`title`, `whole`, `paragraph 3`, `appendix 2`)",
+        kk: "ескерту нені өзгертеді (`title`, `whole`, `paragraph 3`, `appendix 2`)",
+    }
+    /// What the parser expected.
     ExpectStatus {} {
         en: "a status: `in_force` or `repealed`",
         ru: "статус: `in_force` или `repealed`",

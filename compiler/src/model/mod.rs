@@ -112,8 +112,41 @@ pub struct Footnote {
     pub text: Text,
     /// The amending act, verbatim.
     pub act: Option<String>,
-    /// What it amends.
-    pub amends: Option<String>,
+    /// What it amends, as the analyst reads the footnote.
+    pub amends: Option<Amends>,
+}
+
+/// What a footnote amends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amends {
+    /// The title.
+    Title,
+    /// The regulation as a whole.
+    Whole,
+    /// A numbered paragraph (пункт, тармақ).
+    Paragraph(u32),
+    /// A numbered appendix (приложение, қосымша).
+    Appendix(u32),
+}
+
+impl std::fmt::Display for Amends {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Amends::Title => f.write_str("title"),
+            Amends::Whole => f.write_str("whole"),
+            Amends::Paragraph(n) => write!(f, "paragraph {n}"),
+            Amends::Appendix(n) => write!(f, "appendix {n}"),
+        }
+    }
+}
+
+/// When an edition of a regulation comes into force, as the analyst records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InForce {
+    /// The day, `YYYY-MM-DD`.
+    pub date: String,
+    /// The analyst's reasoning (the document rarely gives the day itself).
+    pub because: Option<String>,
 }
 
 /// An abbreviation and its definition.
@@ -509,6 +542,8 @@ pub struct Regulation {
     pub registration: Option<Dated>,
     /// Whether it is in force.
     pub status: Option<StatusStatement>,
+    /// When this edition comes into force, when the analyst records it.
+    pub in_force: Option<InForce>,
     /// The overall service term.
     pub term: Option<Deadline>,
     /// The regulation this is a language version of.

@@ -47,6 +47,7 @@ pub struct RegulationExport {
     act: Option<DatedExport>,
     registration: Option<DatedExport>,
     status: Option<StatusExport>,
+    in_force: Option<InForceExport>,
     term: Option<DeadlineExport>,
     footnotes: Vec<FootnoteExport>,
     abbreviations: Vec<AbbreviationExport>,
@@ -82,6 +83,14 @@ struct SourceExport {
     file: String,
     first_line: u32,
     last_line: u32,
+    sha256: String,
+    follows: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct InForceExport {
+    date: String,
+    because: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -299,7 +308,14 @@ fn regulation(r: &Regulation) -> RegulationExport {
         language: r.language.as_str(),
         region: r.region.as_ref().map(ToString::to_string),
         version_of: r.version_of.as_ref().map(ToString::to_string),
-        source: SourceExport { file: r.source.file.clone(), first_line: r.source.first, last_line: r.source.last },
+        source: SourceExport {
+            file: r.source.file.clone(),
+            first_line: r.source.first,
+            last_line: r.source.last,
+            sha256: r.source.sha256.clone(),
+            follows: r.source.follows.clone(),
+        },
+        in_force: r.in_force.as_ref().map(|f| InForceExport { date: f.date.clone(), because: f.because.clone() }),
         rendition: r.rendition.clone(),
         issuer: r.issuer.as_ref().map(Into::into),
         act: r.act.as_ref().map(dated),
@@ -319,7 +335,7 @@ fn regulation(r: &Regulation) -> RegulationExport {
                 text: f.text.text.clone(),
                 line: f.text.line,
                 act: f.act.clone(),
-                amends: f.amends.clone(),
+                amends: f.amends.map(|a| a.to_string()),
             })
             .collect(),
         abbreviations: r

@@ -283,7 +283,11 @@ impl RegulationView {
             footnotes: reg
                 .footnotes
                 .iter()
-                .map(|f| FootnoteView { text: fold(&f.text.text), line: f.text.line, amends: f.amends.clone() })
+                .map(|f| FootnoteView {
+                    text: fold(&f.text.text),
+                    line: f.text.line,
+                    amends: f.amends.map(|a| a.to_string()),
+                })
                 .collect(),
             participants: reg
                 .participants
@@ -304,6 +308,20 @@ impl RegulationView {
     }
 }
 
+/// The edition a regulation renders: the document's digest, the edition it
+/// follows, and when it comes into force, as far as they are recorded.
+fn edition(reg: &Regulation) -> String {
+    let mut text = format!("SHA-256 {}", reg.source.sha256.get(..16).unwrap_or(&reg.source.sha256));
+    if let Some(previous) = &reg.source.follows {
+        text.push_str(&format!("; follows `{previous}`"));
+    }
+    match &reg.in_force {
+        Some(f) => text.push_str(&format!("; in force from {}", f.date)),
+        None => text.push_str("; date of entry into force not recorded"),
+    }
+    text
+}
+
 fn meta(reg: &Regulation) -> Vec<MetaRow> {
     let plain = |label, value: String, code| MetaRow { label, value: CellView::plain(value), line: None, code };
     let mut rows = vec![
@@ -311,6 +329,7 @@ fn meta(reg: &Regulation) -> Vec<MetaRow> {
         plain("language", reg.language.as_str().to_string(), false),
         plain("source", reg.source.file.clone(), true),
         plain("lines", format!("{}–{}", reg.source.first, reg.source.last), false),
+        plain("edition", edition(reg), false),
         MetaRow { label: "title", value: CellView::of(Some(&reg.title)), line: Some(reg.title.line), code: false },
     ];
     let mut quoted = |label, cell: Option<&Cell>, suffix: Option<&str>| {

@@ -131,7 +131,7 @@ fn regulation_spec(reg: &Regulation) -> Value {
                         ("file", Value::str(&reg.source.file)),
                         ("sha256", Value::str(&reg.source.sha256)),
                         ("follows", Value::opt_str(reg.source.follows.as_deref())),
-                        ("in_force_from", Value::None),
+                        ("in_force_from", date(reg.in_force.as_ref().map(|f| f.date.as_str()))),
                     ],
                 ),
             ),
