@@ -166,3 +166,48 @@ fn export_lists_every_action_with_its_cells_and_line() {
         }
     }
 }
+
+/// A source saved by a Windows editor (Windows-1251) stops every command
+/// that reads it, with the file and the byte; none writes anything.
+#[test]
+fn every_command_refuses_a_source_that_is_not_utf8() {
+    let dir = scratch("cp1251");
+    let source = dir.join("regulations/sources/001_a51e95699aa9833a.txt");
+    let text = std::fs::read_to_string(&source).expect("UTF-8 text");
+    let offset = text.bytes().position(|b| b >= 0x80).expect("a Cyrillic letter");
+    std::fs::write(&source, windows_1251(&text)).expect("re-encoded");
+    let rendition = dir.join("regulations/kk/muragattyq_anyqtamalar_beru.reg");
+    let site = dir.join("site");
+    let runs: Vec<Vec<String>> = vec![
+        vec!["check".into()],
+        vec!["build".into(), "--root".into(), dir.to_string_lossy().into()],
+        vec!["export".into()],
+        vec!["doc".into(), "--out".into(), site.to_string_lossy().into()],
+        vec!["rebase".into(), rendition.to_string_lossy().into(), "--to".into(), "x.txt".into()],
+    ];
+    for args in runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = regc(&args, &dir);
+        let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        assert_ne!(out.status.code(), Some(0), "{args:?} succeeded:\n{all}");
+        assert!(all.contains("001_a51e95699aa9833a.txt"), "{args:?}: {all}");
+        assert!(all.contains(&format!("byte {offset}")), "{args:?} does not name the byte: {all}");
+    }
+    // The review site is written even so: it shows the error on the page of
+    // the regulation, for review; the generated crate is not.
+    assert!(!dir.join("generated").exists(), "nothing generated");
+}
+
+/// Windows-1251 for the Cyrillic letters of the sources (Kazakh letters
+/// outside the code page become `?`: the file only has to be invalid UTF-8).
+fn windows_1251(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            'А'..='я' => (c as u32 - 'А' as u32 + 0xC0) as u8,
+            'Ё' => 0xA8,
+            'ё' => 0xB8,
+            c if c.is_ascii() => c as u8,
+            _ => b'?',
+        })
+        .collect()
+}

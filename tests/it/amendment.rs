@@ -157,3 +157,40 @@ fn an_amendment_from_source_add_to_generated_code() {
         noise.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n")
     );
 }
+
+/// Rebase moves every rendition or none: one it cannot move (a syntax
+/// error, a target that is not a later edition) stops it before anything is
+/// written.
+#[test]
+fn rebase_writes_every_rendition_or_none() {
+    const OTHER: &str = "ru/vydacha_spravok_bezrabotnym.reg";
+    let dir = workspace_with("rebase-all-or-none", &[ARCHIVE, OTHER]);
+    let renditions = [dir.join("regulations").join(ARCHIVE), dir.join("regulations").join(OTHER)];
+    let received = dir.join(AMENDED);
+    std::fs::write(&received, amended_text()).expect("the received text");
+    let request =
+        AddRequest { file: &received, edition_of: Some(SOURCE), encoding: None, act: None, date: None, name: None };
+    add(&dir.join("regulations/sources"), request).expect("recorded");
+    let before: Vec<String> = renditions.iter().map(|p| std::fs::read_to_string(p).expect("it")).collect();
+
+    let unrecorded = rebase::plan(&renditions, "nothing.txt", None);
+    assert!(matches!(unrecorded, Err(rebase::RebaseError::NotAnEdition { .. })), "{unrecorded:?}");
+    assert!(unrecorded.expect_err("refused").text(Lang::Ru).contains("regc source add"));
+
+    std::fs::write(&renditions[1], before[1].replacen("channel ", "chanel ", 1)).expect("a syntax error");
+    let broken = rebase::plan(&renditions, AMENDED, None);
+    assert!(matches!(broken, Err(rebase::RebaseError::Syntax { .. })), "{broken:?}");
+    assert_eq!(std::fs::read_to_string(&renditions[0]).expect("it"), before[0], "nothing written");
+
+    std::fs::write(&renditions[1], &before[1]).expect("repaired");
+    let planned = rebase::plan(&renditions, AMENDED, None).expect("a plan");
+    rebase::write(&planned).expect("written");
+    for path in &renditions {
+        assert!(std::fs::read_to_string(path).expect("it").contains(&format!("source \"{AMENDED}\"")));
+    }
+    // The other regulation's quotes did not change: it checks clean on the new edition.
+    let session = compile_paths(&[dir.join("regulations").join(OTHER)], &Options::default()).expect("a session");
+    let errors: Vec<String> =
+        session.diagnostics().iter().filter(|d| d.severity == Severity::Error).map(|d| describe(d, Lang::En)).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}

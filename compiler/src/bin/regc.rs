@@ -345,6 +345,10 @@ fn doc(paths: Vec<PathBuf>, out: Option<PathBuf>, sources: Option<PathBuf>, lang
     let out = out.unwrap_or_else(|| find_root(&cwd).unwrap_or(cwd).join("target").join("review-site"));
     let session = compile(paths, sources.as_deref())?;
     let diagnostics = session.diagnostics();
+    // The site shows every finding; the errors are also said here, where
+    // the command was run.
+    let errors: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+    print_human(&session, &errors, lang);
     let corpus = session.corpus();
     let findings: BTreeMap<_, &[Diagnostic]> = session
         .files

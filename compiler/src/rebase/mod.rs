@@ -203,11 +203,13 @@ fn rebase_one(path: &Path, to: &str, library: &mut SourceLibrary) -> Result<Reba
     let new_path = old_path.with_file_name(to);
     let manifest = Manifest::read(&Manifest::path_for(old_path.parent().unwrap_or(Path::new("."))))
         .map_err(|e| RebaseError::Source { file: source.file.clone(), problem: SourceProblem::Manifest(e) })?;
+    // The rendition's own source first: a problem with it (not UTF-8, edited
+    // in place) is the one to fix before anything else.
+    let old = load(library, &old_path, &source.file)?;
     let is_later = manifest.as_ref().is_some_and(|m| m.later_editions(&source.file).iter().any(|e| e.file == to));
     if !is_later {
         return Err(RebaseError::NotAnEdition { path: shown, from: source.file.clone(), to: to.to_string() });
     }
-    let old = load(library, &old_path, &source.file)?;
     let new = load(library, &new_path, to)?;
     let map = LineMap::between(old.text(), new.text());
     let mover = Mover::new(&old, &new, &map, &tree, (source.first, source.last));
