@@ -46,6 +46,20 @@ pub enum SyntaxErrorKind {
         /// The reading as written.
         text: String,
     },
+    /// A quote not closed on its line (quotes never span lines).
+    UnclosedQuote {
+        /// Whether the line has three quotes or more: most likely a `"`
+        /// inside the text, which must be written `\"`.
+        inner: bool,
+    },
+    /// A `{` whose block is never closed.
+    UnclosedBrace {
+        /// Where the block ends by its indentation (or the end of the file):
+        /// the `}` belongs before it.
+        ends_before: usize,
+    },
+    /// A `}` that closes no block.
+    UnexpectedClose,
 }
 
 /// A syntax error in a rendition.
@@ -278,11 +292,26 @@ fn suggest_keyword(found: &str, positives: &[Rule]) -> Option<&'static str> {
     }
     positives
         .iter()
-        .filter_map(|r| keyword_of(*r))
+        .flat_map(|r| keyword_of(*r).into_iter().chain(values_of(*r).iter().copied()))
         .map(|k| (edit_distance(found, k), k))
         .filter(|(d, k)| *d > 0 && *d <= (k.len() / 2).clamp(1, 3))
         .min()
         .map(|(_, k)| k)
+}
+
+/// The words a rule of fixed values accepts (`authority`, `center`, `portal`),
+/// so that a misspelt one gets a "did you mean".
+fn values_of(rule: Rule) -> &'static [&'static str] {
+    match rule {
+        Rule::channel_kind => &["authority", "center", "portal"],
+        Rule::participant_kind => &["unit", "system", "applicant"],
+        Rule::language_code => &["ru", "kk"],
+        Rule::status_value => &["in_force", "repealed"],
+        Rule::scenario_kind => &["main", "alternative"],
+        Rule::step_kind => &["process", "condition"],
+        Rule::amends_target | Rule::amends_whole | Rule::amends_part => &["title", "whole", "paragraph", "appendix"],
+        _ => &[],
+    }
 }
 
 /// Hints for mistakes analysts make often.

@@ -9,6 +9,7 @@
 
 pub mod ast;
 pub mod errors;
+mod lexical;
 mod parser;
 pub mod phrases;
 

@@ -31,17 +31,19 @@ pub struct Parse {
 
 /// Parses a rendition. Never panics; every problem is an error in the result.
 pub fn parse(text: &str) -> Parse {
-    let mut work = text.to_string();
-    let mut errors = Vec::new();
+    let lexical = crate::lexical::check(text);
+    let found_by_lexer = lexical.errors.len();
+    let mut errors = lexical.errors.clone();
+    let mut work = lexical.text.clone();
+    let mut tree = None;
     loop {
         match RenditionParser::parse(Rule::file, &work) {
             Ok(mut pairs) => {
-                let tree = pairs.next().and_then(|file| file.into_inner().next()).map(|reg| {
+                tree = pairs.next().and_then(|file| file.into_inner().next()).map(|reg| {
                     let mut b = Builder { errors: &mut errors };
                     b.regulation(reg)
                 });
-                errors.sort_by_key(|e| e.span.start);
-                return Parse { tree, errors };
+                break;
             }
             Err(e) => {
                 let pos = match e.location {
@@ -58,12 +60,21 @@ pub fn parse(text: &str) -> Parse {
                     errors.push(error);
                 }
                 if errors.len() >= MAX_ERRORS || !blank_statement_at(&mut work, at) {
-                    errors.sort_by_key(|e| e.span.start);
-                    return Parse { tree: None, errors };
+                    break;
                 }
             }
         }
     }
+    // The parser read the repaired text: its errors go back to the original's
+    // offsets, and a tree of a repaired text is not the rendition's.
+    for e in &mut errors[found_by_lexer..] {
+        e.span = Span { start: lexical.original(e.span.start), end: lexical.original(e.span.end) };
+    }
+    if found_by_lexer > 0 {
+        tree = None;
+    }
+    errors.sort_by_key(|e| e.span.start);
+    Parse { tree, errors }
 }
 
 /// Where to put an error. pest reports it at the next token; when that token
@@ -123,18 +134,28 @@ fn blank_statement_at(text: &mut String, pos: usize) -> bool {
     if line.trim().is_empty() {
         return blank_previous_line(text, start);
     }
+    // A statement that opens a block goes with its whole block: read at the
+    // level above, the block's lines would each be an error of their own.
     let opens = brace_balance(line);
-    let mut ranges = vec![(start, end)];
-    if opens > 0 {
-        if let Some(close) = matching_close(text, end, opens) {
-            ranges.push((close, close + 1));
-        }
-    }
-    for (s, e) in ranges {
-        let blank = " ".repeat(e - s);
-        text.replace_range(s..e, &blank);
-    }
+    let end = match (opens > 0).then(|| matching_close(text, end, opens)).flatten() {
+        Some(close) => close + 1,
+        None => end,
+    };
+    let blank: String = text[start..end].chars().map(|c| if c == '\n' { '\n' } else { ' ' }).collect();
+    let blank = pad_bytes(&text[start..end], blank);
+    text.replace_range(start..end, &blank);
     true
+}
+
+/// `blank` (a space per character, line breaks kept) padded so that each
+/// line keeps the byte length it had in `original`.
+fn pad_bytes(original: &str, blank: String) -> String {
+    original
+        .split('\n')
+        .zip(blank.split('\n'))
+        .map(|(o, b)| format!("{b}{}", " ".repeat(o.len() - b.len())))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// When an error sits on an empty line (often the end of the file), the

@@ -226,6 +226,14 @@ impl<'a> Sink<'a> {
             K::BadCitation { text } => Message::BadCitation { text: text.clone() },
             K::BadDate { text } => Message::BadDate { text: text.clone() },
             K::ReadingNotNumber { text } => Message::ReadingNotNumber { text: text.clone() },
+            K::UnclosedQuote { inner: false } => Message::UnclosedQuote {},
+            K::UnclosedQuote { inner: true } => Message::UnescapedQuote {},
+            K::UnclosedBrace { ends_before } => {
+                let (line, _) = reglament_grammar::line_col(self.text, error.span.start);
+                let before = reglament_grammar::line_col(self.text, *ends_before).0;
+                Message::UnclosedBrace { line, before }
+            }
+            K::UnexpectedClose => Message::UnexpectedClose {},
         };
         self.emit(message, error.span, 0);
     }

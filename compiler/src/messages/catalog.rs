@@ -46,6 +46,42 @@ messages! {
         ru: "прочтение номера действия должно быть числом, а не «{text}»",
         kk: "әрекет нөмірінің оқылуы сан болуы керек, «{text}» емес",
     }
+    /// E0001: A quote not closed on its line.
+    UnclosedQuote {} = E0001 Error {
+        en: "this quote is not closed on its line"
+            => "end it with `\"` before its citation: a quote never runs over a line break (split cells are written \"a\" @1 + \"b\" @3)",
+        ru: "цитата не закрыта в своей строке"
+            => "закройте её знаком `\"` перед ссылкой: цитата не переходит на другую строку (разбитые ячейки пишутся \"a\" @1 + \"b\" @3)",
+        kk: "дәйексөз өз жолында жабылмаған"
+            => "оны сілтеме алдында `\"` белгісімен жабыңыз: дәйексөз келесі жолға өтпейді (бөлінген ұяшықтар \"a\" @1 + \"b\" @3 деп жазылады)",
+    }
+    /// E0001: A `"` inside a quote, not escaped.
+    UnescapedQuote {} = E0001 Error {
+        en: "this `\"` ends the quote early: the text goes on after it"
+            => "a `\"` that is part of the document's text is written `\\\"` inside a quote",
+        ru: "этот знак `\"` закрывает цитату раньше времени: текст продолжается после него"
+            => "знак `\"`, который входит в текст документа, внутри цитаты пишется `\\\"`",
+        kk: "бұл `\"` белгісі дәйексөзді ерте жабады: мәтін одан кейін жалғасады"
+            => "құжат мәтініндегі `\"` белгісі дәйексөз ішінде `\\\"` деп жазылады",
+    }
+    /// E0001: A `{{` never closed.
+    UnclosedBrace { line: usize, before: usize } = E0001 Error {
+        en: "unclosed `{{` opened at line {line}"
+            => "close the block with `}}` before line {before}, where its indentation ends",
+        ru: "незакрытая `{{`, открытая в строке {line}"
+            => "закройте блок знаком `}}` перед строкой {before}, где заканчивается его отступ",
+        kk: "{line} жолда ашылған `{{` жабылмаған"
+            => "блокты {before} жолдың алдында `}}` белгісімен жабыңыз, шегінісі сонда бітеді",
+    }
+    /// E0001: A `}}` that closes nothing.
+    UnexpectedClose {} = E0001 Error {
+        en: "this `}}` closes no block"
+            => "delete it, or add the `{{` of the block it was meant to close",
+        ru: "эта `}}` не закрывает ни одного блока"
+            => "удалите её или добавьте `{{` блока, который она должна закрыть",
+        kk: "бұл `}}` ешбір блокты жаппайды"
+            => "оны өшіріңіз немесе ол жабуы тиіс блоктың `{{` белгісін қосыңыз",
+    }
     /// E0101: The regulation has no `{what}` statement.
     MissingStatement { what: &'static str, example: &'static str } = E0101 Error {
         en: "the regulation has no `{what}` statement"
