@@ -349,8 +349,21 @@ fn check_corpus(session: &mut Session) {
                         d.related_place(place, Phrase::OtherRendition {});
                     }
                 });
+                let later_name = display_path(&file.path);
+                let later_place = file.regulation.as_ref().map(|r| place_in(&later_name, &file.text, r.spans.id));
                 add_findings(file, found);
                 file.regulation = None;
+                // The first rendition is told too: an analyst checking either
+                // file must learn that the other takes its id.
+                let first_file = &mut session.files[first];
+                let found = findings(first_file, |sink, reg| {
+                    let at = reg.map(|r| r.spans.id).unwrap_or_default();
+                    let d = sink.emit(Message::RegulationTwice { id: id.clone(), other: later_name }, at, 0);
+                    if let Some(place) = later_place {
+                        d.related_place(place, Phrase::OtherRendition {});
+                    }
+                });
+                add_findings(first_file, found);
             }
             None => {
                 owners.insert(id, i);

@@ -16,8 +16,10 @@ fn regc(args: &[&str], dir: &Path) -> Output {
         .expect("regc runs")
 }
 
+/// Everything a run printed: `regc check` reports on standard output, other
+/// commands their errors on standard error.
 fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
 }
 
 /// A scratch copy of the workspace's regulations/ (renditions and sources).
@@ -210,4 +212,41 @@ fn windows_1251(text: &str) -> Vec<u8> {
             _ => b'?',
         })
         .collect()
+}
+
+/// `regc check` reports on standard output, as linters do (`regc check |
+/// less`), errors first; `--severity` filters; the summary counts per code.
+#[test]
+fn check_reports_on_stdout_errors_first_with_counts_per_code() {
+    let out = regc(&["check"], &root());
+    let report = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(report.contains("warning[W0302]") && report.contains("by code: N0001 ×"), "{report}");
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = regc(&["check", "--severity", "warning", "--format", "short"], &root());
+    let report = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(report.contains("warning[") && !report.contains("note["), "{report}");
+
+    let dir = scratch("severity-order");
+    let broken = dir.join("regulations/ru/vydacha_arhivnyh_spravok.reg");
+    let text = std::fs::read_to_string(&broken).expect("it").replacen("@1772", "@1773", 1);
+    std::fs::write(&broken, text).expect("a wrong cell");
+    let out = regc(&["check", "--format", "short"], &dir);
+    let report = String::from_utf8_lossy(&out.stdout).to_string();
+    let first = report.lines().next().unwrap_or_default();
+    assert!(first.contains("error[E0203]"), "errors come first: {report}");
+}
+
+/// `regc check FILE` finds what `regc build` finds for that file, what
+/// spans files included: an id given twice.
+#[test]
+fn check_of_one_file_sees_the_other_files() {
+    let dir = scratch("one-file");
+    let original = dir.join("regulations/ru/vydacha_arhivnyh_spravok.reg");
+    let copy = dir.join("regulations/ru/copy_of_archive.reg");
+    std::fs::copy(&original, &copy).expect("a second rendition with the same id");
+    let out = regc(&["check", "--format", "short", &copy.to_string_lossy()], &dir);
+    let report = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(report.contains("E0302"), "{report}");
+    assert!(report.lines().filter(|l| l.contains("error[")).all(|l| l.contains("copy_of_archive")), "{report}");
+    assert!(report.contains("1 rendition(s) checked") || report.contains("errors: 1"), "{report}");
 }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use reglament_compiler::diagnostics::{render, Counts, Diagnostic, Severity};
+use reglament_compiler::diagnostics::{by_severity, per_code, render, Counts, Diagnostic, Severity};
 use reglament_compiler::messages::Phrase;
 use reglament_compiler::plan::Failed;
 use reglament_compiler::{compile_paths, find_root, Lang, Options, Plan, Session, Stage};
@@ -68,6 +68,9 @@ enum Command {
         /// Folder of source documents (default: a sources/ folder beside or above each rendition).
         #[arg(long)]
         sources: Option<PathBuf>,
+        /// Show findings of this severity and above: `error`, `warning`, or `note` (everything, the default).
+        #[arg(long, value_enum, default_value_t = MinSeverity::Note)]
+        severity: MinSeverity,
     },
     /// Print the compiled regulations as versioned JSON (docs/export.md) or as an outline.
     Export {
@@ -132,6 +135,26 @@ enum ExportFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum MinSeverity {
+    /// Errors only.
+    Error,
+    /// Errors and warnings.
+    Warning,
+    /// Everything.
+    Note,
+}
+
+impl MinSeverity {
+    fn shows(self, severity: Severity) -> bool {
+        match self {
+            MinSeverity::Error => severity == Severity::Error,
+            MinSeverity::Warning => severity != Severity::Note,
+            MinSeverity::Note => true,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum DenyLevel {
     Warnings,
 }
@@ -141,7 +164,9 @@ fn main() -> ExitCode {
     let lang = cli.lang.into();
     let result = match cli.command {
         Command::Build { root, deny } => build(root, deny.is_some(), lang),
-        Command::Check { paths, format, deny, sources } => check(paths, format, deny.is_some(), sources, lang),
+        Command::Check { paths, format, deny, sources, severity } => {
+            check(CheckRun { paths, format, deny: deny.is_some(), sources, severity }, lang)
+        }
         Command::Export { paths, format, sources } => export(paths, format, sources, lang),
         Command::Doc { paths, out, sources } => doc(paths, out, sources, lang),
         Command::Source { command } => amend::source(command, lang),
@@ -195,36 +220,94 @@ fn exit_for(diagnostics: &[Diagnostic]) -> ExitCode {
     }
 }
 
-fn check(
+/// What `regc check` was asked to do.
+struct CheckRun {
     paths: Vec<PathBuf>,
     format: Format,
     deny: bool,
     sources: Option<PathBuf>,
-    lang: Lang,
-) -> Result<ExitCode, String> {
-    let mut session = compile(paths, sources.as_deref())?;
-    if deny {
+    severity: MinSeverity,
+}
+
+/// `regc check`: the report goes to standard output, as a linter's does
+/// (`regc check | less`), errors first, and its summary counts findings per
+/// code. Files inside a workspace are checked with the whole workspace, so
+/// that what spans files (an id given twice, say) is found for them as
+/// `regc build` finds it.
+fn check(run: CheckRun, lang: Lang) -> Result<ExitCode, String> {
+    let (compiled, only) = workspace_of(&run.paths);
+    let mut session = compile(compiled, run.sources.as_deref())?;
+    if run.deny {
         deny_warnings(&mut session);
     }
-    let diagnostics = session.diagnostics();
+    let mut diagnostics: Vec<Diagnostic> = session.diagnostics();
+    if let Some(only) = &only {
+        diagnostics.retain(|d| only.iter().any(|f| same_file(f, d.file())));
+    }
+    by_severity(&mut diagnostics);
     let counts = Counts::of(&diagnostics);
-    match format {
+    let shown: Vec<Diagnostic> = diagnostics.iter().filter(|d| run.severity.shows(d.severity)).cloned().collect();
+    let files = only.as_ref().map_or(session.files.len(), Vec::len);
+    match run.format {
         Format::Human => {
-            print_human(&session, &diagnostics, lang);
-            eprintln!("{}", Phrase::Checked { files: session.files.len(), summary: counts.summary(lang) }.text(lang));
+            print_report(&session, &shown, lang);
+            println!("{}", Phrase::Checked { files, summary: counts.summary(lang) }.text(lang));
+            print_per_code(&diagnostics, lang);
         }
         Format::Short => {
-            print!("{}", render::short(&diagnostics, lang));
-            eprintln!("{}", counts.summary(lang));
+            print!("{}", render::short(&shown, lang));
+            println!("{}", counts.summary(lang));
+            print_per_code(&diagnostics, lang);
         }
         Format::Json => {
             let summary =
                 serde_json::json!({ "errors": counts.errors, "warnings": counts.warnings, "notes": counts.notes });
-            let json = serde_json::json!({ "diagnostics": render::json(&diagnostics, lang), "summary": summary });
+            let json = serde_json::json!({ "diagnostics": render::json(&shown, lang), "summary": summary });
             println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
         }
     }
     Ok(exit_for(&diagnostics))
+}
+
+/// What to compile for the paths of `regc check`, and which files to report
+/// on: rendition files inside one workspace bring the workspace's renditions
+/// with them; folders, and files outside a workspace, are compiled as given.
+fn workspace_of(paths: &[PathBuf]) -> (Vec<PathBuf>, Option<Vec<PathBuf>>) {
+    let files: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).filter_map(|p| p.canonicalize().ok()).collect();
+    if paths.is_empty() || files.len() != paths.len() {
+        return (paths.to_vec(), None);
+    }
+    let root_of = |f: &PathBuf| f.parent().and_then(find_root).filter(|r| f.starts_with(r.join("regulations")));
+    let roots: Vec<Option<PathBuf>> = files.iter().map(root_of).collect();
+    match roots.first() {
+        Some(Some(root)) if roots.iter().all(|r| r.as_ref() == Some(root)) => {
+            (vec![root.join("regulations")], Some(files))
+        }
+        _ => (paths.to_vec(), None),
+    }
+}
+
+/// Whether a diagnostic's file (as shown) is `file`.
+fn same_file(file: &Path, shown: &str) -> bool {
+    Path::new(shown).canonicalize().is_ok_and(|p| p == file)
+}
+
+/// «by code: W0302 ×59, W0303 ×15, …», when there is anything to count.
+fn print_per_code(diagnostics: &[Diagnostic], lang: Lang) {
+    let codes = per_code(diagnostics);
+    if !codes.is_empty() {
+        let codes = codes.iter().map(|(c, n)| format!("{c} ×{n}")).collect::<Vec<_>>().join(", ");
+        println!("{}", Phrase::PerCode { codes }.text(lang));
+    }
+}
+
+/// A report on standard output, coloured when that is a terminal.
+fn print_report(session: &Session, diagnostics: &[Diagnostic], lang: Lang) {
+    let choice = if std::io::stdout().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    let mut out = StandardStream::stdout(choice);
+    if let Err(e) = render::human(diagnostics, &session.texts(diagnostics), lang, &mut out) {
+        eprintln!("error: cannot print diagnostics: {e}");
+    }
 }
 
 fn export(paths: Vec<PathBuf>, format: ExportFormat, sources: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
@@ -275,7 +358,8 @@ fn build(root: Option<PathBuf>, deny: bool, lang: Lang) -> Result<ExitCode, Stri
         deny_warnings(&mut session);
     }
     let diagnostics = session.diagnostics();
-    let shown: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
+    let mut shown: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
+    by_severity(&mut shown);
     print_human(&session, &shown, lang);
     let counts = Counts::of(&diagnostics);
     drop(diagnostics);

@@ -311,6 +311,28 @@ impl Counts {
     }
 }
 
+/// How many findings each code has, most first (then by code): what an
+/// analyst reads before the findings themselves, «W0302 ×59, W0303 ×15».
+pub fn per_code<'d>(diagnostics: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<(&'static str, usize)> {
+    let mut counts: std::collections::BTreeMap<&'static str, usize> = std::collections::BTreeMap::new();
+    for d in diagnostics {
+        *counts.entry(d.code()).or_default() += 1;
+    }
+    let mut out: Vec<(&'static str, usize)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    out
+}
+
+/// Diagnostics in the order a report shows them: errors, then warnings,
+/// then notes, each in file and line order.
+pub fn by_severity(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| match d.severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Note => 2,
+    });
+}
+
 /// A path as shown in diagnostics: relative to the current directory when
 /// possible, with forward slashes on every platform.
 pub fn display_path(p: &Path) -> String {

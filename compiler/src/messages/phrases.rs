@@ -71,6 +71,12 @@ phrases! {
         ru: "ошибок: {errors}, предупреждений: {warnings}, заметок: {notes}",
         kk: "қате: {errors}, ескерту: {warnings}, жазба: {notes}",
     }
+    /// `regc check`'s count per code.
+    PerCode { codes: String } {
+        en: "by code: {codes}",
+        ru: "по кодам: {codes}",
+        kk: "кодтар бойынша: {codes}",
+    }
     /// `regc check`'s last line.
     Checked { files: usize, summary: String } {
         en: "{files} rendition(s) checked: {summary}",
