@@ -81,12 +81,11 @@ impl Application {
         if text.len() > MAX_APPLICATION_BYTES {
             return Err(ApplicationProblem::TooLarge { bytes: text.len(), limit: MAX_APPLICATION_BYTES });
         }
-        let entries: Entries = serde_json::from_str(text)
-            .map_err(|e| match e.classify() {
-                // The only data a well-formed text can lack is the object itself.
-                serde_json::error::Category::Data => ApplicationProblem::NotAnObject,
-                _ => ApplicationProblem::NotJson { line: e.line(), column: e.column() },
-            })?;
+        let entries: Entries = serde_json::from_str(text).map_err(|e| match e.classify() {
+            // The only data a well-formed text can lack is the object itself.
+            serde_json::error::Category::Data => ApplicationProblem::NotAnObject,
+            _ => ApplicationProblem::NotJson { line: e.line(), column: e.column() },
+        })?;
         if entries.0.len() > MAX_FIELDS {
             return Err(ApplicationProblem::TooManyFields { fields: entries.0.len(), limit: MAX_FIELDS });
         }

@@ -235,9 +235,7 @@ impl Snap {
         let participants = self
             .participants
             .into_iter()
-            .map(|p| {
-                Ok(ParticipantSpec { id: leak(p.id), kind: read_participant_kind(&p.kind)?, name: leak(p.name) })
-            })
+            .map(|p| Ok(ParticipantSpec { id: leak(p.id), kind: read_participant_kind(&p.kind)?, name: leak(p.name) }))
             .collect::<Result<Vec<_>, String>>()?;
         let id = leak(self.id);
         let channels = self
@@ -275,11 +273,9 @@ impl StatusSnap {
         match status {
             Status::NotStated => StatusSnap { state: "not_stated".into(), act: None, from: None },
             Status::InForce => StatusSnap { state: "in_force".into(), act: None, from: None },
-            Status::Repealed { act, from } => StatusSnap {
-                state: "repealed".into(),
-                act: act.map(str::to_string),
-                from: from.map(|d| d.to_string()),
-            },
+            Status::Repealed { act, from } => {
+                StatusSnap { state: "repealed".into(), act: act.map(str::to_string), from: from.map(|d| d.to_string()) }
+            }
         }
     }
 

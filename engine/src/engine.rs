@@ -349,9 +349,9 @@ impl Engine {
     pub fn overdue(&self, at: LocalDateTime) -> Result<OverdueReport, EngineError> {
         let listing = self.store.instances(true)?;
         let mut report = OverdueReport { at, rows: Vec::new(), skipped: Vec::new() };
-        report.skipped.extend(listing.damaged.iter().map(|Damaged { instance, problem }| {
-            format!("instance {instance}: {problem}")
-        }));
+        report.skipped.extend(
+            listing.damaged.iter().map(|Damaged { instance, problem }| format!("instance {instance}: {problem}")),
+        );
         for instance in listing.instances {
             let id = instance.id;
             match self.overdue_row(instance, at) {
@@ -422,7 +422,8 @@ impl Engine {
             return Ok(spec);
         }
         let id = instance.id;
-        let missing = || StoreError::BadRow(format!("instance {id}: its edition {} is missing", edition::short(digest)));
+        let missing =
+            || StoreError::BadRow(format!("instance {id}: its edition {} is missing", edition::short(digest)));
         let snapshot = self.store.edition(digest)?.ok_or_else(missing)?;
         Ok(edition::load(digest, &snapshot).map_err(|e| StoreError::BadRow(format!("instance {id}: {e}")))?)
     }

@@ -52,14 +52,8 @@ fn application(i: &StoredInstance) -> String {
 pub fn timeline(t: &Timeline, now: LocalDateTime) -> String {
     let i = &t.instance;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "instance {} — {} / {}: {}",
-        i.id,
-        Escaped(&i.regulation),
-        Escaped(&i.channel),
-        t.channel.title
-    );
+    let _ =
+        writeln!(out, "instance {} — {} / {}: {}", i.id, Escaped(&i.regulation), Escaped(&i.channel), t.channel.title);
     let where_ = match t.steps.last() {
         Some(s) if i.finished => format!("ended with action {} at {}", s.action.number, or_dash(s.left)),
         Some(s) => format!("at action {}", s.action.number),

@@ -173,7 +173,15 @@ impl Timeline {
         let taken: Vec<u32> = steps.iter().map(|s| s.action.number).collect();
         let service = service_due(basis, channel, &taken, instance.finished)?;
         let legacy = instance.edition.is_none();
-        Ok(Timeline { instance, regulation: basis.regulation, channel, steps, service, disclosures: Vec::new(), legacy })
+        Ok(Timeline {
+            instance,
+            regulation: basis.regulation,
+            channel,
+            steps,
+            service,
+            disclosures: Vec::new(),
+            legacy,
+        })
     }
 
     /// The current step, unless the instance is finished.

@@ -419,7 +419,9 @@ mod tests {
         assert!(parse_deadline("со дня подачи заявления в течение 10 рабочих дней").unwrap().from_receipt);
         // An unknown event is not read as the receipt.
         assert!(parse_deadline("со дня получения результата не более 3 рабочих дней").is_err());
-        for plain in ["Не более 10 минут.", "3 жұмыс күнін құрайды;", "Күнтізбелік он күн ішінде", "составляет 3 рабочих дня;"] {
+        for plain in
+            ["Не более 10 минут.", "3 жұмыс күнін құрайды;", "Күнтізбелік он күн ішінде", "составляет 3 рабочих дня;"]
+        {
             assert!(!parse_deadline(plain).unwrap().from_receipt, "{plain}");
         }
     }

@@ -244,7 +244,12 @@ impl Calendar {
     /// would replace by different data.
     pub fn replaced_by(&self, other: &Calendar) -> Vec<i32> {
         let differs = |mine: &YearData, theirs: &YearData| year_text(mine) != year_text(theirs);
-        other.years.values().filter(|y| self.years.get(&y.year).is_some_and(|mine| differs(mine, y))).map(|y| y.year).collect()
+        other
+            .years
+            .values()
+            .filter(|y| self.years.get(&y.year).is_some_and(|mine| differs(mine, y)))
+            .map(|y| y.year)
+            .collect()
     }
 
     fn from_parts(years: BTreeMap<i32, YearData>, hours: BTreeMap<String, Hours>) -> Result<Calendar, CalendarError> {

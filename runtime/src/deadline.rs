@@ -327,7 +327,13 @@ impl Term {
         Ok(Due { at, caveats: calendar.caveats(event.date(), at.date()) })
     }
 
-    fn day_due(&self, from: Anchors, calendar: &Calendar, hours: &Hours, quantity: Quantity) -> Result<Due, DeadlineError> {
+    fn day_due(
+        &self,
+        from: Anchors,
+        calendar: &Calendar,
+        hours: &Hours,
+        quantity: Quantity,
+    ) -> Result<Due, DeadlineError> {
         let whole = quantity.milli.div_ceil(1000);
         if whole > MAX_DAYS {
             return Err(DeadlineError::OutOfRange);
@@ -435,7 +441,8 @@ mod tests {
         // three working days are 18, 19 and 20 March, counted from the
         // reception, not from the step.
         let cal = kz();
-        let d = deadline("Три рабочих дня (…)", q(3000, Unit::WorkingDay), DayCount::Working, TermStart::NextWorkingDay);
+        let d =
+            deadline("Три рабочих дня (…)", q(3000, Unit::WorkingDay), DayCount::Working, TermStart::NextWorkingDay);
         let from = Anchors { receipt: t("2024-03-15T16:00"), step: t("2024-03-19T11:00") };
         assert_eq!(d.due(from, &cal, &office(), Which::Max).unwrap().at, t("2024-03-20T18:00"));
         // A step's own deadline counts from the step.

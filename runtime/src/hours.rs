@@ -222,7 +222,10 @@ mod tests {
         assert_eq!(Hours::parse("09:00-13:00 14:00-18:00"), Ok(Hours::office()));
         assert_eq!(Hours::office().to_string(), "09:00-13:00 14:00-18:00");
         assert_eq!(Hours::parse("always").unwrap().to_string(), "always");
-        assert_eq!(Hours::parse("00:00-24:00").unwrap().close(Date::parse("2024-01-01").unwrap()), t("2024-01-01T23:59:59"));
+        assert_eq!(
+            Hours::parse("00:00-24:00").unwrap().close(Date::parse("2024-01-01").unwrap()),
+            t("2024-01-01T23:59:59")
+        );
         for bad in ["", "9:00-18:00", "18:00-09:00", "09:00-13:00 12:00-18:00", "09:00-24:30", "x"] {
             assert!(Hours::parse(bad).is_err(), "{bad}");
         }

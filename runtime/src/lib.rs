@@ -28,8 +28,8 @@ pub mod spec;
 pub use calendar::{Calendar, CalendarError, Caveat, DayKind, TransferStatus};
 pub use civil::{Date, LocalDateTime, ParseTimeError, Weekday};
 pub use deadline::{Anchors, Bound, DayCount, Deadline, DeadlineError, Due, Quantity, Term, TermStart, Unit, Which};
-pub use hours::Hours;
 pub use flk::{FieldFormat, FieldSpec, Form, FormSpec, Rule, ValidationErrors, Violation};
+pub use hours::Hours;
 pub use ident::IdError;
 pub use machine::{exercise, Outcome, Role, StateMachine, TransitionError};
 pub use spec::{

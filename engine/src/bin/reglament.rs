@@ -307,7 +307,10 @@ fn run(cli: Cli) -> Result<(), CliError> {
             let engine = ctx.open(OpenMode::ReadOnly)?;
             engine.store().backup(&file)?;
             let copy = Store::open(&file, OpenMode::ReadOnly)?.verify()?;
-            print(out, &format!("backed up {} to {}\n{}", ctx.store()?.display(), file.display(), report::verification(&copy)))?;
+            print(
+                out,
+                &format!("backed up {} to {}\n{}", ctx.store()?.display(), file.display(), report::verification(&copy)),
+            )?;
             match copy.is_ok() {
                 true => Ok(()),
                 false => Err(CliError::Usage("the backup failed its check (see the problems above)".to_string())),
@@ -418,7 +421,11 @@ fn target(to: Option<&str>) -> Result<Target, CliError> {
 
 /// Advances, with the line's key (or `default_key`) if there is one;
 /// returns the journal entry and whether the key had committed it already.
-fn advance(engine: &mut Engine, args: &AdvanceArgs, default_key: Option<&str>) -> Result<(JournalEntry, bool), CliError> {
+fn advance(
+    engine: &mut Engine,
+    args: &AdvanceArgs,
+    default_key: Option<&str>,
+) -> Result<(JournalEntry, bool), CliError> {
     let target = target(args.to.as_deref())?;
     let at = time(args.at.as_deref())?;
     match args.key.as_deref().or(default_key) {

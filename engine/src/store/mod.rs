@@ -421,23 +421,29 @@ impl Store {
     /// processes opening the same file at once do the work once.
     fn create_or_migrate(&mut self) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(failed(&path, "starting the schema transaction"))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(failed(&path, "starting the schema transaction"))?;
         let exists: bool = tx
             .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'", [], |r| r.get(0))
             .map_err(failed(&path, "reading the schema"))?;
         if !exists {
             tx.execute_batch(SCHEMA_V1).map_err(failed(&path, "creating the schema"))?;
-            tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(failed(&path, "writing the file header"))?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(failed(&path, "writing the file header"))?;
         }
-        let version: i64 =
-            tx.query_row("SELECT version FROM schema_version", [], |r| r.get(0)).map_err(failed(&path, "reading the schema version"))?;
+        let version: i64 = tx
+            .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+            .map_err(failed(&path, "reading the schema version"))?;
         for (to, step) in schema::MIGRATIONS.iter().filter(|(to, _)| *to > version) {
             match step {
                 schema::Step::Sql(sql) => tx.execute_batch(sql),
                 schema::Step::Rust(migrate) => migrate(&tx),
             }
             .map_err(failed(&path, "migrating the schema"))?;
-            tx.execute("UPDATE schema_version SET version = ?1", [to]).map_err(failed(&path, "recording the schema version"))?;
+            tx.execute("UPDATE schema_version SET version = ?1", [to])
+                .map_err(failed(&path, "recording the schema version"))?;
         }
         tx.commit().map_err(failed(&path, "committing the schema"))
     }
@@ -633,8 +639,11 @@ impl Store {
             .prepare_cached(&sql)
             .and_then(|mut stmt| stmt.query_row([id], read_values).optional())
             .map_err(|e| self.err("reading an instance", e))?;
-        row.map(|values| self.decode_instance(values).map_err(|d| StoreError::BadRow(format!("instance {}: {}", d.instance, d.problem))))
-            .transpose()
+        row.map(|values| {
+            self.decode_instance(values)
+                .map_err(|d| StoreError::BadRow(format!("instance {}: {}", d.instance, d.problem)))
+        })
+        .transpose()
     }
 
     /// The last entry of an instance's journal (the latest transition).
@@ -772,8 +781,7 @@ impl Store {
         let application = open_application(&application, id, self.key.as_ref()).map_err(|p| bad(p.to_string()))?;
         let state = u32::try_from(int(5, "state")?).map_err(|_| bad("its state is out of range".to_string()))?;
         let started_at = text(7, "start time")?;
-        let started_at =
-            LocalDateTime::parse(&started_at).map_err(|e| bad(format!("its start time: {e}")))?;
+        let started_at = LocalDateTime::parse(&started_at).map_err(|e| bad(format!("its start time: {e}")))?;
         Ok(StoredInstance {
             id,
             regulation: text(1, "regulation")?,
@@ -817,7 +825,8 @@ fn open_application(value: &Value, id: i64, key: Option<&Key>) -> Result<Option<
         (Value::Text(text), _) => text.clone(),
         (Value::Blob(_), None) => return Ok(None),
         (Value::Blob(sealed), Some(key)) => {
-            let clear = key.open(sealed, id).ok_or("its application does not open with the store's key (altered or moved)")?;
+            let clear =
+                key.open(sealed, id).ok_or("its application does not open with the store's key (altered or moved)")?;
             String::from_utf8(clear).map_err(|_| "its application is not text")?
         }
         _ => return Err("its application is neither JSON nor a sealed value"),
@@ -878,10 +887,8 @@ fn append(conn: &Connection, kind: &str, e: &JournalEntry, detail: Option<&str>)
 
 fn keyed(conn: &Connection, key: &str) -> rusqlite::Result<Option<Keyed>> {
     let sql = format!("SELECT {ENTRY_COLUMNS}, kind FROM journal WHERE key = ?1");
-    let found = conn
-        .prepare_cached(&sql)?
-        .query_row([key], |r| Ok((read_entry(r)?, r.get::<_, String>(8)?)))
-        .optional()?;
+    let found =
+        conn.prepare_cached(&sql)?.query_row([key], |r| Ok((read_entry(r)?, r.get::<_, String>(8)?))).optional()?;
     let Some((row, kind)) = found else { return Ok(None) };
     let entry = decode_entry(row).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     Ok(Some(Keyed { instance: entry.instance, start: kind == chain::START, entry }))

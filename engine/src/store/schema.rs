@@ -113,7 +113,8 @@ fn to_v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         let mut stmt = tx.prepare(
             "SELECT instance, version, at, actor, from_action, to_action, branch FROM journal ORDER BY rowid",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     let mut prev = chain::GENESIS.to_string();
@@ -147,11 +148,10 @@ fn to_v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 /// What a start entry of a case stored before version 3 records: no edition,
 /// no calendar, its application as it is (in clear: v2 did not seal).
 fn legacy_detail(tx: &Transaction<'_>, instance: i64) -> rusqlite::Result<String> {
-    let (regulation, channel, application, flk): (String, String, String, Option<String>) = tx.query_row(
-        "SELECT regulation, channel, application, flk FROM instances WHERE id = ?1",
-        [instance],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?;
+    let (regulation, channel, application, flk): (String, String, String, Option<String>) =
+        tx.query_row("SELECT regulation, channel, application, flk FROM instances WHERE id = ?1", [instance], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
     Ok(chain::StartDetail {
         regulation,
         channel,

@@ -107,7 +107,11 @@ impl Store {
         Ok(journalled)
     }
 
-    fn verify_instances(&self, v: &mut Verification, mut journalled: BTreeMap<i64, Journalled>) -> Result<(), StoreError> {
+    fn verify_instances(
+        &self,
+        v: &mut Verification,
+        mut journalled: BTreeMap<i64, Journalled>,
+    ) -> Result<(), StoreError> {
         let rows = self.rows(
             "SELECT id, regulation, channel, application, flk, state, version, started_at, finished, edition, calendar,
                     replayed FROM instances ORDER BY id",

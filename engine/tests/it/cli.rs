@@ -145,16 +145,34 @@ fn bad_input_gets_a_clear_error_and_changes_nothing() {
     assert!(code == 1 && err.contains("`rshep` may not perform action 1"), "{err}");
     // Times outside the calendar's years: year 1, and the last seconds of 9999.
     for at in ["0001-01-01T00:00", "9999-12-31T23:59:30"] {
-        let (code, _, err) = run(&store, &["start", PRESCHOOL, "mio", "--application", good, "--actor", "mio", "--at", at]);
+        let (code, _, err) =
+            run(&store, &["start", PRESCHOOL, "mio", "--application", good, "--actor", "mio", "--at", at]);
         assert!(code == 1 && err.contains("is outside the years the calendar knows (2011–2027)"), "{at}: {err}");
     }
     // Without history replayed, a repealed regulation starts nothing, and says who repealed it.
     let (code, _, err) = run_bare(
         &store,
-        &["--key-file", &store.with_extension("key").display().to_string(), "start", PRESCHOOL, "mio", "--application", good, "--actor", "mio", "--at", "2024-03-15T10:00"],
+        &[
+            "--key-file",
+            &store.with_extension("key").display().to_string(),
+            "start",
+            PRESCHOOL,
+            "mio",
+            "--application",
+            good,
+            "--actor",
+            "mio",
+            "--at",
+            "2024-03-15T10:00",
+        ],
     );
     assert_eq!(code, 1);
-    assert!(err.contains("is repealed since 2013-06-27 by «постановлением акимата Южно-Казахстанской области от 27.06.2013 № 157»"), "{err}");
+    assert!(
+        err.contains(
+            "is repealed since 2013-06-27 by «постановлением акимата Южно-Казахстанской области от 27.06.2013 № 157»"
+        ),
+        "{err}"
+    );
     // Without a key, nothing starts.
     let (code, _, err) = run_bare(&store, &["start", PRESCHOOL, "mio", "--application", good, "--actor", "mio"]);
     assert!(code == 1 && err.contains("give the key with --key-file FILE"), "{err}");
@@ -303,4 +321,74 @@ fn a_writer_killed_mid_run_loses_no_committed_transition_and_the_run_resumes() {
         assert!(i.finished && store.journal(i.id).unwrap().len() == 13, "instance {}", i.id);
     }
     assert!(store.verify().unwrap().is_ok());
+}
+
+#[test]
+fn reading_commands_never_wait_for_a_writer_and_check_finds_an_edited_journal() {
+    let store = store_path("cli-readers");
+    let app = write("cli-readers-app", GOOD_APPLICATION);
+    let app = app.to_str().unwrap();
+    let start = ["start", PRESCHOOL, "mio", "--application", app, "--actor", "mio", "--at", "2024-03-15T10:00"];
+    assert_eq!(run(&store, &start).0, 0);
+    assert_eq!(run(&store, &["advance", "1", "--to", "2", "--actor", "mio", "--at", "2024-03-15T10:04"]).0, 0);
+    // A writer holds the lock while every reading command runs.
+    let mut writer = rusqlite::Connection::open(&store).unwrap();
+    let tx = writer.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).unwrap();
+    tx.execute("UPDATE instances SET version = version WHERE id = 1", []).unwrap();
+    for args in [
+        vec!["list"],
+        vec!["timeline", "1", "--at", "2024-03-15T10:30"],
+        vec!["overdue", "--at", "2024-03-15T10:30"],
+        vec!["check"],
+    ] {
+        let (code, _, err) = run(&store, &args);
+        assert_eq!(code, 0, "{args:?} waited or failed: {err}");
+    }
+    tx.rollback().unwrap();
+    drop(writer);
+    // An entry edited with sqlite3 is found by `check`, which names it.
+    let conn = rusqlite::Connection::open(&store).unwrap();
+    conn.execute("UPDATE journal SET at = '2024-03-15T10:01:00' WHERE seq = 2", []).unwrap();
+    drop(conn);
+    let (code, out, err) = run(&store, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("problem: journal entry 2 (instance 1): its hash does not follow"), "{out}");
+    assert!(err.contains("the store failed its check"), "{err}");
+}
+
+#[test]
+fn backup_copies_a_live_store_and_a_replaced_calendar_year_is_said() {
+    let store = store_path("cli-backup");
+    let app = write("cli-backup-app", GOOD_APPLICATION);
+    let app = app.to_str().unwrap();
+    // A calendar file that replaces 2024: its holidays are no longer the built-in ones.
+    let calendar = write("cli-backup-calendar", "year 2024\ntransfers known\n2024-01-01 holiday Новый год\n");
+    let calendar = calendar.to_str().unwrap();
+    let start = [
+        "--calendar",
+        calendar,
+        "start",
+        PRESCHOOL,
+        "mio",
+        "--application",
+        app,
+        "--actor",
+        "mio",
+        "--at",
+        "2024-03-15T10:00",
+    ];
+    let (code, _, err) = run(&store, &start);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("replaces the built-in calendar of 2024"), "{err}");
+    let copy = store_path("cli-backup-copy");
+    let (code, out, err) = run(&store, &["backup", copy.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("backed up") && out.ends_with("the store is sound\n"), "{out}");
+    let (code, _, err) = run(&store, &["backup", copy.to_str().unwrap()]);
+    assert!(code == 1 && err.contains("exists already"), "{err}");
+    // The copy is a store like the original: the same case, read with the same key.
+    std::fs::copy(store.with_extension("key"), copy.with_extension("key")).unwrap();
+    let (code, out, err) = run(&copy, &["timeline", "1", "--at", "2024-03-15T10:30"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("iin: 9201******10"), "{out}");
 }

@@ -26,6 +26,11 @@ pub fn store_path(name: &str) -> PathBuf {
     path
 }
 
+/// The path of a store an earlier step of the same test created.
+pub fn existing_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("engine-tests").join(format!("{name}.db"))
+}
+
 /// An engine over a new store with the generated regulations. Nine of the
 /// corpus's twelve regulations (all those with forms or deadlines) were
 /// repealed in 2012–2014, so the engine replays history: the tests run them
