@@ -338,6 +338,11 @@ impl Engine {
         Ok(timeline)
     }
 
+    /// The action an instance stands at, in the edition it runs on.
+    pub fn current_action(&self, instance: &StoredInstance) -> Result<&'static ActionSpec, EngineError> {
+        action(channel_of(self.edition_of(instance)?, &instance.channel)?, instance.state)
+    }
+
     /// Every instance, by id, and the rows that cannot be read.
     pub fn list(&self) -> Result<Listing, EngineError> {
         Ok(self.store.instances(false)?)

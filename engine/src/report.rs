@@ -9,7 +9,7 @@ use reglament_runtime::calendar::HolidayKind;
 use reglament_runtime::{ActionSpec, Calendar, ChannelKind, DayKind, Deadline, Language, LocalDateTime, TermStart};
 
 use crate::edition;
-use crate::engine::OverdueReport;
+use crate::engine::{Engine, OverdueReport};
 use crate::registry::Registry;
 use crate::schedule::{Step, Timeline};
 use crate::store::{Listing, StoredInstance, Verification};
@@ -199,19 +199,15 @@ fn service_lines(out: &mut String, t: &Timeline) {
     }
 }
 
-/// One line per instance, then the rows that cannot be read.
-pub fn list(listing: &Listing, registry: &Registry) -> String {
+/// One line per instance, then the rows that cannot be read. Who is
+/// responsible comes from each case's own edition.
+pub fn list(listing: &Listing, engine: &Engine) -> String {
     let mut out = format!(
         "{:>5}  {:<48}  {:>6}  {:<22}  {:>7}  {:<19}  status\n",
         "id", "regulation / channel", "action", "responsible", "version", "started"
     );
     for i in &listing.instances {
-        let responsible = registry
-            .channel(&i.regulation, &i.channel)
-            .ok()
-            .and_then(|c| c.action(i.state))
-            .and_then(|a| a.participant)
-            .unwrap_or("?");
+        let responsible = engine.current_action(i).ok().and_then(|a| a.participant).unwrap_or("?");
         let _ = writeln!(
             out,
             "{:>5}  {:<48}  {:>6}  {:<22}  {:>7}  {:<19}  {}",
@@ -271,6 +267,13 @@ pub fn verification(v: &Verification) -> String {
     let _ = writeln!(out, "journal: {} entries in a hash chain; head {head}", v.entries);
     let _ = writeln!(out, "instances: {} checked against their journals", v.instances);
     let _ = writeln!(out, "editions and calendars: {} checked against their digests", v.records);
+    if v.clear_applications > 0 {
+        let _ = writeln!(
+            out,
+            "note: {} application(s) kept in clear, stored before the store was given a key",
+            v.clear_applications
+        );
+    }
     for p in &v.problems {
         let _ = writeln!(out, "problem: {}", Escaped(p));
     }

@@ -101,7 +101,7 @@ fn durable(bencher: Bencher, durability: Durability) {
         Durability::Full => "full",
         Durability::Normal => "normal",
     });
-    let options = StoreOptions { mode: Some(OpenMode::CreateIfMissing), durability, key: Some(Key::generate()) };
+    let options = StoreOptions { mode: OpenMode::CreateIfMissing, durability, key: Some(Key::generate()) };
     let store = Store::open_options(&path, &options).expect("a store");
     let calendar = Calendar::kazakhstan().expect("the built-in calendar");
     let mut engine = Engine::new(store, Registry::default(), calendar);

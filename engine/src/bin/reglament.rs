@@ -242,7 +242,7 @@ impl Context {
     }
 
     fn open(&self, mode: OpenMode) -> Result<Engine, CliError> {
-        let options = StoreOptions { mode: Some(mode), key: self.key.clone(), ..StoreOptions::default() };
+        let options = StoreOptions { mode, key: self.key.clone(), ..StoreOptions::default() };
         let mut engine = Engine::open_options(self.store()?, &options, self.calendar.clone())?;
         engine.set_start_policy(self.policy);
         Ok(engine)
@@ -286,7 +286,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::List => {
             let engine = ctx.open(OpenMode::ReadOnly)?;
-            print(out, &report::list(&engine.list()?, engine.registry()))
+            print(out, &report::list(&engine.list()?, &engine))
         }
         Command::Application { instance, who, at } => {
             ctx.key()?;

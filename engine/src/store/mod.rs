@@ -46,11 +46,12 @@ pub use schema::{APPLICATION_ID, SCHEMA_V1, SCHEMA_VERSION};
 pub use verify::Verification;
 
 /// How to open a store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum OpenMode {
     /// Create the file if it does not exist.
     CreateIfMissing,
-    /// The file must exist and be a store.
+    /// The file must exist and be a store. The default.
+    #[default]
     Existing,
     /// The file must exist; read it without taking any lock (a store of an
     /// older schema is migrated first, once).
@@ -88,7 +89,7 @@ impl Durability {
 #[derive(Debug, Clone, Default)]
 pub struct StoreOptions {
     /// Create, require, or only read.
-    pub mode: Option<OpenMode>,
+    pub mode: OpenMode,
     /// How commits wait for the disk.
     pub durability: Durability,
     /// The key that seals applications. Without it, a store that has sealed
@@ -290,12 +291,12 @@ impl Store {
 
     /// Like [`Store::open`], with the durability of commits chosen.
     pub fn open_with(path: &Path, mode: OpenMode, durability: Durability) -> Result<Store, StoreError> {
-        Store::open_options(path, &StoreOptions { mode: Some(mode), durability, key: None })
+        Store::open_options(path, &StoreOptions { mode, durability, key: None })
     }
 
     /// Opens a store with every option.
     pub fn open_options(path: &Path, options: &StoreOptions) -> Result<Store, StoreError> {
-        let mode = options.mode.unwrap_or(OpenMode::Existing);
+        let mode = options.mode;
         let mut store = match mode {
             OpenMode::ReadOnly => Store::open_read_only(path, options)?,
             OpenMode::CreateIfMissing | OpenMode::Existing => Store::open_writable(path, mode, options)?,
@@ -342,7 +343,7 @@ impl Store {
         if store.check_header()? < SCHEMA_VERSION {
             // An older store is migrated once, by a writer; then read.
             drop(store);
-            let writable = StoreOptions { mode: Some(OpenMode::Existing), ..options.clone() };
+            let writable = StoreOptions { mode: OpenMode::Existing, ..options.clone() };
             drop(Store::open_writable(path, OpenMode::Existing, &writable)?);
             return Store::open_read_only(path, options);
         }

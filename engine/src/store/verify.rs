@@ -25,6 +25,10 @@ pub struct Verification {
     pub instances: u64,
     /// Editions and calendars checked against their digests.
     pub records: u64,
+    /// Applications kept in clear in a store that seals them: stored before
+    /// the store was given a key (not a problem of the store, but worth
+    /// knowing).
+    pub clear_applications: u64,
     /// Every problem, one sentence each; empty when the store is sound.
     pub problems: Vec<String>,
 }
@@ -57,6 +61,10 @@ impl Store {
         let journalled = self.verify_chain(&mut v)?;
         self.verify_instances(&mut v, journalled)?;
         self.verify_records(&mut v)?;
+        if self.is_sealed() {
+            let clear = self.rows("SELECT count(*) FROM instances WHERE typeof(application) = 'text'", 1)?;
+            v.clear_applications = clear.first().and_then(|r| int(&r[0])).unwrap_or(0) as u64;
+        }
         Ok(v)
     }
 

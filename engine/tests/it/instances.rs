@@ -295,3 +295,31 @@ fn iin_fields_are_checked_with_the_check_digit_and_any_table_runs() {
     assert_eq!(tl.current().unwrap().due.as_ref().unwrap().at, t("2018-03-03T18:00"));
     assert_eq!(tl.instance.flk, FlkStatus::Checked("person".to_string()));
 }
+
+#[test]
+fn every_term_of_the_corpus_that_excludes_the_day_of_reception_counts_from_the_next_working_day() {
+    // The runtime never reads words: the compiler must have read every
+    // exclusion of the corpus, singular, plural and Kazakh, into the start.
+    let mut excluding = Vec::new();
+    for r in reglament_generated::REGULATIONS {
+        let actions = r.channels.iter().flat_map(|c| c.actions.iter().filter_map(|a| a.deadline.as_ref()));
+        for d in r.term.iter().chain(actions) {
+            let text = d.text.to_lowercase();
+            let excludes = ["не входит", "не входят", "кірмейді"].iter().any(|w| text.contains(w));
+            assert_eq!(d.start == TermStart::NextWorkingDay, excludes, "{}: «{}»", r.id, d.text);
+            if excludes {
+                excluding.push(r.id);
+            }
+        }
+    }
+    excluding.dedup();
+    assert_eq!(
+        excluding,
+        [
+            "kezekke_qoiu_memlekettik_qyzmet",
+            "postanovka_na_ochered_doshkolnikov",
+            "postanovka_na_ochered_gosusluga",
+            "vydacha_spravok_bezrabotnym"
+        ]
+    );
+}

@@ -14,7 +14,7 @@ use crate::common::{engine, existing_path, start, store_path, t, GOOD_APPLICATIO
 use crate::specs::{self, deadline, Variant, ID};
 
 fn keyed_engine(path: &std::path::Path, key: Option<Key>, mode: OpenMode) -> Result<Engine, EngineError> {
-    let options = StoreOptions { mode: Some(mode), key, ..StoreOptions::default() };
+    let options = StoreOptions { mode, key, ..StoreOptions::default() };
     let mut e = Engine::open_options(path, &options, Calendar::kazakhstan().unwrap())?;
     e.set_start_policy(StartPolicy::ReplayHistory);
     Ok(e)
