@@ -219,7 +219,7 @@ impl Engine {
         at: LocalDateTime,
         expect: Expect,
     ) -> Result<Transition, EngineError> {
-        let instance = self.store.instance(id)?.ok_or(EngineError::UnknownInstance(id))?;
+        let instance = self.store.instance_without_application(id)?.ok_or(EngineError::UnknownInstance(id))?;
         if let Some(expected) = expect.channel {
             check_channel(&instance, expected)?;
         }
@@ -352,7 +352,7 @@ impl Engine {
     /// due at `at`, and by how much. An instance that cannot be assessed is
     /// listed among the skipped, with why; the others are served.
     pub fn overdue(&self, at: LocalDateTime) -> Result<OverdueReport, EngineError> {
-        let listing = self.store.instances(true)?;
+        let listing = self.store.instances_without_applications(true)?;
         let mut report = OverdueReport { at, rows: Vec::new(), skipped: Vec::new() };
         report.skipped.extend(
             listing.damaged.iter().map(|Damaged { instance, problem }| format!("instance {instance}: {problem}")),

@@ -15,6 +15,7 @@
 //! service is then never overdue. Exceptional maxima («в исключительных
 //! случаях до 6 мес.») give a second, exceptional plan.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use reglament_runtime::{
@@ -36,14 +37,14 @@ pub struct Basis<'a> {
     pub receipt: LocalDateTime,
 }
 
-impl Basis<'_> {
+impl<'a> Basis<'a> {
     /// The working hours of whoever performs `action`: information systems
     /// and the applicant around the clock, people (or an action whose table
     /// names nobody) the hours the calendar data gives their provider.
-    pub fn hours(&self, action: &ActionSpec) -> Hours {
+    pub fn hours(&self, action: &ActionSpec) -> Cow<'a, Hours> {
         let id = action.participant.unwrap_or("");
         match self.regulation.participant(id).map(|p| p.kind) {
-            Some(ParticipantKind::System | ParticipantKind::Applicant) => Hours::around_the_clock(),
+            Some(ParticipantKind::System | ParticipantKind::Applicant) => Cow::Owned(Hours::around_the_clock()),
             Some(ParticipantKind::Unit) | None => self.calendar.hours(id),
         }
     }

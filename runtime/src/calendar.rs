@@ -25,6 +25,7 @@
 //! default for everyone and, by participant id, for those who keep other
 //! hours.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fmt::Write as _;
@@ -260,8 +261,11 @@ impl Calendar {
 
     /// The working hours of a provider: those the data names for `provider`
     /// (a participant id), else the data's `default`, else [`Hours::office`].
-    pub fn hours(&self, provider: &str) -> Hours {
-        self.hours.get(provider).or_else(|| self.hours.get(DEFAULT_HOURS)).cloned().unwrap_or_default()
+    pub fn hours(&self, provider: &str) -> Cow<'_, Hours> {
+        match self.hours.get(provider).or_else(|| self.hours.get(DEFAULT_HOURS)) {
+            Some(hours) => Cow::Borrowed(hours),
+            None => Cow::Owned(Hours::office()),
+        }
     }
 
     /// The hours the data names, by provider.
@@ -349,8 +353,8 @@ impl Calendar {
                 Some(_) => {}
             }
         }
-        let tentative = self.years.values().flat_map(|y| &y.holidays).filter(|h| h.tentative);
-        for h in tentative.filter(|h| (from..=to).contains(&h.date)) {
+        let years = self.years.range(from.year()..=to.year()).flat_map(|(_, y)| &y.holidays);
+        for h in years.filter(|h| h.tentative && (from..=to).contains(&h.date)) {
             out.push(Caveat::TentativeDate { date: h.date, name: h.name.clone() });
         }
         out
@@ -759,8 +763,8 @@ mod tests {
         let cal = Calendar::parse("hours default 08:30-17:30\nhours con 09:00-20:00\n", "t").unwrap();
         assert_eq!(cal.hours("con").to_string(), "09:00-20:00");
         assert_eq!(cal.hours("mio").to_string(), "08:30-17:30");
-        assert_eq!(Calendar::default().hours("mio"), Hours::office());
-        assert_eq!(kz().hours("anyone"), Hours::office(), "the built-in data names the office hours");
+        assert_eq!(*Calendar::default().hours("mio"), Hours::office());
+        assert_eq!(*kz().hours("anyone"), Hours::office(), "the built-in data names the office hours");
         for (text, needle) in [
             ("hours default", "expected `hours default"),
             ("hours default 9-18", "is not an interval"),

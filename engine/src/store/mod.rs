@@ -499,15 +499,19 @@ impl Store {
                 return existing_start(found, k);
             }
         }
-        tx.execute(
-            "INSERT OR IGNORE INTO editions (digest, regulation, sha256, snapshot) VALUES (?1, ?2, ?3, ?4)",
-            params![new.edition.digest, new.edition.regulation, new.edition.sha256, new.edition.snapshot],
-        )
+        record_once(&tx, "editions", &new.edition.digest, || {
+            tx.execute(
+                "INSERT INTO editions (digest, regulation, sha256, snapshot) VALUES (?1, ?2, ?3, ?4)",
+                params![new.edition.digest, new.edition.regulation, new.edition.sha256, new.edition.snapshot],
+            )
+        })
         .map_err(failed(&path, "recording the edition"))?;
-        tx.execute(
-            "INSERT OR IGNORE INTO calendars (digest, data) VALUES (?1, ?2)",
-            params![new.calendar.digest, new.calendar.data],
-        )
+        record_once(&tx, "calendars", &new.calendar.digest, || {
+            tx.execute(
+                "INSERT INTO calendars (digest, data) VALUES (?1, ?2)",
+                params![new.calendar.digest, new.calendar.data],
+            )
+        })
         .map_err(failed(&path, "recording the calendar"))?;
         let id: i64 = tx
             .query_row("SELECT coalesce(max(id), 0) + 1 FROM instances", [], |r| r.get(0))
@@ -634,17 +638,30 @@ impl Store {
     /// The instance with this id. A row that cannot be read is a
     /// [`StoreError::BadRow`] naming it.
     pub fn instance(&self, id: i64) -> Result<Option<StoredInstance>, StoreError> {
-        let sql = format!("SELECT {INSTANCE_COLUMNS} FROM instances WHERE id = ?1");
+        self.read_instance(id, true)
+    }
+
+    /// The instance with this id without its application (`application` is
+    /// `None`): what planning a move reads, which never needs personal data.
+    pub fn instance_without_application(&self, id: i64) -> Result<Option<StoredInstance>, StoreError> {
+        self.read_instance(id, false)
+    }
+
+    fn read_instance(&self, id: i64, with_application: bool) -> Result<Option<StoredInstance>, StoreError> {
+        let sql = match with_application {
+            true => format!("SELECT {INSTANCE_COLUMNS} FROM instances WHERE id = ?1"),
+            false => format!("SELECT {} FROM instances WHERE id = ?1", INSTANCE_COLUMNS.replace("application", "NULL")),
+        };
         let row = self
             .conn
             .prepare_cached(&sql)
             .and_then(|mut stmt| stmt.query_row([id], read_values).optional())
             .map_err(|e| self.err("reading an instance", e))?;
-        row.map(|values| {
-            self.decode_instance(values)
+        let decode = |values| {
+            self.decode_instance(values, with_application)
                 .map_err(|d| StoreError::BadRow(format!("instance {}: {}", d.instance, d.problem)))
-        })
-        .transpose()
+        };
+        row.map(decode).transpose()
     }
 
     /// The last entry of an instance's journal (the latest transition).
@@ -663,14 +680,29 @@ impl Store {
     /// Every instance, or only the unfinished ones, by id; rows that cannot
     /// be read are listed apart, with why.
     pub fn instances(&self, unfinished_only: bool) -> Result<Listing, StoreError> {
+        self.list_instances(unfinished_only, true)
+    }
+
+    /// [`Store::instances`] without their applications (`application` is
+    /// `None`): what an overdue list reads, which shows no personal data.
+    pub fn instances_without_applications(&self, unfinished_only: bool) -> Result<Listing, StoreError> {
+        self.list_instances(unfinished_only, false)
+    }
+
+    fn list_instances(&self, unfinished_only: bool, with_application: bool) -> Result<Listing, StoreError> {
         let filter = if unfinished_only { "WHERE finished = 0" } else { "" };
-        let sql = format!("SELECT {INSTANCE_COLUMNS} FROM instances {filter} ORDER BY id");
+        let columns = if with_application {
+            INSTANCE_COLUMNS.to_string()
+        } else {
+            INSTANCE_COLUMNS.replace("application", "NULL")
+        };
+        let sql = format!("SELECT {columns} FROM instances {filter} ORDER BY id");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err("listing instances", e))?;
         let rows = stmt.query_map([], read_values).map_err(|e| self.err("listing instances", e))?;
         let mut listing = Listing::default();
         for row in rows {
             let values = row.map_err(|e| self.err("listing instances", e))?;
-            match self.decode_instance(values) {
+            match self.decode_instance(values, with_application) {
                 Ok(instance) => listing.instances.push(instance),
                 Err(damaged) => listing.damaged.push(damaged),
             }
@@ -760,7 +792,7 @@ impl Store {
 
     /// Reads an instance row; a row whose values cannot be read is
     /// [`Damaged`], never a failure of the whole read.
-    fn decode_instance(&self, v: Vec<Value>) -> Result<StoredInstance, Damaged> {
+    fn decode_instance(&self, v: Vec<Value>, with_application: bool) -> Result<StoredInstance, Damaged> {
         let id = match v.first() {
             Some(Value::Integer(id)) => *id,
             _ => 0,
@@ -778,8 +810,10 @@ impl Store {
             Some(Value::Integer(n)) => Ok(*n),
             _ => Err(bad(format!("its {what} is not a number"))),
         };
-        let application = v.get(3).cloned().unwrap_or(Value::Null);
-        let application = open_application(&application, id, self.key.as_ref()).map_err(|p| bad(p.to_string()))?;
+        let application = match (with_application, v.get(3)) {
+            (true, Some(value)) => open_application(value, id, self.key.as_ref()).map_err(|p| bad(p.to_string()))?,
+            _ => None,
+        };
         let state = u32::try_from(int(5, "state")?).map_err(|_| bad("its state is out of range".to_string()))?;
         let started_at = text(7, "start time")?;
         let started_at = LocalDateTime::parse(&started_at).map_err(|e| bad(format!("its start time: {e}")))?;
@@ -853,6 +887,22 @@ fn decode_entry(row: EntryRow) -> Result<JournalEntry, StoreError> {
 
 fn parse_time(text: &str, what: &str) -> Result<LocalDateTime, StoreError> {
     LocalDateTime::parse(text).map_err(|e| StoreError::BadRow(format!("{what}: {e}")))
+}
+
+/// Runs `insert` unless `table` holds the record `digest` already: most
+/// starts find their edition and calendar recorded, and skip binding them.
+fn record_once(
+    conn: &Connection,
+    table: &str,
+    digest: &str,
+    insert: impl FnOnce() -> rusqlite::Result<usize>,
+) -> rusqlite::Result<()> {
+    let sql = format!("SELECT 1 FROM {table} WHERE digest = ?1");
+    let known = conn.prepare_cached(&sql)?.query_row([digest], |_| Ok(())).optional()?.is_some();
+    if !known {
+        insert()?;
+    }
+    Ok(())
 }
 
 /// Appends an entry to the journal, chained to the last one.

@@ -101,7 +101,7 @@ const V3_SWAP: &str = "
 DROP TABLE journal;
 ALTER TABLE journal_v3 RENAME TO journal;
 CREATE UNIQUE INDEX journal_versions ON journal (instance, version);
-CREATE UNIQUE INDEX journal_keys ON journal (key);
+CREATE UNIQUE INDEX journal_keys ON journal (key) WHERE key IS NOT NULL;
 ";
 
 /// A v2 journal entry, in the order it was written.
