@@ -184,8 +184,23 @@ impl Engine {
     /// first journal entry. Returns the new instance's id (or, for a key
     /// that started one already, that instance's).
     pub fn start(&mut self, req: StartRequest<'_>) -> Result<i64, EngineError> {
+        if let Some(id) = req.key.map(|k| self.started_by(k)).transpose()?.flatten() {
+            return Ok(id);
+        }
         let new = self.prepare(req)?;
         Ok(self.insert(&new)?.id)
+    }
+
+    /// The instance an idempotency key started, if it started one: a start
+    /// sent again returns it before anything else is checked, whatever has
+    /// changed since (a repeal, a new edition). A key that moved a case is
+    /// [`StoreError::KeyReused`].
+    pub fn started_by(&self, key: &str) -> Result<Option<i64>, EngineError> {
+        match self.store.keyed(key)? {
+            Some(found) if found.start => Ok(Some(found.instance)),
+            Some(found) => Err(StoreError::KeyReused { key: key.to_string(), instance: found.instance }.into()),
+            None => Ok(None),
+        }
     }
 
     /// Checks a start request as [`prepare_start`] does, on this engine's
@@ -300,10 +315,12 @@ impl Engine {
         transition.entry.key = Some(key.to_string());
         match self.commit(&transition) {
             Ok(()) => Ok(Advanced { transition, already_committed: false }),
-            // Another writer committed the same key in between.
-            Err(EngineError::Store(StoreError::KeyReused { .. })) if self.already(id, key)?.is_some() => {
-                self.already(id, key)?.ok_or(EngineError::UnknownInstance(id))
-            }
+            // Another writer committed the same key in between: its move, or
+            // the refusal of a key that moved something else.
+            Err(EngineError::Store(StoreError::KeyReused { .. })) => match self.already(id, key)? {
+                Some(done) => Ok(done),
+                None => Err(StoreError::KeyReused { key: key.to_string(), instance: id }.into()),
+            },
             Err(e) => Err(e),
         }
     }

@@ -260,10 +260,17 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Calendar { year } => print(out, &report::calendar_year(&ctx.calendar, year)),
         Command::Keygen { file } => keygen(&file, out),
         Command::Start(args) => {
-            // Check everything before the store is opened, so that bad input
-            // does not even create the file.
             ctx.store()?;
             ctx.key()?;
+            // A start sent again with its key returns what the first did.
+            if let Some(key) = args.key.as_deref().filter(|_| ctx.store().is_ok_and(Path::exists)) {
+                let engine = ctx.open(OpenMode::Existing)?;
+                if let Some(id) = engine.started_by(key)? {
+                    return print(out, &after_start(&engine, id, "already started"));
+                }
+            }
+            // Check everything before the store is opened, so that bad input
+            // does not even create the file.
             let new = prepare_start(&Registry::default(), &ctx.calendar, ctx.policy, start_request(&args)?)?;
             let mut engine = ctx.open(OpenMode::CreateIfMissing)?;
             let inserted = engine.insert(&new)?;
@@ -513,10 +520,15 @@ fn batch(engine: &mut Engine, file: &Path, text: &str, out: &mut impl Write) -> 
         let (id, version, already) = match parsed.command {
             BatchCommand::Start(args) => {
                 let key = args.key.clone().unwrap_or(key);
-                let request = start_request_keyed(&args, Some(&key)).map_err(|e| at_line(e.to_string()))?;
-                let new = engine.prepare(request).map_err(|e| at_line(e.to_string()))?;
-                let inserted = engine.insert(&new).map_err(|e| at_line(e.to_string()))?;
-                (inserted.id, 1, inserted.existing)
+                match engine.started_by(&key).map_err(|e| at_line(e.to_string()))? {
+                    Some(id) => (id, 1, true),
+                    None => {
+                        let request = start_request_keyed(&args, Some(&key)).map_err(|e| at_line(e.to_string()))?;
+                        let new = engine.prepare(request).map_err(|e| at_line(e.to_string()))?;
+                        let inserted = engine.insert(&new).map_err(|e| at_line(e.to_string()))?;
+                        (inserted.id, 1, inserted.existing)
+                    }
+                }
             }
             BatchCommand::Advance(args) => {
                 let (entry, already) = advance(engine, &args, Some(&key)).map_err(|e| at_line(e.to_string()))?;

@@ -160,6 +160,11 @@ fn idempotency_keys_make_starts_and_moves_happen_once() {
     let again = e.start(preschool("2024-03-15T10:00", Some("request-1"))).unwrap();
     assert_eq!(first, again);
     assert_eq!(e.list().unwrap().instances.len(), 1);
+    // Sent again once the rules changed (history no longer replayed), the
+    // key still returns what it started: it is looked up first.
+    e.set_start_policy(StartPolicy::InForce);
+    assert_eq!(e.start(preschool("2024-03-15T10:00", Some("request-1"))).unwrap(), first);
+    e.set_start_policy(StartPolicy::ReplayHistory);
     let moved = e.advance_keyed(first, Target::Only, "mio", t("2024-03-15T10:05"), "move-1").unwrap();
     assert!(!moved.already_committed);
     let repeated = e.advance_keyed(first, Target::Only, "mio", t("2024-03-15T10:05"), "move-1").unwrap();
