@@ -147,6 +147,7 @@ impl Engine {
             application: Application::from_form(application),
             actor,
             at,
+            key: None,
         };
         Ok(Case::new(self.start(request)?))
     }
@@ -171,6 +172,7 @@ impl Engine {
             application: Application::default(),
             actor,
             at,
+            key: None,
         };
         Ok(Case::new(self.start(request)?))
     }
@@ -228,17 +230,24 @@ impl Engine {
     }
 
     /// The case's application, read back as the typed form `F`, which must
-    /// be the form the case was started with.
-    pub fn application<M: StateMachine, F: Form + DeserializeOwned>(&self, case: Case<M>) -> Result<F, EngineError> {
+    /// be the form the case was started with, and shown to `who` at `at`:
+    /// the journal records the disclosure ([`Engine::disclose`]).
+    pub fn application<M: StateMachine, F: Form + DeserializeOwned>(
+        &mut self,
+        case: Case<M>,
+        who: &str,
+        at: LocalDateTime,
+    ) -> Result<F, EngineError> {
         form_of_regulation::<M, F>()?;
         let instance = self.instance_of::<M>(case.id)?;
         let does_not_fit = || EngineError::ApplicationDoesNotFit { instance: case.id, form: F::SPEC.id };
         if matches!(&instance.flk, FlkStatus::Checked(form) if form != F::SPEC.id) {
             return Err(does_not_fit());
         }
+        let application = self.disclose(case.id, who, at)?;
         // Through JSON, the form's own serde reading: unknown fields are
         // refused there. Serde's message is dropped, as it may quote values.
-        serde_json::from_str(&instance.application.to_json()).map_err(|_| does_not_fit())
+        serde_json::from_str(&application.to_json()).map_err(|_| does_not_fit())
     }
 
     /// Plans and commits one move of a typed case; `at_action` is the action

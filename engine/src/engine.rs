@@ -1,15 +1,31 @@
-//! Instances of generated channels: starting, advancing, timelines and
-//! overdue lists, over a [`Store`].
+//! Instances of generated channels: starting, advancing, timelines, overdue
+//! lists and disclosures, over a [`Store`].
+//!
+//! A new case starts under the edition of its regulation in force on its
+//! start date, and the store records that edition (a snapshot) and the
+//! calendar data the engine runs with. From then on the case is computed
+//! from what it recorded, never from the generated crate or calendar of the
+//! day: an amendment or a new `--calendar` changes no case already started.
+//!
+//! Nothing is written before everything that can fail has been checked: the
+//! time against the calendar's years, the actor, the table, and the due time
+//! of the step a move enters.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
-use reglament_runtime::{ActionSpec, Calendar, ChannelSpec, Due, LocalDateTime, TransitionError, Which};
+use reglament_runtime::{ActionSpec, Calendar, ChannelSpec, Due, LocalDateTime, RegulationSpec, TransitionError};
 
 use crate::application::Application;
-use crate::error::EngineError;
-use crate::registry::{action, Registry};
-use crate::schedule::{service_due, Timeline};
-use crate::store::{JournalEntry, NewInstance, OpenMode, Store, StoredInstance, Transition};
+use crate::edition::{self, EditionRecord};
+use crate::error::{EngineError, StoreError};
+use crate::registry::{action, channel_of, form_of, Registry};
+use crate::schedule::{service_due, Basis, Timeline};
+use crate::store::{
+    CalendarRecord, Damaged, Inserted, JournalEntry, Listing, NewInstance, OpenMode, Store, StoreOptions,
+    StoredInstance, Transition,
+};
 
 /// Where an advance goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +51,31 @@ pub struct StartRequest<'a> {
     pub application: Application,
     /// The participant starting it: the one responsible for the first action.
     pub actor: &'a str,
-    /// When.
+    /// When: the moment the application is received.
     pub at: LocalDateTime,
+    /// An idempotency key: a start with a key that started a case already
+    /// returns that case and writes nothing (`None`: no key).
+    pub key: Option<&'a str>,
+}
+
+/// Whether repealed regulations may start cases.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StartPolicy {
+    /// Only regulations in force on the start date start cases. The default.
+    #[default]
+    InForce,
+    /// Repealed regulations start cases too, each recorded as replaying
+    /// history: for replaying or testing cases of their time.
+    ReplayHistory,
+}
+
+/// A move committed, or found committed by its idempotency key.
+#[derive(Debug, Clone)]
+pub struct Advanced {
+    /// The transition.
+    pub transition: Transition,
+    /// Whether its key had committed it already: nothing was written now.
+    pub already_committed: bool,
 }
 
 /// The engine: a store, the regulations it runs, and the calendar.
@@ -44,7 +83,13 @@ pub struct StartRequest<'a> {
 pub struct Engine {
     store: Store,
     registry: Registry,
-    calendar: Calendar,
+    calendar: Arc<Calendar>,
+    calendar_record: CalendarRecord,
+    policy: StartPolicy,
+    /// Calendars of cases computed with other data than `calendar`, by digest.
+    calendars: Mutex<HashMap<String, Arc<Calendar>>>,
+    /// Snapshots of the registry's editions, by the edition's address.
+    editions: Mutex<HashMap<usize, EditionRecord>>,
 }
 
 /// An instance whose current step, or the whole service, is overdue.
@@ -60,8 +105,8 @@ pub struct OverdueRow {
     pub step_late: Option<i64>,
     /// When the current step is due in exceptional cases, if its deadline says.
     pub step_exceptional: Option<LocalDateTime>,
-    /// When the service is due.
-    pub service_due: LocalDateTime,
+    /// When the service is due, if anything makes it due.
+    pub service_due: Option<LocalDateTime>,
     /// Seconds the service is overdue.
     pub service_late: Option<i64>,
 }
@@ -73,19 +118,39 @@ pub struct OverdueReport {
     pub at: LocalDateTime,
     /// The overdue instances, by id.
     pub rows: Vec<OverdueRow>,
-    /// Instances that could not be assessed (their regulation is gone), with why.
+    /// Instances that could not be assessed (a damaged row, a regulation
+    /// gone, a due time that cannot be computed), with why: the others are
+    /// served all the same.
     pub skipped: Vec<String>,
 }
+
+/// The longest name a disclosure may record of who asked.
+pub const MAX_WHO_CHARS: usize = 200;
 
 impl Engine {
     /// An engine over an open store.
     pub fn new(store: Store, registry: Registry, calendar: Calendar) -> Engine {
-        Engine { store, registry, calendar }
+        let calendar_record = CalendarRecord::of(&calendar);
+        Engine {
+            store,
+            registry,
+            calendar: Arc::new(calendar),
+            calendar_record,
+            policy: StartPolicy::default(),
+            calendars: Mutex::default(),
+            editions: Mutex::default(),
+        }
     }
 
-    /// Opens the store at `path` with the generated regulations.
+    /// Opens the store at `path`, without a key, with the generated regulations.
     pub fn open(path: &Path, mode: OpenMode, calendar: Calendar) -> Result<Engine, EngineError> {
         Ok(Engine::new(Store::open(path, mode)?, Registry::default(), calendar))
+    }
+
+    /// Opens the store at `path` with every option (a key, the durability)
+    /// and the generated regulations.
+    pub fn open_options(path: &Path, options: &StoreOptions, calendar: Calendar) -> Result<Engine, EngineError> {
+        Ok(Engine::new(Store::open_options(path, options)?, Registry::default(), calendar))
     }
 
     /// The store.
@@ -98,28 +163,61 @@ impl Engine {
         &self.registry
     }
 
-    /// The calendar.
+    /// The calendar new cases are computed with.
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
+    }
+
+    /// Whether repealed regulations may start cases.
+    pub fn start_policy(&self) -> StartPolicy {
+        self.policy
+    }
+
+    /// Chooses whether repealed regulations may start cases.
+    pub fn set_start_policy(&mut self, policy: StartPolicy) {
+        self.policy = policy;
     }
 
     /// Starts an instance: checks the application against the form's FLK
     /// rules (every violation reported at once), checks that the actor is
     /// responsible for the first action, and stores the instance with its
-    /// first journal entry. Returns the new instance's id.
+    /// first journal entry. Returns the new instance's id (or, for a key
+    /// that started one already, that instance's).
     pub fn start(&mut self, req: StartRequest<'_>) -> Result<i64, EngineError> {
-        let new = prepare_start(&self.registry, req)?;
-        self.insert(&new)
+        if let Some(id) = req.key.map(|k| self.started_by(k)).transpose()?.flatten() {
+            return Ok(id);
+        }
+        let new = self.prepare(req)?;
+        Ok(self.insert(&new)?.id)
     }
 
-    /// Stores a start request already checked by [`prepare_start`]; returns
-    /// the new instance's id.
-    pub fn insert(&mut self, new: &NewInstance) -> Result<i64, EngineError> {
+    /// The instance an idempotency key started, if it started one: a start
+    /// sent again returns it before anything else is checked, whatever has
+    /// changed since (a repeal, a new edition). A key that moved a case is
+    /// [`StoreError::KeyReused`].
+    pub fn started_by(&self, key: &str) -> Result<Option<i64>, EngineError> {
+        match self.store.keyed(key)? {
+            Some(found) if found.start => Ok(Some(found.instance)),
+            Some(found) => Err(StoreError::KeyReused { key: key.to_string(), instance: found.instance }.into()),
+            None => Ok(None),
+        }
+    }
+
+    /// Checks a start request as [`prepare_start`] does, on this engine's
+    /// regulations, calendar and policy.
+    pub fn prepare(&self, req: StartRequest<'_>) -> Result<NewInstance, EngineError> {
+        let edition = |spec: &'static RegulationSpec| self.edition_record(spec);
+        check_start(&self.registry, &self.calendar, self.calendar_record.clone(), self.policy, &edition, req)
+    }
+
+    /// Stores a start request already checked by [`prepare_start`].
+    pub fn insert(&mut self, new: &NewInstance) -> Result<Inserted, EngineError> {
         Ok(self.store.insert_instance(new)?)
     }
 
     /// Plans a transition without writing it: who may act, where the table
-    /// allows going, and that time does not run backwards. [`Engine::advance`]
+    /// allows going, that time does not run backwards and stays within the
+    /// calendar, and when the step entered falls due. [`Engine::advance`]
     /// plans and commits; planning alone lets a caller (or a test) commit later.
     pub fn plan(&self, id: i64, target: Target, actor: &str, at: LocalDateTime) -> Result<Transition, EngineError> {
         self.plan_expecting(id, target, actor, at, Expect::default())
@@ -136,11 +234,12 @@ impl Engine {
         at: LocalDateTime,
         expect: Expect,
     ) -> Result<Transition, EngineError> {
-        let instance = self.store.instance(id)?.ok_or(EngineError::UnknownInstance(id))?;
+        let instance = self.store.instance_without_application(id)?.ok_or(EngineError::UnknownInstance(id))?;
         if let Some(expected) = expect.channel {
             check_channel(&instance, expected)?;
         }
-        let channel = self.registry.channel(&instance.regulation, &instance.channel)?;
+        let (regulation, calendar) = self.context(&instance)?;
+        let channel = channel_of(regulation, &instance.channel)?;
         if instance.finished {
             return Err(EngineError::Finished(id));
         }
@@ -150,9 +249,14 @@ impl Engine {
         }
         check_actor(current, actor)?;
         let to = resolve(channel, current, target)?;
+        check_time(&calendar, at)?;
         // Only the latest entry matters: time may not run backwards.
         if let Some(last) = self.store.last_entry(id)?.filter(|last| at < last.at) {
             return Err(EngineError::TimeBeforeLast { at: at.to_string(), last: last.at.to_string() });
+        }
+        if let Some(to) = to {
+            let basis = Basis { regulation, calendar: &calendar, receipt: instance.started_at };
+            basis.step_due(action(channel, to)?, at)?;
         }
         let branch = to.and_then(|to| current.next.iter().find(|b| b.to == to)).and_then(|b| b.when);
         Ok(Transition {
@@ -167,6 +271,7 @@ impl Engine {
                 from: Some(current.number),
                 to,
                 branch: branch.map(str::to_string),
+                key: None,
             },
         })
     }
@@ -192,67 +297,180 @@ impl Engine {
         Ok(transition)
     }
 
-    /// An instance's timeline: its steps with due times, and the service's.
-    pub fn timeline(&self, id: i64) -> Result<Timeline, EngineError> {
-        let instance = self.store.instance(id)?.ok_or(EngineError::UnknownInstance(id))?;
-        let channel = self.registry.channel(&instance.regulation, &instance.channel)?;
-        let journal = self.store.journal(id)?;
-        Timeline::build(instance, channel, journal, &self.calendar)
+    /// [`Engine::advance`] with an idempotency key: a key that moved this
+    /// instance already returns that move and writes nothing, so a batch or
+    /// a client that lost the answer may send the same move again.
+    pub fn advance_keyed(
+        &mut self,
+        id: i64,
+        target: Target,
+        actor: &str,
+        at: LocalDateTime,
+        key: &str,
+    ) -> Result<Advanced, EngineError> {
+        if let Some(done) = self.already(id, key)? {
+            return Ok(done);
+        }
+        let mut transition = self.plan(id, target, actor, at)?;
+        transition.entry.key = Some(key.to_string());
+        match self.commit(&transition) {
+            Ok(()) => Ok(Advanced { transition, already_committed: false }),
+            // Another writer committed the same key in between: its move, or
+            // the refusal of a key that moved something else.
+            Err(EngineError::Store(StoreError::KeyReused { .. })) => match self.already(id, key)? {
+                Some(done) => Ok(done),
+                None => Err(StoreError::KeyReused { key: key.to_string(), instance: id }.into()),
+            },
+            Err(e) => Err(e),
+        }
     }
 
-    /// Every instance, by id.
-    pub fn list(&self) -> Result<Vec<StoredInstance>, EngineError> {
+    /// The move `key` committed on instance `id`, if it did; an error if it
+    /// committed something else.
+    fn already(&self, id: i64, key: &str) -> Result<Option<Advanced>, EngineError> {
+        let Some(found) = self.store.keyed(key)? else { return Ok(None) };
+        if found.start || found.instance != id {
+            return Err(StoreError::KeyReused { key: key.to_string(), instance: found.instance }.into());
+        }
+        let e = found.entry;
+        let transition = Transition {
+            expected_version: e.version - 1,
+            state: e.to.or(e.from).unwrap_or(0),
+            finished: e.to.is_none(),
+            entry: e,
+        };
+        Ok(Some(Advanced { transition, already_committed: true }))
+    }
+
+    /// An instance's timeline: its steps with due times, the service's, and
+    /// who was shown its personal data.
+    pub fn timeline(&self, id: i64) -> Result<Timeline, EngineError> {
+        let instance = self.store.instance(id)?.ok_or(EngineError::UnknownInstance(id))?;
+        let (regulation, calendar) = self.context(&instance)?;
+        let channel = channel_of(regulation, &instance.channel)?;
+        let journal = self.store.journal(id)?;
+        let basis = Basis { regulation, calendar: &calendar, receipt: instance.started_at };
+        let mut timeline = Timeline::build(instance, basis, channel, journal)?;
+        timeline.disclosures = self.store.disclosures(id)?;
+        Ok(timeline)
+    }
+
+    /// The action an instance stands at, in the edition it runs on.
+    pub fn current_action(&self, instance: &StoredInstance) -> Result<&'static ActionSpec, EngineError> {
+        action(channel_of(self.edition_of(instance)?, &instance.channel)?, instance.state)
+    }
+
+    /// Every instance, by id, and the rows that cannot be read.
+    pub fn list(&self) -> Result<Listing, EngineError> {
         Ok(self.store.instances(false)?)
     }
 
     /// The unfinished instances whose current step or whole service is past
-    /// due at `at`, and by how much.
+    /// due at `at`, and by how much. An instance that cannot be assessed is
+    /// listed among the skipped, with why; the others are served.
     pub fn overdue(&self, at: LocalDateTime) -> Result<OverdueReport, EngineError> {
+        let listing = self.store.instances_without_applications(true)?;
         let mut report = OverdueReport { at, rows: Vec::new(), skipped: Vec::new() };
-        for instance in self.store.instances(true)? {
-            match self.registry.channel(&instance.regulation, &instance.channel) {
-                Ok(channel) => {
-                    if let Some(row) = self.overdue_row(instance, channel, at)? {
-                        report.rows.push(row);
-                    }
-                }
-                Err(e) => report.skipped.push(format!("instance {}: {e}", instance.id)),
+        report.skipped.extend(
+            listing.damaged.iter().map(|Damaged { instance, problem }| format!("instance {instance}: {problem}")),
+        );
+        for instance in listing.instances {
+            let id = instance.id;
+            match self.overdue_row(instance, at) {
+                Ok(Some(row)) => report.rows.push(row),
+                Ok(None) => {}
+                Err(e) => report.skipped.push(format!("instance {id}: {e}")),
             }
         }
         Ok(report)
     }
 
-    fn overdue_row(
-        &self,
-        instance: StoredInstance,
-        channel: &'static ChannelSpec,
-        at: LocalDateTime,
-    ) -> Result<Option<OverdueRow>, EngineError> {
+    fn overdue_row(&self, instance: StoredInstance, at: LocalDateTime) -> Result<Option<OverdueRow>, EngineError> {
+        let (regulation, calendar) = self.context(&instance)?;
+        let channel = channel_of(regulation, &instance.channel)?;
         let journal = self.store.journal(instance.id)?;
         let current = action(channel, instance.state)?;
         let entered = journal.iter().rev().find(|e| e.to == Some(current.number)).map_or(instance.started_at, |e| e.at);
-        let step_due = current.deadline.map(|d| d.due(entered, &self.calendar, Which::Max)).transpose()?;
-        let step_exceptional = match current.deadline {
-            Some(d) if d.exceptional_max.is_some() => Some(d.due(entered, &self.calendar, Which::Exceptional)?.at),
-            _ => None,
-        };
+        let basis = Basis { regulation, calendar: &calendar, receipt: instance.started_at };
+        let step = basis.step_due(current, entered)?;
         let taken: Vec<u32> = journal.iter().filter_map(|e| e.to).collect();
-        let service = service_due(channel, instance.started_at, &taken, false, &self.calendar)?;
+        let service = service_due(basis, channel, &taken, false)?;
         let late = |due: LocalDateTime| Some(at.seconds_since(due)).filter(|&s| s > 0);
-        let step_late = step_due.as_ref().and_then(|d| late(d.at));
-        let service_late = late(service.at);
+        let step_late = step.due.as_ref().and_then(|d| late(d.at));
+        let service_late = service.late_by(at);
         if step_late.is_none() && service_late.is_none() {
             return Ok(None);
         }
         Ok(Some(OverdueRow {
             instance,
             action: current,
-            step_due,
+            step_due: step.due,
             step_late,
-            step_exceptional,
+            step_exceptional: step.exceptional.map(|d| d.at),
             service_due: service.at,
             service_late,
         }))
+    }
+
+    /// Shows instance `id`'s application to `who` (a person, named as the
+    /// service knows them) at `at`, recording the disclosure in the journal
+    /// in the same transaction: personal data is never shown unrecorded.
+    pub fn disclose(&mut self, id: i64, who: &str, at: LocalDateTime) -> Result<Application, EngineError> {
+        let who = who.trim();
+        if who.is_empty() || who.chars().count() > MAX_WHO_CHARS {
+            return Err(EngineError::Who { limit: MAX_WHO_CHARS });
+        }
+        match self.store.disclose(id, who, at) {
+            Err(StoreError::NoInstance(id)) => Err(EngineError::UnknownInstance(id)),
+            other => Ok(other?),
+        }
+    }
+
+    /// The edition and the calendar an instance's due times are computed
+    /// with: those it recorded when it started (or, for a case stored before
+    /// they were recorded, today's).
+    fn context(&self, instance: &StoredInstance) -> Result<(&'static RegulationSpec, Arc<Calendar>), EngineError> {
+        let calendar = match &instance.calendar {
+            Some(digest) if *digest != self.calendar_record.digest => self.recorded_calendar(instance.id, digest)?,
+            _ => Arc::clone(&self.calendar),
+        };
+        Ok((self.edition_of(instance)?, calendar))
+    }
+
+    /// The edition a case recorded, read from the store once per process.
+    fn edition_of(&self, instance: &StoredInstance) -> Result<&'static RegulationSpec, EngineError> {
+        let Some(digest) = &instance.edition else { return self.registry.regulation(&instance.regulation) };
+        if let Some(spec) = edition::cached(digest) {
+            return Ok(spec);
+        }
+        let id = instance.id;
+        let missing =
+            || StoreError::BadRow(format!("instance {id}: its edition {} is missing", edition::short(digest)));
+        let snapshot = self.store.edition(digest)?.ok_or_else(missing)?;
+        Ok(edition::load(digest, &snapshot).map_err(|e| StoreError::BadRow(format!("instance {id}: {e}")))?)
+    }
+
+    fn recorded_calendar(&self, id: i64, digest: &str) -> Result<Arc<Calendar>, EngineError> {
+        let mut cache = self.calendars.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(calendar) = cache.get(digest) {
+            return Ok(Arc::clone(calendar));
+        }
+        let data = self.store.calendar(digest)?.ok_or_else(|| {
+            StoreError::BadRow(format!("instance {id}: its calendar {} is missing", edition::short(digest)))
+        })?;
+        if edition::sha256_hex(data.as_bytes()) != digest {
+            let problem = format!("instance {id}: its calendar {} does not match its digest", edition::short(digest));
+            return Err(StoreError::BadRow(problem).into());
+        }
+        let calendar = Arc::new(Calendar::parse(&data, &format!("recorded {}", edition::short(digest)))?);
+        cache.insert(digest.to_string(), Arc::clone(&calendar));
+        Ok(calendar)
+    }
+
+    fn edition_record(&self, spec: &'static RegulationSpec) -> EditionRecord {
+        let mut cache = self.editions.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let address = std::ptr::from_ref(spec) as usize;
+        cache.entry(address).or_insert_with(|| EditionRecord::of(spec)).clone()
     }
 }
 
@@ -281,23 +499,67 @@ pub(crate) fn check_channel(instance: &StoredInstance, expected: &'static Channe
     })
 }
 
-/// Checks a start request without a store — regulation, channel, form, FLK,
-/// actor — so that a caller can refuse bad input before creating anything.
-pub fn prepare_start(registry: &Registry, req: StartRequest<'_>) -> Result<NewInstance, EngineError> {
-    let channel = registry.channel(req.regulation, req.channel)?;
-    let form = registry.form(req.regulation, req.form)?;
+/// Checks a start request without a store — the edition in force on its
+/// date, whether it is repealed, the channel, the form, the FLK, the actor,
+/// the time, and the due times the case starts with — so that a caller can
+/// refuse bad input before creating anything.
+pub fn prepare_start(
+    registry: &Registry,
+    calendar: &Calendar,
+    policy: StartPolicy,
+    req: StartRequest<'_>,
+) -> Result<NewInstance, EngineError> {
+    check_start(registry, calendar, CalendarRecord::of(calendar), policy, &EditionRecord::of, req)
+}
+
+fn check_start(
+    registry: &Registry,
+    calendar: &Calendar,
+    calendar_record: CalendarRecord,
+    policy: StartPolicy,
+    edition: &dyn Fn(&'static RegulationSpec) -> EditionRecord,
+    req: StartRequest<'_>,
+) -> Result<NewInstance, EngineError> {
+    check_time(calendar, req.at)?;
+    let regulation = registry.in_force_on(req.regulation, req.at.date())?;
+    let replayed = regulation.is_repealed_on(req.at.date());
+    if replayed && policy == StartPolicy::InForce {
+        let (act, from) = match regulation.status {
+            reglament_runtime::Status::Repealed { act, from } => (act, from),
+            _ => (None, None),
+        };
+        return Err(EngineError::Repealed { regulation: regulation.id, act, from });
+    }
+    let channel = channel_of(regulation, req.channel)?;
+    let form = form_of(regulation, req.form)?;
     let flk = req.application.check(form)?;
     let first = action(channel, channel.start)?;
     check_actor(first, req.actor)?;
+    let basis = Basis { regulation, calendar, receipt: req.at };
+    basis.step_due(first, req.at)?;
+    service_due(basis, channel, &[first.number], false)?;
     Ok(NewInstance {
-        regulation: channel.regulation.to_string(),
+        regulation: regulation.id.to_string(),
         channel: channel.id.to_string(),
         application: req.application,
         flk,
         start: first.number,
         at: req.at,
         actor: req.actor.to_string(),
+        edition: edition(regulation),
+        calendar: calendar_record,
+        replayed,
+        key: req.key.map(str::to_string),
     })
+}
+
+/// Times outside the years the calendar knows cannot be counted on: they
+/// are refused before anything is written.
+fn check_time(calendar: &Calendar, at: LocalDateTime) -> Result<(), EngineError> {
+    if calendar.covers(at) {
+        return Ok(());
+    }
+    Err(EngineError::TimeOutsideCalendar { at: at.to_string(), span: calendar.span() })
 }
 
 /// Only the participant responsible for the action may perform it. An

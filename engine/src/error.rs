@@ -4,7 +4,10 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use reglament_runtime::{CalendarError, DeadlineError, TransitionError, ValidationErrors};
+use reglament_runtime::{CalendarError, Date, DeadlineError, TransitionError, ValidationErrors};
+
+use crate::seal::KeyError;
+use crate::text::Escaped;
 
 /// What went wrong with an application before the FLK rules could run, or
 /// besides them.
@@ -23,6 +26,25 @@ pub enum ApplicationProblem {
     NotAString {
         /// The field.
         field: String,
+    },
+    /// The same field twice: JSON readers disagree on which one counts.
+    DuplicateField {
+        /// The field.
+        field: String,
+    },
+    /// More bytes than any application may have.
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// More fields than any application may have.
+    TooManyFields {
+        /// How many it has.
+        fields: usize,
+        /// The limit.
+        limit: usize,
     },
     /// Fields the form does not have.
     UnknownFields {
@@ -43,7 +65,18 @@ impl fmt::Display for ApplicationProblem {
                 write!(f, "the application must be a JSON object mapping field ids to strings")
             }
             ApplicationProblem::NotAString { field } => {
-                write!(f, "field `{field}` must be a JSON string (write the value in quotes)")
+                write!(f, "field `{}` must be a JSON string (write the value in quotes)", Escaped(field))
+            }
+            ApplicationProblem::DuplicateField { field } => {
+                write!(f, "field `{}` appears twice in the application; give each field once", Escaped(field))
+            }
+            ApplicationProblem::TooLarge { bytes, limit } => write!(
+                f,
+                "the application is {bytes} bytes; the limit is {limit} bytes ({} KiB) for any application",
+                limit / 1024
+            ),
+            ApplicationProblem::TooManyFields { fields, limit } => {
+                write!(f, "the application has {fields} fields; the limit is {limit}")
             }
             ApplicationProblem::UnknownFields { fields, known } => write!(
                 f,
@@ -58,7 +91,7 @@ impl fmt::Display for ApplicationProblem {
 impl std::error::Error for ApplicationProblem {}
 
 fn quoted<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    let items: Vec<String> = items.map(|s| format!("`{s}`")).collect();
+    let items: Vec<String> = items.map(|s| format!("`{}`", Escaped(s))).collect();
     if items.is_empty() {
         "none".to_string()
     } else {
@@ -107,6 +140,30 @@ pub enum StoreError {
     },
     /// A row the store cannot read back (edited by hand, or damaged).
     BadRow(String),
+    /// The store seals applications and was opened without its key.
+    KeyRequired(PathBuf),
+    /// The key given is not the store's.
+    WrongKey(PathBuf),
+    /// An idempotency key already committed something else.
+    KeyReused {
+        /// The key.
+        key: String,
+        /// The instance it committed for.
+        instance: i64,
+    },
+    /// A write on a store opened read-only.
+    ReadOnly(PathBuf),
+    /// No instance has this id.
+    NoInstance(i64),
+    /// A file that must not exist yet (a backup's destination) exists.
+    Exists(PathBuf),
+    /// A file could not be created or written.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
 }
 
 impl fmt::Display for StoreError {
@@ -133,7 +190,28 @@ impl fmt::Display for StoreError {
                  {found} now); nothing was written — look at its timeline and try again"
             ),
             StoreError::Sqlite { doing, source } => write!(f, "store error while {doing}: {source}"),
-            StoreError::BadRow(detail) => write!(f, "the store holds a row it cannot read: {detail}"),
+            StoreError::BadRow(detail) => {
+                write!(f, "the store holds a row it cannot read: {}; `reglament check` says more", Escaped(detail))
+            }
+            StoreError::KeyRequired(p) => write!(
+                f,
+                "store {} keeps applications sealed: give its key with --key-file FILE (or REGLAMENT_KEY_FILE); \
+                 nothing was changed",
+                p.display()
+            ),
+            StoreError::WrongKey(p) => {
+                write!(f, "the key given is not the key of store {}; nothing was changed", p.display())
+            }
+            StoreError::KeyReused { key, instance } => write!(
+                f,
+                "idempotency key `{}` already committed another request (instance {instance}); use a new key \
+                 for a new request; nothing was written",
+                Escaped(key)
+            ),
+            StoreError::ReadOnly(p) => write!(f, "store {} was opened read-only; nothing was written", p.display()),
+            StoreError::NoInstance(id) => write!(f, "no instance {id} in the store"),
+            StoreError::Exists(p) => write!(f, "{} exists already; choose a new file", p.display()),
+            StoreError::Io { path, source } => write!(f, "cannot create {}: {source}", path.display()),
         }
     }
 }
@@ -142,6 +220,7 @@ impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             StoreError::Sqlite { source, .. } => Some(source),
+            StoreError::Io { source, .. } => Some(source),
             _ => None,
         }
     }
@@ -277,6 +356,45 @@ pub enum EngineError {
         /// The last entry's time.
         last: String,
     },
+    /// The regulation is repealed on the start date: it starts no new case.
+    Repealed {
+        /// The regulation.
+        regulation: &'static str,
+        /// The repealing act, as the rendition records it.
+        act: Option<&'static str>,
+        /// The day the repeal took effect.
+        from: Option<Date>,
+    },
+    /// No edition of the regulation is in force on the start date.
+    NoEditionInForce {
+        /// The regulation.
+        regulation: String,
+        /// The start date.
+        date: Date,
+        /// The first day an edition the engine knows comes into force.
+        first: Option<Date>,
+    },
+    /// Two editions of the regulation come into force on the same day.
+    AmbiguousEdition {
+        /// The regulation.
+        regulation: String,
+        /// The SHA-256 of each.
+        editions: Vec<&'static str>,
+    },
+    /// A time outside the years the calendar knows.
+    TimeOutsideCalendar {
+        /// The time.
+        at: String,
+        /// The first and last years the calendar knows, if any.
+        span: Option<(i32, i32)>,
+    },
+    /// A disclosure must say who asks, in at most `limit` characters.
+    Who {
+        /// The limit.
+        limit: usize,
+    },
+    /// A key file that cannot be used.
+    Key(KeyError),
     /// A time that cannot be read.
     Time(reglament_runtime::ParseTimeError),
     /// A due time that cannot be computed.
@@ -298,16 +416,22 @@ impl fmt::Display for EngineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EngineError::UnknownRegulation { id, known } => {
-                write!(f, "unknown regulation `{id}`; known: {}", quoted(known.iter().copied()))
+                write!(f, "unknown regulation `{}`; known: {}", Escaped(id), quoted(known.iter().copied()))
             }
             EngineError::UnknownChannel { regulation, id, known } => write!(
                 f,
-                "regulation `{regulation}` has no channel `{id}`; its channels: {}",
+                "regulation `{}` has no channel `{}`; its channels: {}",
+                Escaped(regulation),
+                Escaped(id),
                 quoted(known.iter().copied())
             ),
-            EngineError::UnknownForm { regulation, id: Some(id), known } => {
-                write!(f, "regulation `{regulation}` has no form `{id}`; its forms: {}", quoted(known.iter().copied()))
-            }
+            EngineError::UnknownForm { regulation, id: Some(id), known } => write!(
+                f,
+                "regulation `{}` has no form `{}`; its forms: {}",
+                Escaped(regulation),
+                Escaped(id),
+                quoted(known.iter().copied())
+            ),
             EngineError::UnknownForm { regulation, id: None, known } => write!(
                 f,
                 "regulation `{regulation}` has several forms ({}); name one with --form",
@@ -315,7 +439,13 @@ impl fmt::Display for EngineError {
             ),
             EngineError::UnknownAction { channel, number, known } => {
                 let known: Vec<String> = known.iter().map(u32::to_string).collect();
-                write!(f, "channel `{channel}` has no action `{number}`; its actions: {}", known.join(", "))
+                write!(
+                    f,
+                    "channel `{}` has no action `{}`; its actions: {}",
+                    Escaped(channel),
+                    Escaped(number),
+                    known.join(", ")
+                )
             }
             EngineError::UnknownInstance(id) => write!(f, "no instance {id} in the store"),
             EngineError::FormOfOtherRegulation { form, form_regulation, regulation, channel } => write!(
@@ -375,12 +505,54 @@ impl fmt::Display for EngineError {
             EngineError::Finished(id) => write!(f, "instance {id} has ended: its final action is done"),
             EngineError::NotResponsible { actor, action, responsible, sfe } => write!(
                 f,
-                "`{actor}` may not perform action {action}: only its responsible participant `{responsible}` \
-                 («{sfe}») may"
+                "`{}` may not perform action {action}: only its responsible participant `{responsible}` («{sfe}») may",
+                Escaped(actor)
             ),
             EngineError::TimeBeforeLast { at, last } => {
                 write!(f, "time {at} is before the instance's last entry at {last}")
             }
+            EngineError::Repealed { regulation, act, from } => {
+                write!(f, "regulation `{regulation}` is repealed")?;
+                if let Some(from) = from {
+                    write!(f, " since {from}")?;
+                }
+                if let Some(act) = act {
+                    write!(f, " by «{act}»")?;
+                }
+                write!(
+                    f,
+                    ": it starts no new case; nothing was written (to replay a case of its time, start it with --at \
+                     before the repeal, or pass --replay-history)"
+                )
+            }
+            EngineError::NoEditionInForce { regulation, date, first } => {
+                write!(f, "no edition of regulation `{}` is in force on {date}", Escaped(regulation))?;
+                match first {
+                    Some(first) => write!(f, "; the first comes into force on {first}"),
+                    None => Ok(()),
+                }
+            }
+            EngineError::AmbiguousEdition { regulation, editions } => write!(
+                f,
+                "regulation `{}` has {} editions in force from the same day ({}); record when each comes into force",
+                Escaped(regulation),
+                editions.len(),
+                editions.join(", ")
+            ),
+            EngineError::TimeOutsideCalendar { at, span: Some((first, last)) } => write!(
+                f,
+                "time {at} is outside the years the calendar knows ({first}–{last}); due dates cannot be counted \
+                 there (add the year with --calendar FILE); nothing was written"
+            ),
+            EngineError::TimeOutsideCalendar { at, span: None } => {
+                write!(f, "time {at}: the calendar knows no year at all; nothing was written")
+            }
+            EngineError::Who { limit } => write!(
+                f,
+                "say who asks to see personal data (a name or an id of at most {limit} characters): the journal \
+                 records every disclosure"
+            ),
+            EngineError::Key(e) => write!(f, "{e}"),
             EngineError::Time(e) => write!(f, "{e}"),
             EngineError::Deadline(e) => write!(f, "{e}"),
             EngineError::Calendar(e) => write!(f, "{e}"),
@@ -421,6 +593,12 @@ impl From<DeadlineError> for EngineError {
 impl From<CalendarError> for EngineError {
     fn from(e: CalendarError) -> Self {
         EngineError::Calendar(e)
+    }
+}
+
+impl From<KeyError> for EngineError {
+    fn from(e: KeyError) -> Self {
+        EngineError::Key(e)
     }
 }
 

@@ -9,10 +9,15 @@
 //! - it advances action by action; only the participant responsible for the
 //!   current action may advance it ([`Engine::advance`]);
 //! - every transition is a **journal** entry — time, actor, from, to, branch —
-//!   committed in one SQLite transaction with optimistic versioning
-//!   ([`Store`]);
+//!   committed in one SQLite transaction with optimistic versioning, and
+//!   chained to the entry before it by a SHA-256 hash ([`Store`]);
+//! - a case keeps the **edition** of its regulation and the calendar data it
+//!   started under ([`edition`]); repealed regulations start no new case;
+//! - applications are **sealed** at rest with the operator's key ([`Key`]),
+//!   and every disclosure is recorded ([`Engine::disclose`]);
 //! - each step and the whole service have **due times** on Kazakhstan's
-//!   working-day calendar ([`Timeline`], [`Engine::overdue`]).
+//!   working-day calendar and the providers' working hours ([`Timeline`],
+//!   [`Engine::overdue`], docs/deadlines.md).
 //!
 //! Two ways in, over the same plan and commit:
 //!
@@ -31,20 +36,30 @@
 
 pub mod application;
 pub mod case;
+pub mod edition;
 pub mod engine;
 pub mod error;
 pub mod registry;
 pub mod report;
 pub mod schedule;
+pub mod seal;
 pub mod store;
+pub mod text;
 
-pub use application::{Application, FlkStatus};
+pub use application::{Application, FlkStatus, MAX_APPLICATION_BYTES};
 pub use case::{Case, CaseState};
-pub use engine::{now_in_kazakhstan, prepare_start, Engine, OverdueReport, OverdueRow, StartRequest, Target};
+pub use edition::EditionRecord;
+pub use engine::{
+    now_in_kazakhstan, prepare_start, Advanced, Engine, OverdueReport, OverdueRow, StartPolicy, StartRequest, Target,
+};
 pub use error::{ApplicationProblem, EngineError, StoreError};
 pub use registry::Registry;
-pub use schedule::{ServiceDue, Step, Timeline};
-pub use store::{Durability, JournalEntry, NewInstance, OpenMode, Store, StoredInstance, Transition, SCHEMA_VERSION};
+pub use schedule::{Basis, ServiceDue, Step, StepDue, Timeline};
+pub use seal::{Key, KeyError};
+pub use store::{
+    CalendarRecord, Damaged, Disclosure, Durability, Inserted, JournalEntry, Listing, NewInstance, OpenMode, Store,
+    StoreOptions, StoredInstance, Transition, Verification, SCHEMA_VERSION,
+};
 
 /// docs/service.md, the guide to building a service on the generated crate
 /// and this engine: its `rust` blocks run as doc tests, so the guide's

@@ -1,14 +1,19 @@
-//! Plain-text reports for the command line. Applications appear masked.
+//! Plain-text reports for the command line. Applications appear masked;
+//! every string that comes from outside (field names, actors, who asked,
+//! what a store holds) is escaped, so that no report can carry a terminal
+//! escape sequence.
 
 use std::fmt::Write as _;
 
 use reglament_runtime::calendar::HolidayKind;
-use reglament_runtime::{ActionSpec, Calendar, ChannelKind, DayKind, Deadline, Language, LocalDateTime};
+use reglament_runtime::{ActionSpec, Calendar, ChannelKind, DayKind, Deadline, Language, LocalDateTime, TermStart};
 
-use crate::engine::OverdueReport;
+use crate::edition;
+use crate::engine::{Engine, OverdueReport};
 use crate::registry::Registry;
 use crate::schedule::{Step, Timeline};
-use crate::store::StoredInstance;
+use crate::store::{Listing, StoredInstance, Verification};
+use crate::text::Escaped;
 
 /// `2d 3h 4m`, `5m 10s`, `30s`.
 pub fn duration(secs: i64) -> String {
@@ -35,18 +40,28 @@ pub fn status(instance: &StoredInstance) -> &'static str {
     }
 }
 
+/// The application as the reports show it: masked, or sealed.
+fn application(i: &StoredInstance) -> String {
+    match &i.application {
+        Some(a) => a.to_string(),
+        None => "sealed (give the store's key to see it masked)".to_string(),
+    }
+}
+
 /// An instance's timeline, with every step's due time and lateness at `now`.
 pub fn timeline(t: &Timeline, now: LocalDateTime) -> String {
     let i = &t.instance;
     let mut out = String::new();
-    let _ = writeln!(out, "instance {} — {} / {}: {}", i.id, i.regulation, i.channel, t.channel.title);
+    let _ =
+        writeln!(out, "instance {} — {} / {}: {}", i.id, Escaped(&i.regulation), Escaped(&i.channel), t.channel.title);
     let where_ = match t.steps.last() {
         Some(s) if i.finished => format!("ended with action {} at {}", s.action.number, or_dash(s.left)),
         Some(s) => format!("at action {}", s.action.number),
         None => "no steps".to_string(),
     };
     let _ = writeln!(out, "status: {} ({where_}), version {}", status(i), i.version);
-    let _ = writeln!(out, "application: {}; {}", i.application, i.flk);
+    let _ = writeln!(out, "application: {}; {}", application(i), i.flk);
+    basis_lines(&mut out, t);
     let _ = writeln!(out, "now: {now}");
     let _ = writeln!(out);
     let _ = writeln!(
@@ -59,7 +74,36 @@ pub fn timeline(t: &Timeline, now: LocalDateTime) -> String {
     }
     let _ = writeln!(out);
     service_lines(&mut out, t);
+    for d in &t.disclosures {
+        let _ = writeln!(out, "personal data shown to {} at {}", Escaped(&d.who), d.at);
+    }
     out
+}
+
+/// The edition and calendar a case runs on.
+fn basis_lines(out: &mut String, t: &Timeline) {
+    let i = &t.instance;
+    let e = &t.regulation.edition;
+    if t.legacy {
+        let _ = writeln!(
+            out,
+            "edition: not recorded (stored before editions were): computed with today's `{}` ({}) and calendar",
+            e.file,
+            edition::short(e.sha256)
+        );
+        return;
+    }
+    let calendar = i.calendar.as_deref().map_or("-", edition::short);
+    let _ = writeln!(
+        out,
+        "edition: {} (sha256 {}), recorded at the start; calendar data {}",
+        e.file,
+        edition::short(e.sha256),
+        calendar
+    );
+    if i.replayed {
+        let _ = writeln!(out, "replaying history: started under a regulation repealed on its start date");
+    }
 }
 
 fn step_lines(out: &mut String, n: usize, step: &Step, now: LocalDateTime) {
@@ -83,13 +127,13 @@ fn step_lines(out: &mut String, n: usize, step: &Step, now: LocalDateTime) {
     );
     let _ = writeln!(out, "{:14}{}", "", a.action);
     if let Some(branch) = &step.entered.branch {
-        let _ = writeln!(out, "{:14}entered because: {branch}", "");
+        let _ = writeln!(out, "{:14}entered because: {}", "", Escaped(branch));
     }
     if let Some(d) = &a.deadline {
         let _ = writeln!(out, "{:14}deadline «{}»{}", "", d.text, deadline_notes(d, step));
     }
     if let Some(by) = &step.done_by {
-        let _ = writeln!(out, "{:14}done by {by}", "");
+        let _ = writeln!(out, "{:14}done by {}", "", Escaped(by));
     }
     for c in step.due.iter().flat_map(|d| &d.caveats) {
         let _ = writeln!(out, "{:14}caveat: {c}", "");
@@ -98,8 +142,10 @@ fn step_lines(out: &mut String, n: usize, step: &Step, now: LocalDateTime) {
 
 fn deadline_notes(d: &Deadline, step: &Step) -> String {
     let mut notes = Vec::new();
-    if d.excludes_reception_day() {
-        notes.push("the day of reception is not counted".to_string());
+    match d.start {
+        TermStart::StepStart => {}
+        TermStart::Receipt => notes.push("counted from the receipt of the application".to_string()),
+        TermStart::NextWorkingDay => notes.push("counted from the working day after the day of reception".to_string()),
     }
     if d.day_count() == reglament_runtime::DayCount::Working && d.max.unit.seconds().is_none() {
         notes.push("working days".to_string());
@@ -121,13 +167,26 @@ fn service_lines(out: &mut String, t: &Timeline) {
     let s = &t.service;
     let path: Vec<String> = s.path.iter().map(u32::to_string).collect();
     let (taken, rest) = path.split_at(s.taken.min(path.len()));
-    let _ = writeln!(out, "service due: {}", s.at);
-    let _ = writeln!(
-        out,
-        "  counted: maxima of the actions taken ({}) then of the longest remaining path ({})",
-        if taken.is_empty() { "none".to_string() } else { taken.join(" → ") },
-        if rest.is_empty() { "none".to_string() } else { rest.join(" → ") },
-    );
+    match (&s.term, s.at) {
+        (Some(term), _) => {
+            let text = t.regulation.term.map_or("", |d| d.text);
+            let _ = writeln!(out, "service due: {} (the regulation's term «{text}»)", term.at);
+        }
+        (None, Some(at)) => {
+            let _ = writeln!(out, "service due: {at} (planned: the regulation states no term)");
+        }
+        (None, None) => {
+            let _ = writeln!(out, "service due: never (the regulation states no term and its actions no deadline)");
+        }
+    }
+    if let Some(planned) = s.planned {
+        let _ = writeln!(
+            out,
+            "  planned {planned}: maxima of the actions taken ({}) then of the longest remaining path ({})",
+            if taken.is_empty() { "none".to_string() } else { taken.join(" → ") },
+            if rest.is_empty() { "none".to_string() } else { rest.join(" → ") },
+        );
+    }
     if let Some(e) = s.exceptional_at {
         let _ = writeln!(out, "  in exceptional cases: {e}");
     }
@@ -140,30 +199,29 @@ fn service_lines(out: &mut String, t: &Timeline) {
     }
 }
 
-/// One line per instance.
-pub fn list(instances: &[StoredInstance], registry: &Registry) -> String {
+/// One line per instance, then the rows that cannot be read. Who is
+/// responsible comes from each case's own edition.
+pub fn list(listing: &Listing, engine: &Engine) -> String {
     let mut out = format!(
         "{:>5}  {:<48}  {:>6}  {:<22}  {:>7}  {:<19}  status\n",
         "id", "regulation / channel", "action", "responsible", "version", "started"
     );
-    for i in instances {
-        let responsible = registry
-            .channel(&i.regulation, &i.channel)
-            .ok()
-            .and_then(|c| c.action(i.state))
-            .and_then(|a| a.participant)
-            .unwrap_or("?");
+    for i in &listing.instances {
+        let responsible = engine.current_action(i).ok().and_then(|a| a.participant).unwrap_or("?");
         let _ = writeln!(
             out,
             "{:>5}  {:<48}  {:>6}  {:<22}  {:>7}  {:<19}  {}",
             i.id,
-            format!("{} / {}", i.regulation, i.channel),
+            format!("{} / {}", Escaped(&i.regulation), Escaped(&i.channel)),
             i.state,
             if i.finished { "-" } else { responsible },
             i.version,
             i.started_at.to_string(),
             status(i)
         );
+    }
+    for d in &listing.damaged {
+        let _ = writeln!(out, "{:>5}  damaged: {}; `reglament check` says more", d.instance, Escaped(&d.problem));
     }
     out
 }
@@ -184,12 +242,12 @@ pub fn overdue(r: &OverdueReport) -> String {
             out,
             "{:>5}  {:<48}  {:>6}  {:<22}  {:<19}  {:<16}  {:<19}  {}",
             i.id,
-            format!("{} / {}", i.regulation, i.channel),
+            format!("{} / {}", Escaped(&i.regulation), Escaped(&i.channel)),
             row.action.number,
             row.action.participant.unwrap_or("-"),
             or_dash(row.step_due.as_ref().map(|d| d.at)),
             row.step_late.map_or_else(|| "-".to_string(), duration),
-            row.service_due.to_string(),
+            or_dash(row.service_due),
             row.service_late.map_or_else(|| "-".to_string(), duration),
         );
         if let Some(e) = row.step_exceptional {
@@ -197,8 +255,29 @@ pub fn overdue(r: &OverdueReport) -> String {
         }
     }
     for s in &r.skipped {
-        let _ = writeln!(out, "skipped: {s}");
+        let _ = writeln!(out, "skipped: {}", Escaped(s));
     }
+    out
+}
+
+/// What `reglament check` found.
+pub fn verification(v: &Verification) -> String {
+    let mut out = format!("integrity check: {}\n", v.integrity);
+    let head = v.head.as_deref().unwrap_or("none (empty journal)");
+    let _ = writeln!(out, "journal: {} entries in a hash chain; head {head}", v.entries);
+    let _ = writeln!(out, "instances: {} checked against their journals", v.instances);
+    let _ = writeln!(out, "editions and calendars: {} checked against their digests", v.records);
+    if v.clear_applications > 0 {
+        let _ = writeln!(
+            out,
+            "note: {} application(s) kept in clear, stored before the store was given a key",
+            v.clear_applications
+        );
+    }
+    for p in &v.problems {
+        let _ = writeln!(out, "problem: {}", Escaped(p));
+    }
+    let _ = writeln!(out, "{}", if v.is_ok() { "the store is sound" } else { "the store FAILED its check" });
     out
 }
 

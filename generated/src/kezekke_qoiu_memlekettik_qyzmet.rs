@@ -16,7 +16,7 @@ pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime
     region: None,
     act: None,
     term: Some(::reglament_runtime::Deadline {
-        text: "3 жұмыс күнін құрайды (құжаттарды қабылдау және беру күні мемлекеттік қызметті көрсету мерзіміне кірмейді);",
+        text: "мемлекеттік қызметті алушының өтініш жасаған уақытынан бастап 3 жұмыс күнін құрайды (құжаттарды қабылдау және беру күні мемлекеттік қызметті көрсету мерзіміне кірмейді);",
         bound: ::reglament_runtime::Bound::Plain,
         min: None,
         max: ::reglament_runtime::Quantity {
@@ -25,7 +25,7 @@ pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime
         },
         exceptional_max: None,
         days: ::reglament_runtime::DayCount::Working,
-        start: ::reglament_runtime::TermStart::StepStart,
+        start: ::reglament_runtime::TermStart::NextWorkingDay,
         condition: None,
         remarks: &["құжаттарды қабылдау және беру күні мемлекеттік қызметті көрсету мерзіміне кірмейді"],
     }),

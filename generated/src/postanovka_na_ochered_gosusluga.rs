@@ -16,7 +16,7 @@ pub static REGULATION: ::reglament_runtime::RegulationSpec = ::reglament_runtime
     region: None,
     act: None,
     term: Some(::reglament_runtime::Deadline {
-        text: "составляют 3 рабочих дня (день приема и день выдачи документов не входит в срок оказания государственной услуги);",
+        text: "с момента обращения получателя государственной услуги составляют 3 рабочих дня (день приема и день выдачи документов не входит в срок оказания государственной услуги);",
         bound: ::reglament_runtime::Bound::Plain,
         min: None,
         max: ::reglament_runtime::Quantity {

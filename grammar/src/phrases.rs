@@ -68,6 +68,9 @@ pub struct DeadlinePhrase {
     pub remarks: Vec<String>,
     /// «в случае отправки на электронную почту»: when the deadline applies.
     pub condition: Option<String>,
+    /// «с момента обращения …», «… өтініш жасаған уақытынан бастап»: the
+    /// term counts from the application's receipt.
+    pub from_receipt: bool,
 }
 
 /// One target of a next-action cell.
@@ -158,10 +161,12 @@ pub fn parse_deadline(cell: &str) -> Result<DeadlinePhrase, PhraseError> {
         exceptional_max: None,
         remarks: Vec::new(),
         condition: None,
+        from_receipt: false,
     };
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::no_deadline => phrase.bound = Bound::None,
+            Rule::term_start => phrase.from_receipt = true,
             Rule::at_most | Rule::within | Rule::single | Rule::kk_at_most | Rule::kk_within => {
                 phrase.bound = match p.as_rule() {
                     Rule::at_most | Rule::kk_at_most => Bound::AtMost,
@@ -389,6 +394,36 @@ mod tests {
         let d = parse_deadline("Не более 1 минуты в случае отправки на электронную почту").unwrap();
         assert_eq!(d.condition.as_deref(), Some("в случае отправки на электронную почту"));
         assert_eq!(parse_deadline("В течение 10рабочих дней. ").unwrap().max, q(10_000, TimeUnit::WorkingDay));
+    }
+
+    #[test]
+    fn reads_when_a_term_starts() {
+        let ru = parse_deadline(
+            "с момента обращения получателя государственной услуги составляют 3 рабочих дня (день приема и день \
+             выдачи документов не входит в срок оказания государственной услуги);",
+        )
+        .unwrap();
+        assert!(ru.from_receipt);
+        assert_eq!((ru.max, ru.remarks.len()), (q(3000, TimeUnit::WorkingDay), 1));
+        let kk = parse_deadline(
+            "мемлекеттік қызметті алушының өтініш жасаған уақытынан бастап 3 жұмыс күнін құрайды (құжаттарды \
+             қабылдау және беру күні мемлекеттік қызметті көрсету мерзіміне кірмейді);",
+        )
+        .unwrap();
+        assert!(kk.from_receipt);
+        assert_eq!(kk.max, q(3000, TimeUnit::WorkingDay));
+        let after = parse_deadline("Не более 3 рабочих дней со дня обращения потребителя").unwrap();
+        assert!(after.from_receipt && after.remarks.is_empty() && after.condition.is_none(), "{after:?}");
+        assert_eq!((after.bound, after.max), (Bound::AtMost, q(3000, TimeUnit::WorkingDay)));
+        assert!(parse_deadline("со дня обращения потребителя не более 3 рабочих дней").unwrap().from_receipt);
+        assert!(parse_deadline("со дня подачи заявления в течение 10 рабочих дней").unwrap().from_receipt);
+        // An unknown event is not read as the receipt.
+        assert!(parse_deadline("со дня получения результата не более 3 рабочих дней").is_err());
+        for plain in
+            ["Не более 10 минут.", "3 жұмыс күнін құрайды;", "Күнтізбелік он күн ішінде", "составляет 3 рабочих дня;"]
+        {
+            assert!(!parse_deadline(plain).unwrap().from_receipt, "{plain}");
+        }
     }
 
     #[test]

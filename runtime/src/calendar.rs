@@ -20,11 +20,18 @@
 //!
 //! Transfers apply after these rules, so a transfer may move the replacement
 //! day itself (2020: from Monday 11 May to Friday 8 May).
+//!
+//! The data also says when providers work (`hours` lines, [`Hours`]): the
+//! default for everyone and, by participant id, for those who keep other
+//! hours.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::fmt::Write as _;
 
-use crate::civil::Date;
+use crate::civil::{Date, LocalDateTime};
+use crate::hours::Hours;
 
 /// The built-in data: 2011–2027, see `runtime/data/kz-calendar.txt`.
 pub const KAZAKHSTAN_DATA: &str = include_str!("../data/kz-calendar.txt");
@@ -186,13 +193,19 @@ impl fmt::Display for CalendarError {
 
 impl std::error::Error for CalendarError {}
 
-/// A working-day calendar: the data by year and what follows from it.
+/// A working-day calendar: the data by year and what follows from it, and
+/// the providers' working hours.
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
     years: BTreeMap<i32, YearData>,
     /// Days off other than plain weekends, and weekend days made working.
     special: BTreeMap<Date, Special>,
+    /// Working hours by provider: `default`, or a participant id.
+    hours: BTreeMap<String, Hours>,
 }
+
+/// The key of the hours that apply to every provider the data does not name.
+pub const DEFAULT_HOURS: &str = "default";
 
 /// Where a day's special status comes from: indices into `years`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,22 +225,78 @@ impl Calendar {
     /// A calendar from data in the documented format; `origin` names the
     /// data in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Calendar, CalendarError> {
-        let years = parse::parse(text, origin)?;
-        Calendar::from_years(years)
+        let (years, hours) = parse::parse(text, origin)?;
+        Calendar::from_parts(years, hours)
     }
 
-    /// This calendar with `other`'s years added; a year in both is taken
-    /// whole from `other`, so a user's file replaces or extends the data.
+    /// This calendar with `other`'s years and hours added; a year (or a
+    /// provider's hours) in both is taken whole from `other`, so a user's
+    /// file replaces or extends the data. [`Calendar::replaced_by`] says
+    /// which years a file replaces, so that a caller can say so.
     pub fn extended(&self, other: &Calendar) -> Result<Calendar, CalendarError> {
         let mut years = self.years.clone();
         years.extend(other.years.iter().map(|(y, d)| (*y, d.clone())));
-        Calendar::from_years(years)
+        let mut hours = self.hours.clone();
+        hours.extend(other.hours.iter().map(|(k, h)| (k.clone(), h.clone())));
+        Calendar::from_parts(years, hours)
     }
 
-    fn from_years(years: BTreeMap<i32, YearData>) -> Result<Calendar, CalendarError> {
-        let mut calendar = Calendar { years, special: BTreeMap::new() };
+    /// The years of this calendar that [`Calendar::extended`] with `other`
+    /// would replace by different data.
+    pub fn replaced_by(&self, other: &Calendar) -> Vec<i32> {
+        let differs = |mine: &YearData, theirs: &YearData| year_text(mine) != year_text(theirs);
+        other
+            .years
+            .values()
+            .filter(|y| self.years.get(&y.year).is_some_and(|mine| differs(mine, y)))
+            .map(|y| y.year)
+            .collect()
+    }
+
+    fn from_parts(years: BTreeMap<i32, YearData>, hours: BTreeMap<String, Hours>) -> Result<Calendar, CalendarError> {
+        let mut calendar = Calendar { years, special: BTreeMap::new(), hours };
         calendar.derive()?;
         Ok(calendar)
+    }
+
+    /// The working hours of a provider: those the data names for `provider`
+    /// (a participant id), else the data's `default`, else [`Hours::office`].
+    pub fn hours(&self, provider: &str) -> Cow<'_, Hours> {
+        match self.hours.get(provider).or_else(|| self.hours.get(DEFAULT_HOURS)) {
+            Some(hours) => Cow::Borrowed(hours),
+            None => Cow::Owned(Hours::office()),
+        }
+    }
+
+    /// The hours the data names, by provider.
+    pub fn named_hours(&self) -> impl Iterator<Item = (&str, &Hours)> {
+        self.hours.iter().map(|(k, h)| (k.as_str(), h))
+    }
+
+    /// The first and last years the data covers, if any.
+    pub fn span(&self) -> Option<(i32, i32)> {
+        Some((*self.years.keys().next()?, *self.years.keys().next_back()?))
+    }
+
+    /// Whether the data covers the year of `at`: times outside the years the
+    /// calendar knows cannot be counted on it.
+    pub fn covers(&self, at: LocalDateTime) -> bool {
+        self.span().is_some_and(|(first, last)| (first..=last).contains(&at.date().year()))
+    }
+
+    /// The data in the documented format, written the same way whatever
+    /// file it came from (no comments, no origins, entries in data order):
+    /// what the engine records for each case, and hashes to tell calendars
+    /// apart. [`Calendar::parse`] reads it back to the same calendar.
+    pub fn to_data(&self) -> String {
+        let mut out = String::new();
+        for (key, hours) in &self.hours {
+            let _ = writeln!(out, "hours {key} {hours}");
+        }
+        for year in self.years.values() {
+            out.push_str(&year_text(year));
+        }
+        out
     }
 
     /// The years the data covers.
@@ -284,8 +353,8 @@ impl Calendar {
                 Some(_) => {}
             }
         }
-        let tentative = self.years.values().flat_map(|y| &y.holidays).filter(|h| h.tentative);
-        for h in tentative.filter(|h| (from..=to).contains(&h.date)) {
+        let years = self.years.range(from.year()..=to.year()).flat_map(|(_, y)| &y.holidays);
+        for h in years.filter(|h| h.tentative && (from..=to).contains(&h.date)) {
             out.push(Caveat::TentativeDate { date: h.date, name: h.name.clone() });
         }
         out
@@ -382,6 +451,26 @@ impl YearData {
     }
 }
 
+/// A year in the data format, without comments, origin or line numbers.
+fn year_text(y: &YearData) -> String {
+    let mut out = format!("year {:04}\n", y.year);
+    for act in &y.acts {
+        let _ = writeln!(out, "act {act}");
+    }
+    let _ = writeln!(out, "transfers {}", y.transfers_status.keyword());
+    for h in &y.holidays {
+        let kind = match h.kind {
+            HolidayKind::Public => "holiday",
+            HolidayKind::Religious => "religious",
+        };
+        let _ = writeln!(out, "{}{} {kind} {}", h.date, if h.tentative { "?" } else { "" }, h.name);
+    }
+    for t in &y.transfers {
+        let _ = writeln!(out, "transfer {} -> {}", t.from, t.to);
+    }
+    out
+}
+
 mod parse {
     //! The line-based data format (see `runtime/data/README.md`).
 
@@ -389,9 +478,14 @@ mod parse {
 
     use super::{CalendarError, Holiday, HolidayKind, Transfer, TransferStatus, YearData};
     use crate::civil::Date;
+    use crate::hours::Hours;
 
-    pub(super) fn parse(text: &str, origin: &str) -> Result<BTreeMap<i32, YearData>, CalendarError> {
+    /// The years, and the hours by provider.
+    type Parsed = (BTreeMap<i32, YearData>, BTreeMap<String, Hours>);
+
+    pub(super) fn parse(text: &str, origin: &str) -> Result<Parsed, CalendarError> {
         let mut years: BTreeMap<i32, YearData> = BTreeMap::new();
+        let mut hours: BTreeMap<String, Hours> = BTreeMap::new();
         let mut current: Option<(YearData, bool)> = None;
         let err = |line: usize, message: String| CalendarError { origin: origin.to_string(), line, message };
         for (i, raw) in text.lines().enumerate() {
@@ -402,6 +496,13 @@ mod parse {
             }
             let (keyword, rest) = content.split_once(char::is_whitespace).unwrap_or((content, ""));
             let rest = rest.trim();
+            if keyword == "hours" {
+                let (key, spec) = read_hours(rest).map_err(|m| err(line, m))?;
+                if hours.insert(key.clone(), spec).is_some() {
+                    return Err(err(line, format!("the hours of `{key}` appear twice")));
+                }
+                continue;
+            }
             if keyword == "year" {
                 if let Some((done, _)) = current.take() {
                     years.insert(done.year, done);
@@ -421,7 +522,19 @@ mod parse {
         if let Some((done, _)) = current.take() {
             years.insert(done.year, done);
         }
-        Ok(years)
+        Ok((years, hours))
+    }
+
+    /// `KEY always` or `KEY HH:MM-HH:MM …`: a provider's working hours.
+    fn read_hours(rest: &str) -> Result<(String, Hours), String> {
+        let usage = "expected `hours default 09:00-13:00 14:00-18:00` (or a participant id for `default`, or `always`)";
+        let (key, spec) = rest.split_once(char::is_whitespace).ok_or_else(|| usage.to_string())?;
+        let valid_key = key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid_key {
+            return Err(format!("`{key}` is not `default` or a participant id; {usage}"));
+        }
+        let hours = Hours::parse(spec).map_err(|e| format!("hours of `{key}`: {e}"))?;
+        Ok((key.to_string(), hours))
     }
 
     fn read_year(text: &str) -> Option<i32> {
@@ -481,7 +594,7 @@ mod parse {
             None => (date, false),
         };
         let date = Date::parse(date).map_err(|_| {
-            format!("`{date}` is neither a keyword (year, act, transfers, transfer) nor a date YYYY-MM-DD")
+            format!("`{date}` is neither a keyword (hours, year, act, transfers, transfer) nor a date YYYY-MM-DD")
         })?;
         if date.year() != data.year {
             return Err(format!("{date} is not in year {}", data.year));
@@ -643,5 +756,56 @@ mod tests {
             assert_eq!(e.line, line, "{text}: {e}");
             assert!(e.to_string().contains(needle), "{text}: {e}");
         }
+    }
+
+    #[test]
+    fn hours_are_read_by_provider_with_a_default() {
+        let cal = Calendar::parse("hours default 08:30-17:30\nhours con 09:00-20:00\n", "t").unwrap();
+        assert_eq!(cal.hours("con").to_string(), "09:00-20:00");
+        assert_eq!(cal.hours("mio").to_string(), "08:30-17:30");
+        assert_eq!(*Calendar::default().hours("mio"), Hours::office());
+        assert_eq!(*kz().hours("anyone"), Hours::office(), "the built-in data names the office hours");
+        for (text, needle) in [
+            ("hours default", "expected `hours default"),
+            ("hours default 9-18", "is not an interval"),
+            ("hours x-y 09:00-18:00", "is not `default` or a participant id"),
+            ("hours a always\nhours a always", "appear twice"),
+        ] {
+            let e = Calendar::parse(text, "t").unwrap_err();
+            assert!(e.to_string().contains(needle), "{text}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_canonical_data_reads_back_to_the_same_calendar() {
+        let cal = kz();
+        let text = cal.to_data();
+        let again = Calendar::parse(&text, "again").unwrap();
+        assert_eq!(again.to_data(), text);
+        for date in ["2024-03-25", "2025-01-05", "2020-05-08", "2026-05-27"] {
+            assert_eq!(again.is_working_day(d(date)), cal.is_working_day(d(date)), "{date}");
+        }
+        assert!(!text.contains('#') && !text.contains("built-in"), "no comments, no origins");
+    }
+
+    #[test]
+    fn replaced_years_are_named() {
+        let builtin = kz();
+        let same_2024 = Calendar::parse(&year_text(builtin.year(2024).unwrap()), "f").unwrap();
+        assert!(builtin.replaced_by(&same_2024).is_empty(), "the same data replaces nothing");
+        let other = Calendar::parse("year 2024\ntransfers known\n2024-01-01 holiday X\nyear 2030\n", "f").unwrap();
+        assert_eq!(builtin.replaced_by(&other), vec![2024]);
+        let extended = builtin.extended(&other).unwrap();
+        assert!(extended.is_working_day(d("2024-03-21")), "2024 was replaced whole: no Nauryz");
+        assert_eq!(extended.span(), Some((2011, 2030)));
+    }
+
+    #[test]
+    fn the_calendar_covers_its_years_only() {
+        let cal = kz();
+        let at = |text: &str| LocalDateTime::parse(text).unwrap();
+        assert!(cal.covers(at("2011-01-01T00:00")) && cal.covers(at("2027-12-31T23:59")));
+        assert!(!cal.covers(at("0001-01-01T00:00")) && !cal.covers(at("9999-12-31T23:59:30")));
+        assert!(!Calendar::default().covers(at("2024-01-01T00:00")));
     }
 }

@@ -11,7 +11,9 @@ use std::path::PathBuf;
 
 use divan::counter::ItemsCount;
 use divan::Bencher;
-use reglament_engine::{Application, Durability, Engine, OpenMode, Registry, StartRequest, Store, Target};
+use reglament_engine::{
+    Application, Durability, Engine, Key, OpenMode, Registry, StartPolicy, StartRequest, Store, StoreOptions, Target,
+};
 use reglament_generated::postanovka_na_ochered_doshkolnikov::forms::Application as PreschoolApplication;
 use reglament_generated::vydacha_arhivnyh_spravok::channels::con::Action;
 use reglament_runtime::{Calendar, Form, LocalDateTime, StateMachine};
@@ -85,8 +87,12 @@ fn durable_transition_full(bencher: Bencher) {
 
 /// Instances of the archive-certificates centre channel (15 actions, no
 /// form), advanced round-robin by the participant responsible, each call
-/// one `Engine::advance`: the plan (instance, journal, who may act, where
-/// the table allows going) and its commit in one transaction.
+/// one `Engine::advance`: the plan (instance, its recorded edition and
+/// calendar, journal, who may act, where the table allows going, the due
+/// time of the step entered) and its commit in one transaction, its journal
+/// entry chained by SHA-256. Every 15th call also starts a new instance,
+/// whose application is sealed with the store's key (XChaCha20-Poly1305).
+/// The regulation was repealed in 2013, so the engine replays history.
 fn durable(bencher: Bencher, durability: Durability) {
     const REGULATION: &str = "vydacha_arhivnyh_spravok";
     const CHANNEL: &str = "con";
@@ -95,9 +101,11 @@ fn durable(bencher: Bencher, durability: Durability) {
         Durability::Full => "full",
         Durability::Normal => "normal",
     });
-    let store = Store::open_with(&path, OpenMode::CreateIfMissing, durability).expect("a store");
+    let options = StoreOptions { mode: OpenMode::CreateIfMissing, durability, key: Some(Key::generate()) };
+    let store = Store::open_options(&path, &options).expect("a store");
     let calendar = Calendar::kazakhstan().expect("the built-in calendar");
     let mut engine = Engine::new(store, Registry::default(), calendar);
+    engine.set_start_policy(StartPolicy::ReplayHistory);
     let channel = engine.registry().channel(REGULATION, CHANNEL).expect("the channel");
     let route: Vec<u32> = channel.paths().into_iter().next().expect("a path");
     let clock = RefCell::new(LocalDateTime::parse("2024-03-15T09:00").expect("a time"));
@@ -114,6 +122,7 @@ fn durable(bencher: Bencher, durability: Durability) {
             application: Application::default(),
             actor: channel.action(channel.start).and_then(|a| a.participant).unwrap_or(""),
             at: tick(),
+            key: None,
         };
         engine.start(request).expect("started")
     };

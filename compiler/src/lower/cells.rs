@@ -85,12 +85,24 @@ fn read_deadline(text: &str) -> Result<ReadDeadline, DeadlineProblem> {
         max,
         exceptional_max: phrase.exceptional_max.map(quantity),
         days: day_count(max.unit, text),
-        start: if excluded { TermStart::NextWorkingDay } else { TermStart::StepStart },
+        start: term_start(excluded, phrase.from_receipt),
         condition: phrase.condition,
         remarks: phrase.remarks.clone(),
     };
     let unknown_remarks = phrase.remarks.into_iter().filter(|r| !is_exclusion(r)).collect();
     Ok(ReadDeadline { meaning: Meaning::Limit(limit), unknown_remarks })
+}
+
+/// When a term starts. «День приема» is the day the application was
+/// received, whichever step the deadline stands at: a term that excludes it
+/// counts from the first working day after the receipt. A term «с момента
+/// обращения» counts from the receipt; any other from the step's start.
+fn term_start(excludes_reception_day: bool, from_receipt: bool) -> TermStart {
+    match (excludes_reception_day, from_receipt) {
+        (true, _) => TermStart::NextWorkingDay,
+        (false, true) => TermStart::Receipt,
+        (false, false) => TermStart::StepStart,
+    }
 }
 
 fn problem(e: PhraseError) -> DeadlineProblem {
@@ -148,7 +160,9 @@ pub fn is_exclusion(remark: &str) -> bool {
 pub fn excludes_reception_day(text: &str) -> bool {
     let lower = text.to_lowercase().replace('ё', "е");
     let reception = ["день приема", "дня приема", "дни приема", "қабылдау күні", "қабылдаған күн"];
-    reception.iter().any(|r| lower.contains(r)) && is_exclusion(&lower)
+    // «құжаттарды қабылдау және беру күні»: the Kazakh day of reception and of issue, named together.
+    let kazakh = lower.contains("қабылдау") && lower.contains("күн");
+    (kazakh || reception.iter().any(|r| lower.contains(r))) && is_exclusion(&lower)
 }
 
 /// Reads a next-action cell: its targets, empty when the service ends.
@@ -218,6 +232,7 @@ mod tests {
             "3 рабочих дня (день приема и день выдачи документов не входит в срок оказания государственной услуги)",
             "Три рабочих дня (день приема и день выдачи документов не входят в срок оказания государственной услуги)",
             "3 жұмыс күні (құжаттарды қабылдау күні мен беру күні мемлекеттік қызмет көрсету мерзіміне кірмейді)",
+            "3 жұмыс күнін құрайды (құжаттарды қабылдау және беру күні мемлекеттік қызметті көрсету мерзіміне кірмейді);",
         ] {
             assert!(excludes_reception_day(text), "{text}");
         }
@@ -238,6 +253,29 @@ mod tests {
             )
         );
         assert_eq!(deadline("-").map(|r| r.meaning), Ok(Meaning::NoDeadline));
+        let start = |text: &str| match deadline(text).map(|r| r.meaning) {
+            Ok(Meaning::Limit(l)) => Some(l.start),
+            _ => None,
+        };
+        // Every phrasing of the corpus that excludes the day of reception,
+        // the plural included, counts from the working day after the receipt.
+        assert_eq!(
+            start("Три рабочих дня (день приема и день выдачи документов не входят в срок оказания государственной услуги)"),
+            Some(TermStart::NextWorkingDay)
+        );
+        assert_eq!(
+            start("3 дня (день приема и день выдачи документов не входит в срок оказания государственной услуги)"),
+            Some(TermStart::NextWorkingDay)
+        );
+        assert_eq!(
+            start(
+                "мемлекеттік қызметті алушының өтініш жасаған уақытынан бастап 3 жұмыс күнін құрайды (құжаттарды \
+                 қабылдау және беру күні мемлекеттік қызметті көрсету мерзіміне кірмейді);"
+            ),
+            Some(TermStart::NextWorkingDay)
+        );
+        assert_eq!(start("Не более 3 рабочих дней со дня обращения потребителя"), Some(TermStart::Receipt));
+        assert_eq!(start("В течение 10 рабочих дней."), Some(TermStart::StepStart));
         assert!(deadline("когда-нибудь").is_err());
     }
 

@@ -157,10 +157,15 @@ vocabulary! {
 vocabulary! {
     /// When a term starts counting.
     TermStart {
-        /// When the step starts.
+        /// When the step starts: a step's own deadline, where the document
+        /// says nothing else.
         StepStart = "step_start",
-        /// On the working day after the day of reception, which the document
-        /// excludes from the term («день приема … не входит в срок»).
+        /// When the application was received («с момента обращения»,
+        /// «өтініш жасаған уақытынан бастап»).
+        Receipt = "receipt",
+        /// On the first working day after the day the application was
+        /// received, which the document excludes from the term («день приема
+        /// … не входит в срок»).
         NextWorkingDay = "next_working_day",
     }
 }

@@ -2,25 +2,33 @@
 //!
 //! ```text
 //! reglament regulations
-//! reglament --store s.db start postanovka_na_ochered_doshkolnikov mio --application app.json --actor mio --at 2024-03-15T10:00
-//! reglament --store s.db advance 1 --to 2 --actor mio --at 2024-03-15T10:05
+//! reglament keygen demo.key
+//! reglament --store s.db --key-file demo.key start kezekke_qoiu_e_qyzmet uo --application app.json --actor … --at 2024-03-15T10:00
+//! reglament --store s.db advance 1 --to 2 --actor … --at 2024-03-15T10:05
 //! reglament --store s.db timeline 1
 //! reglament --store s.db overdue --at 2024-03-25T09:00
+//! reglament --store s.db check
+//! reglament --store s.db backup s-copy.db
 //! ```
 //!
 //! Errors go to standard error with exit code 1 (2 for a malformed command
-//! line); nothing is written when a command fails.
+//! line); nothing is written when a command fails. Reading commands open the
+//! store read-only: they never wait for writers.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use reglament_engine::edition::sha256_hex;
 use reglament_engine::{
-    now_in_kazakhstan, prepare_start, report, Application, Engine, EngineError, JournalEntry, OpenMode, Registry,
-    StartRequest, Target, Transition,
+    now_in_kazakhstan, prepare_start, report, Application, Engine, EngineError, JournalEntry, Key, OpenMode, Registry,
+    StartPolicy, StartRequest, Store, StoreOptions, Target,
 };
 use reglament_runtime::{Calendar, LocalDateTime};
+
+/// The environment variable that names the key file when --key-file is not given.
+const KEY_FILE_VAR: &str = "REGLAMENT_KEY_FILE";
 
 /// Runs Reglament's generated services: instances, a journal, due dates on
 /// Kazakhstan's working-day calendar. Times are local (Kazakhstan, UTC+5
@@ -32,10 +40,17 @@ struct Cli {
     /// commands need it to exist.
     #[arg(long, global = true, value_name = "FILE")]
     store: Option<PathBuf>,
-    /// Calendar data (runtime/data/README.md) whose years replace or extend
-    /// the built-in ones.
+    /// Calendar data (runtime/data/README.md) whose years and hours replace
+    /// or extend the built-in ones, for the cases started now.
     #[arg(long, global = true, value_name = "FILE")]
     calendar: Option<PathBuf>,
+    /// The key that seals applications (64 hex digits; `reglament keygen`
+    /// writes one). Default: the file named by REGLAMENT_KEY_FILE.
+    #[arg(long, global = true, value_name = "FILE")]
+    key_file: Option<PathBuf>,
+    /// Let repealed regulations start cases, each recorded as replaying history.
+    #[arg(long, global = true)]
+    replay_history: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -48,6 +63,11 @@ enum Command {
     Calendar {
         /// The year.
         year: i32,
+    },
+    /// Writes a new random key to FILE (readable by its owner only).
+    Keygen {
+        /// The key file to create; it must not exist.
+        file: PathBuf,
     },
     /// Starts an instance of a channel for an application.
     Start(StartArgs),
@@ -69,16 +89,32 @@ enum Command {
     },
     /// Lists every instance.
     List,
-    /// Prints an instance's application in clear, as JSON (personal data).
+    /// Prints an instance's application in clear, as JSON (personal data);
+    /// the journal records who asked and when.
     Application {
         /// The instance.
         instance: i64,
+        /// Who asks: a person's name or id, recorded in the journal.
+        #[arg(long)]
+        who: String,
+        /// When (default: now).
+        #[arg(long)]
+        at: Option<String>,
     },
-    /// Runs SQLite's full integrity check on the store.
+    /// Checks the whole store: SQLite's integrity check, the journal's hash
+    /// chain, every instance against its journal, editions and calendars.
     Check,
+    /// Copies the store to FILE with SQLite's online backup (safe while
+    /// writers run; a plain copy is not), and checks the copy.
+    Backup {
+        /// The backup file to create; it must not exist.
+        file: PathBuf,
+    },
     /// Runs `start` and `advance` commands from a file (`-`: standard input),
     /// one per line; prints `committed instance N version V` after each
-    /// commit and stops at the first error.
+    /// commit and stops at the first error. Each line has an idempotency key
+    /// (the file's digest and the line's number, unless it gives --key), so
+    /// running the same file again resumes where it stopped.
     Batch {
         /// The file.
         file: PathBuf,
@@ -103,6 +139,9 @@ struct StartArgs {
     /// The form, when the regulation has several.
     #[arg(long)]
     form: Option<String>,
+    /// An idempotency key: the same key again returns the same instance.
+    #[arg(long)]
+    key: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -119,6 +158,9 @@ struct AdvanceArgs {
     /// When (default: now).
     #[arg(long)]
     at: Option<String>,
+    /// An idempotency key: the same key again does not move the instance twice.
+    #[arg(long)]
+    key: Option<String>,
 }
 
 /// A line of a batch file.
@@ -176,57 +218,115 @@ impl From<reglament_engine::StoreError> for CliError {
     }
 }
 
+/// What every command shares: where the store is, the calendar, the key.
+struct Context {
+    store: Option<PathBuf>,
+    calendar: Calendar,
+    key: Option<Key>,
+    policy: StartPolicy,
+}
+
+impl Context {
+    fn store(&self) -> Result<&Path, CliError> {
+        self.store.as_deref().ok_or_else(|| CliError::Usage("this command needs --store FILE".to_string()))
+    }
+
+    /// The key, which commands that write or show applications need.
+    fn key(&self) -> Result<Key, CliError> {
+        self.key.clone().ok_or_else(|| {
+            CliError::Usage(format!(
+                "applications are personal data, sealed in the store: give the key with --key-file FILE (or \
+                 {KEY_FILE_VAR}); `reglament keygen FILE` writes a new one"
+            ))
+        })
+    }
+
+    fn open(&self, mode: OpenMode) -> Result<Engine, CliError> {
+        let options = StoreOptions { mode, key: self.key.clone(), ..StoreOptions::default() };
+        let mut engine = Engine::open_options(self.store()?, &options, self.calendar.clone())?;
+        engine.set_start_policy(self.policy);
+        Ok(engine)
+    }
+}
+
 fn run(cli: Cli) -> Result<(), CliError> {
-    let calendar = load_calendar(cli.calendar.as_deref())?;
+    let key_file = cli.key_file.clone().or_else(|| std::env::var_os(KEY_FILE_VAR).map(PathBuf::from));
+    let key = key_file.map(|f| Key::read_file(&f)).transpose().map_err(EngineError::from)?;
+    let policy = if cli.replay_history { StartPolicy::ReplayHistory } else { StartPolicy::InForce };
+    let ctx = Context { store: cli.store, calendar: load_calendar(cli.calendar.as_deref())?, key, policy };
     let out = &mut std::io::stdout().lock();
     match cli.command {
         Command::Regulations => print(out, &report::regulations(&Registry::default())),
-        Command::Calendar { year } => print(out, &report::calendar_year(&calendar, year)),
+        Command::Calendar { year } => print(out, &report::calendar_year(&ctx.calendar, year)),
+        Command::Keygen { file } => keygen(&file, out),
         Command::Start(args) => {
+            ctx.store()?;
+            ctx.key()?;
+            // A start sent again with its key returns what the first did.
+            if let Some(key) = args.key.as_deref().filter(|_| ctx.store().is_ok_and(Path::exists)) {
+                let engine = ctx.open(OpenMode::Existing)?;
+                if let Some(id) = engine.started_by(key)? {
+                    return print(out, &after_start(&engine, id, "already started"));
+                }
+            }
             // Check everything before the store is opened, so that bad input
             // does not even create the file.
-            let store = store_arg(cli.store.as_deref())?;
-            let new = prepare_start(&Registry::default(), start_request(&args)?)?;
-            let mut engine = open(Some(store), OpenMode::CreateIfMissing, calendar)?;
-            let id = engine.insert(&new)?;
-            print(out, &after_start(&engine, id)?)
+            let new = prepare_start(&Registry::default(), &ctx.calendar, ctx.policy, start_request(&args)?)?;
+            let mut engine = ctx.open(OpenMode::CreateIfMissing)?;
+            let inserted = engine.insert(&new)?;
+            let verb = if inserted.existing { "already started" } else { "started" };
+            print(out, &after_start(&engine, inserted.id, verb))
         }
         Command::Advance(args) => {
-            let mut engine = open(cli.store.as_deref(), OpenMode::Existing, calendar)?;
-            let transition = advance(&mut engine, &args)?;
-            print(out, &after_advance(&engine, &transition.entry)?)
+            let mut engine = ctx.open(OpenMode::Existing)?;
+            let (last, already) = advance(&mut engine, &args, None)?;
+            print(out, &after_advance(&engine, &last, already))
         }
         Command::Timeline { instance, at } => {
-            let engine = open(cli.store.as_deref(), OpenMode::Existing, calendar)?;
+            let engine = ctx.open(OpenMode::ReadOnly)?;
             let now = time(at.as_deref())?;
             print(out, &report::timeline(&engine.timeline(instance)?, now))
         }
         Command::Overdue { at } => {
-            let engine = open(cli.store.as_deref(), OpenMode::Existing, calendar)?;
+            let engine = ctx.open(OpenMode::ReadOnly)?;
             print(out, &report::overdue(&engine.overdue(time(at.as_deref())?)?))
         }
         Command::List => {
-            let engine = open(cli.store.as_deref(), OpenMode::Existing, calendar)?;
-            print(out, &report::list(&engine.list()?, engine.registry()))
+            let engine = ctx.open(OpenMode::ReadOnly)?;
+            print(out, &report::list(&engine.list()?, &engine))
         }
-        Command::Application { instance } => {
-            let engine = open(cli.store.as_deref(), OpenMode::Existing, calendar)?;
-            let i = engine.store().instance(instance)?.ok_or(EngineError::UnknownInstance(instance))?;
-            print(out, &format!("{}\n", i.application.to_json()))
+        Command::Application { instance, who, at } => {
+            ctx.key()?;
+            let mut engine = ctx.open(OpenMode::Existing)?;
+            let application = engine.disclose(instance, &who, time(at.as_deref())?)?;
+            print(out, &format!("{}\n", application.to_json()))
         }
         Command::Check => {
-            let engine = open(cli.store.as_deref(), OpenMode::Existing, calendar)?;
-            let result = engine.store().integrity_check()?;
-            print(out, &format!("integrity check: {result}\n"))?;
-            if result == "ok" {
-                Ok(())
-            } else {
-                Err(CliError::Usage("the store failed its integrity check".to_string()))
+            let engine = ctx.open(OpenMode::ReadOnly)?;
+            let verification = engine.store().verify()?;
+            print(out, &report::verification(&verification))?;
+            match verification.is_ok() {
+                true => Ok(()),
+                false => Err(CliError::Usage("the store failed its check (see the problems above)".to_string())),
+            }
+        }
+        Command::Backup { file } => {
+            let engine = ctx.open(OpenMode::ReadOnly)?;
+            engine.store().backup(&file)?;
+            let copy = Store::open(&file, OpenMode::ReadOnly)?.verify()?;
+            print(
+                out,
+                &format!("backed up {} to {}\n{}", ctx.store()?.display(), file.display(), report::verification(&copy)),
+            )?;
+            match copy.is_ok() {
+                true => Ok(()),
+                false => Err(CliError::Usage("the backup failed its check (see the problems above)".to_string())),
             }
         }
         Command::Batch { file } => {
             let text = read(&file)?;
-            let mut engine = open(cli.store.as_deref(), OpenMode::CreateIfMissing, calendar)?;
+            ctx.key()?;
+            let mut engine = ctx.open(OpenMode::CreateIfMissing)?;
             batch(&mut engine, &file, &text, out)
         }
     }
@@ -238,20 +338,46 @@ fn print(out: &mut impl Write, text: &str) -> Result<(), CliError> {
         .map_err(|e| CliError::Usage(format!("cannot write output: {e}")))
 }
 
+/// The built-in calendar, extended by the user's file; a year the file
+/// replaces is said out loud, since its holidays and transfers are no longer
+/// the built-in ones.
 fn load_calendar(path: Option<&Path>) -> Result<Calendar, CliError> {
     let builtin = Calendar::kazakhstan().map_err(EngineError::from)?;
     let Some(path) = path else { return Ok(builtin) };
     let text = read(path)?;
     let user = Calendar::parse(&text, &path.display().to_string()).map_err(EngineError::from)?;
+    for year in builtin.replaced_by(&user) {
+        eprintln!(
+            "note: {} replaces the built-in calendar of {year}: its holidays, transfers and acts are not used; \
+             cases started now record the data they are computed with",
+            path.display()
+        );
+    }
     Ok(builtin.extended(&user).map_err(EngineError::from)?)
 }
 
-fn store_arg(store: Option<&Path>) -> Result<&Path, CliError> {
-    store.ok_or_else(|| CliError::Usage("this command needs --store FILE".to_string()))
-}
-
-fn open(store: Option<&Path>, mode: OpenMode, calendar: Calendar) -> Result<Engine, CliError> {
-    Ok(Engine::open(store_arg(store)?, mode, calendar)?)
+/// Writes a new key to a new file, readable by its owner only.
+fn keygen(file: &Path, out: &mut impl Write) -> Result<(), CliError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let key = Key::generate();
+    options
+        .open(file)
+        .and_then(|mut f| writeln!(f, "{}", key.to_hex()).and_then(|()| f.sync_all()))
+        .map_err(|e| CliError::Usage(format!("cannot create the key file {}: {e}", file.display())))?;
+    print(
+        out,
+        &format!(
+            "wrote a new key to {}: keep it apart from the store and back it up; without it the store's \
+             applications cannot be read\n",
+            file.display()
+        ),
+    )
 }
 
 fn read(path: &Path) -> Result<String, CliError> {
@@ -273,6 +399,10 @@ fn time(text: Option<&str>) -> Result<LocalDateTime, CliError> {
 }
 
 fn start_request(args: &StartArgs) -> Result<StartRequest<'_>, CliError> {
+    start_request_keyed(args, args.key.as_deref())
+}
+
+fn start_request_keyed<'a>(args: &'a StartArgs, key: Option<&'a str>) -> Result<StartRequest<'a>, CliError> {
     let application = Application::from_json(&read(&args.application)?).map_err(EngineError::from)?;
     Ok(StartRequest {
         regulation: &args.regulation,
@@ -281,11 +411,8 @@ fn start_request(args: &StartArgs) -> Result<StartRequest<'_>, CliError> {
         application,
         actor: &args.actor,
         at: time(args.at.as_deref())?,
+        key,
     })
-}
-
-fn start(engine: &mut Engine, args: &StartArgs) -> Result<i64, CliError> {
-    Ok(engine.start(start_request(args)?)?)
 }
 
 fn target(to: Option<&str>) -> Result<Target, CliError> {
@@ -299,74 +426,117 @@ fn target(to: Option<&str>) -> Result<Target, CliError> {
     }
 }
 
-fn advance(engine: &mut Engine, args: &AdvanceArgs) -> Result<Transition, CliError> {
+/// Advances, with the line's key (or `default_key`) if there is one;
+/// returns the journal entry and whether the key had committed it already.
+fn advance(
+    engine: &mut Engine,
+    args: &AdvanceArgs,
+    default_key: Option<&str>,
+) -> Result<(JournalEntry, bool), CliError> {
     let target = target(args.to.as_deref())?;
-    Ok(engine.advance(args.instance, target, &args.actor, time(args.at.as_deref())?)?)
+    let at = time(args.at.as_deref())?;
+    match args.key.as_deref().or(default_key) {
+        Some(key) => {
+            let done = engine.advance_keyed(args.instance, target, &args.actor, at, key)?;
+            Ok((done.transition.entry, done.already_committed))
+        }
+        None => Ok((engine.advance(args.instance, target, &args.actor, at)?.entry, false)),
+    }
 }
 
 /// What to do next: the current action, who is responsible, when it is due.
-fn current_line(engine: &Engine, id: i64) -> Result<String, CliError> {
+fn current_line(engine: &Engine, id: i64) -> Result<String, EngineError> {
     let t = engine.timeline(id)?;
+    let service = t.service.at.map_or_else(|| "never (no term, no deadline)".to_string(), |at| at.to_string());
     let Some(step) = t.current() else {
-        return Ok(format!("the service has ended; service due was {}\n", t.service.at));
+        return Ok(format!("the service has ended; the service was due {service}\n"));
     };
     let a = step.action;
     let due = step.due.as_ref().map_or_else(|| "no deadline".to_string(), |d| format!("due {}", d.at));
     Ok(format!(
-        "current action {} — {} («{}»): {}\n  {due}; the service is due {}\n",
+        "current action {} — {} («{}»): {}\n  {due}; the service is due {service}\n",
         a.number,
         a.participant.unwrap_or("-"),
         a.sfe,
         a.action,
-        t.service.at
     ))
 }
 
-fn after_start(engine: &Engine, id: i64) -> Result<String, CliError> {
-    let i = engine.store().instance(id)?.ok_or(EngineError::UnknownInstance(id))?;
-    Ok(format!(
-        "started instance {id} ({} / {}), version {}\napplication: {}; {}\n{}",
-        i.regulation,
-        i.channel,
-        i.version,
-        i.application,
-        i.flk,
-        current_line(engine, id)?
-    ))
+/// The next step's line, once the commit is done: a failure to compute it
+/// does not make the committed command fail.
+fn after_commit(engine: &Engine, id: i64) -> String {
+    current_line(engine, id).unwrap_or_else(|e| {
+        eprintln!("warning: committed, but the timeline of instance {id} cannot be shown: {e}");
+        String::new()
+    })
 }
 
-fn after_advance(engine: &Engine, last: &JournalEntry) -> Result<String, CliError> {
+fn after_start(engine: &Engine, id: i64, verb: &str) -> String {
+    let head = match engine.store().instance(id) {
+        Ok(Some(i)) => {
+            let application = i.application.as_ref().map_or_else(|| "sealed".to_string(), ToString::to_string);
+            format!(
+                "{verb} instance {id} ({} / {}), version {}\napplication: {application}; {}\n",
+                reglament_engine::text::Escaped(&i.regulation),
+                reglament_engine::text::Escaped(&i.channel),
+                i.version,
+                i.flk
+            )
+        }
+        _ => format!("{verb} instance {id}\n"),
+    };
+    head + &after_commit(engine, id)
+}
+
+fn after_advance(engine: &Engine, last: &JournalEntry, already: bool) -> String {
     let id = last.instance;
     let from = last.from.map_or_else(|| "-".to_string(), |n| n.to_string());
     let to = last.to.map_or_else(|| "end".to_string(), |n| n.to_string());
     let via = last.branch.as_ref().map(|b| format!(" ({b})")).unwrap_or_default();
-    Ok(format!(
-        "instance {id}: action {from} → {to}{via} by {} at {}, version {}\n{}",
-        last.actor,
+    let note = if already { " (already committed with this key: nothing written)" } else { "" };
+    format!(
+        "instance {id}: action {from} → {to}{via} by {} at {}, version {}{note}\n{}",
+        reglament_engine::text::Escaped(&last.actor),
         last.at,
         last.version,
-        current_line(engine, id)?
-    ))
+        after_commit(engine, id)
+    )
 }
 
 /// Runs a batch file; each commit is reported as soon as it is durable, so
-/// that a caller who kills the process knows what was committed.
+/// that a caller who kills the process knows what was committed. Every line
+/// has an idempotency key: running the file again skips what was committed
+/// and goes on from there.
 fn batch(engine: &mut Engine, file: &Path, text: &str, out: &mut impl Write) -> Result<(), CliError> {
+    let digest = sha256_hex(text.as_bytes());
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         let at_line = |e: String| CliError::Usage(format!("{}, line {}: {e}", file.display(), n + 1));
+        let key = format!("batch:{}:{}", &digest[..16], n + 1);
         let parsed = BatchLine::try_parse_from(line.split_whitespace()).map_err(|e| at_line(e.to_string()))?;
-        let (id, version) = match parsed.command {
-            BatchCommand::Start(args) => (start(engine, &args).map_err(|e| at_line(e.to_string()))?, 1),
+        let (id, version, already) = match parsed.command {
+            BatchCommand::Start(args) => {
+                let key = args.key.clone().unwrap_or(key);
+                match engine.started_by(&key).map_err(|e| at_line(e.to_string()))? {
+                    Some(id) => (id, 1, true),
+                    None => {
+                        let request = start_request_keyed(&args, Some(&key)).map_err(|e| at_line(e.to_string()))?;
+                        let new = engine.prepare(request).map_err(|e| at_line(e.to_string()))?;
+                        let inserted = engine.insert(&new).map_err(|e| at_line(e.to_string()))?;
+                        (inserted.id, 1, inserted.existing)
+                    }
+                }
+            }
             BatchCommand::Advance(args) => {
-                let t = advance(engine, &args).map_err(|e| at_line(e.to_string()))?;
-                (args.instance, t.entry.version)
+                let (entry, already) = advance(engine, &args, Some(&key)).map_err(|e| at_line(e.to_string()))?;
+                (args.instance, entry.version, already)
             }
         };
-        print(out, &format!("committed instance {id} version {version}\n"))?;
+        let prefix = if already { "already " } else { "" };
+        print(out, &format!("{prefix}committed instance {id} version {version}\n"))?;
     }
     Ok(())
 }

@@ -3,6 +3,9 @@
 
 mod cli;
 mod common;
+mod editions;
 mod instances;
+mod specs;
 mod store;
+mod trust;
 mod typed;

@@ -173,6 +173,7 @@ fn durability_is_full_unless_normal_is_asked_for() {
     assert_eq!(normal.durability().unwrap(), Durability::Normal);
     // A NORMAL store runs instances like any other, and the file stays sound.
     let mut e = Engine::new(normal, Registry::default(), Calendar::kazakhstan().unwrap());
+    e.set_start_policy(reglament_engine::StartPolicy::ReplayHistory);
     let id = start(&mut e, PRESCHOOL, "mio", GOOD_APPLICATION, "2024-03-15T10:00");
     let actor = e.registry().channel(PRESCHOOL, "mio").unwrap().action(1).unwrap().participant.unwrap_or("");
     e.advance(id, Target::Only, actor, t("2024-03-15T10:05")).unwrap();

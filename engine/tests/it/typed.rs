@@ -35,9 +35,10 @@ fn a_typed_application_starts_a_case_at_the_first_action() {
     let instance = e.store().instance(case.id()).unwrap().unwrap();
     assert_eq!(instance.flk, FlkStatus::Checked("application".to_string()));
     // Stored as the string-id path stores it, and read back typed.
-    assert_eq!(instance.application.get("postal_code"), Some("010000"));
-    assert_eq!(instance.application.field_ids().collect::<Vec<_>>(), vec!["iin", "phone", "postal_code"]);
-    let back: preschool::forms::Application = e.application(case).unwrap();
+    let stored = instance.application.expect("a store without a key keeps applications in clear");
+    assert_eq!(stored.get("postal_code"), Some("010000"));
+    assert_eq!(stored.field_ids().collect::<Vec<_>>(), vec!["iin", "phone", "postal_code"]);
+    let back: preschool::forms::Application = e.application(case, "operator 7", t("2024-03-15T10:01")).unwrap();
     assert_eq!(back, application);
 }
 
@@ -71,7 +72,7 @@ fn an_invalid_typed_application_is_refused_with_every_violation_and_nothing_is_s
     let message = err.to_string();
     assert!(message.contains("5 FLK violation(s)"), "{message}");
     assert!(!message.contains("920101300011") && !message.contains("01000A0"), "values never appear: {message}");
-    assert!(e.list().unwrap().is_empty());
+    assert!(e.list().unwrap().instances.is_empty());
 }
 
 #[test]
@@ -96,7 +97,7 @@ fn a_form_of_another_regulation_or_a_missing_form_is_refused() {
     // Right regulation, wrong participant: the first action's check still runs.
     let err = e.start_case::<mio::Action, _>(&preschool_application(), "is_mio", t("2024-03-15T10:00")).unwrap_err();
     assert!(matches!(err, EngineError::NotResponsible { responsible: "mio", .. }), "{err:?}");
-    assert!(e.list().unwrap().is_empty());
+    assert!(e.list().unwrap().instances.is_empty());
 }
 
 #[test]
@@ -188,14 +189,14 @@ fn a_due_date_is_counted_on_the_working_day_calendar() {
         at = at.add_seconds(60);
         e.advance_to(case, to, actor, at).unwrap();
     }
-    // «Три рабочих дня (день приема … не входят в срок)», entered on
+    // «Три рабочих дня (день приема … не входят в срок)», received on
     // Wednesday 20 March 2024: Nauryz (21–23 March) and Monday 25, the day
     // off replacing Saturday 23, are not working days; counting starts on
-    // Tuesday 26 and the term ends with Thursday 28.
+    // Tuesday 26 and the term ends with the close of Thursday 28.
     let timeline = e.timeline(case.id()).unwrap();
     let step = timeline.current().unwrap();
     assert_eq!(step.action.number, Action::A6.number());
-    assert_eq!(step.due.as_ref().unwrap().at, t("2024-03-28T23:59:59"));
+    assert_eq!(step.due.as_ref().unwrap().at, t("2024-03-28T18:00"));
     assert!(step.due.as_ref().unwrap().caveats.is_empty());
 }
 
@@ -223,7 +224,8 @@ fn a_handle_is_checked_against_the_stored_channel() {
     assert!(matches!(err, EngineError::OtherChannel { .. }), "{err:?}");
     assert!(matches!(e.state(kk), Err(EngineError::OtherChannel { .. })));
     // An application is read back only as the form of the case's regulation.
-    let err = e.application::<mio::Action, unemployed::forms::Application>(case).unwrap_err();
+    let err = e.application::<mio::Action, unemployed::forms::Application>(case, "operator 7", t("2024-03-15T10:06"));
+    let err = err.unwrap_err();
     assert!(matches!(err, EngineError::FormOfOtherRegulation { .. }), "{err:?}");
 }
 

@@ -421,6 +421,7 @@ fn deadline(d: Option<&Deadline>, l: &Limit) -> Value {
     };
     let start = match l.start {
         TermStart::StepStart => "StepStart",
+        TermStart::Receipt => "Receipt",
         TermStart::NextWorkingDay => "NextWorkingDay",
     };
     Value::Struct(
