@@ -5,6 +5,7 @@
 mod corpus;
 mod derive;
 mod diagnostics;
+mod diff;
 mod docs;
 mod export;
 mod flk;

@@ -88,6 +88,32 @@ enum Command {
         #[arg(long)]
         sources: Option<PathBuf>,
     },
+    /// Show what changed in the law between two versions of the renditions (docs/diff.md); by default HEAD against the working tree.
+    Diff {
+        /// The old side: a git revision (HEAD, HEAD~1, a branch, a commit) or a rendition file or folder (default: HEAD).
+        old: Option<String>,
+        /// The new side: a revision, file or folder (default: the working tree's regulations/).
+        new: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        /// Exit with 1 when something changed (like `git diff --exit-code`).
+        #[arg(long)]
+        exit_code: bool,
+        /// Folder of source documents for sides named by path (a revision uses its own).
+        #[arg(long)]
+        sources: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum DiffFormat {
+    /// For people: a heading per regulation, a line per change (coloured on a terminal).
+    Human,
+    /// Headings and tables, to paste into a pull request.
+    Markdown,
+    /// Versioned JSON (docs/diff.md).
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -121,6 +147,9 @@ fn main() -> ExitCode {
         Command::Check { paths, format, deny, sources } => check(paths, format, deny.is_some(), sources, lang),
         Command::Export { paths, format, sources } => export(paths, format, sources, lang),
         Command::Doc { paths, out, sources } => doc(paths, out, sources, lang),
+        Command::Diff { old, new, format, exit_code, sources } => {
+            diff(old.as_deref(), new.as_deref(), format, exit_code, sources.as_deref(), lang)
+        }
     };
     match result {
         Ok(code) => code,
@@ -345,4 +374,58 @@ fn doc(paths: Vec<PathBuf>, out: Option<PathBuf>, sources: Option<PathBuf>, lang
     };
     println!("{}", phrase.text(lang));
     Ok(exit_for(&diagnostics))
+}
+
+/// `regc diff`: compiles both sides and prints what changed in the law.
+/// Exits 0 whether or not something changed (1 with `--exit-code` when it
+/// did), and 2 when a side cannot be compiled: a diff of a broken side
+/// would be silently incomplete.
+fn diff(
+    old: Option<&str>,
+    new: Option<&str>,
+    format: DiffFormat,
+    exit_code: bool,
+    sources: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    use reglament_compiler::diff::{compare, render as show, side};
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let (old, new) = side::Side::pair(old, new, &cwd);
+    let mut sides = Vec::new();
+    for s in [&old, &new] {
+        let compiled = side::compile(s, &cwd, sources).map_err(|e| e.text(lang))?;
+        if compiled.has_errors() {
+            let (errors, texts) = compiled.errors();
+            let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+            if let Err(e) = render::human(&errors, &texts, lang, &mut StandardStream::stderr(choice)) {
+                eprintln!("error: cannot print diagnostics: {e}");
+            }
+            eprintln!("{}", Phrase::DiffSideBroken { side: s.name(lang), errors: errors.len() }.text(lang));
+            return Ok(ExitCode::from(2));
+        }
+        sides.push(compiled);
+    }
+    let found = compare(&sides[0].corpus(), &sides[1].corpus());
+    let summary = if found.is_empty() {
+        Phrase::DiffNoChanges { old: old.name(lang), new: new.name(lang) }
+    } else {
+        let regulations = found.regulations.len();
+        Phrase::DiffSummary { changes: found.count(), regulations, old: old.name(lang), new: new.name(lang) }
+    };
+    match format {
+        DiffFormat::Human => {
+            let choice = if std::io::stdout().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+            show::human(&found, lang, &mut StandardStream::stdout(choice)).map_err(|e| e.to_string())?;
+            eprintln!("{}", summary.text(lang));
+        }
+        DiffFormat::Markdown => {
+            print!("{}", show::markdown(&found, lang));
+            eprintln!("{}", summary.text(lang));
+        }
+        DiffFormat::Json => {
+            let json = show::json(&found, &old.label(), &new.label());
+            println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
+        }
+    }
+    Ok(if exit_code && !found.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
