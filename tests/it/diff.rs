@@ -784,6 +784,15 @@ fn the_amendment_for_a_pull_request() {
     insta::assert_snapshot!("amendment_markdown_kk", render::markdown(&d, Lang::Kk));
 }
 
+#[test]
+fn the_readme_shows_real_output() {
+    let mut out = NoColor::new(Vec::new());
+    render::human(&amendment(), Lang::En, &mut out).expect("rendered");
+    let shown = String::from_utf8(out.into_inner()).expect("UTF-8");
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    assert!(readme.contains(&shown), "README.md's example of regc diff is not what it prints:\n{shown}");
+}
+
 // ─── JSON ────────────────────────────────────────────────────────────────
 
 fn keys(value: &Json, out: &mut std::collections::BTreeSet<String>) {
@@ -1117,4 +1126,59 @@ fn the_temporary_folder_of_a_revision_is_removed() {
     assert!(folder.exists(), "{}", folder.display());
     drop(head);
     assert!(!folder.exists(), "{}", folder.display());
+}
+
+// ─── Robustness ──────────────────────────────────────────────────────────
+
+#[test]
+fn every_regulation_compared_with_every_other_is_shown_in_every_language() {
+    use reglament_compiler::model::Corpus;
+    let corpus = reglament_tests::corpus_session().corpus();
+    assert!(compare(&corpus, &corpus).is_empty(), "a corpus against itself");
+    let one = |r: &reglament_compiler::model::Regulation| Corpus { regulations: vec![r.clone()] };
+    let label = Side::WorkingTree.label();
+    for a in &corpus.regulations {
+        for b in &corpus.regulations {
+            // The same id, so that the two are compared element by element.
+            let mut other = b.clone();
+            other.id = a.id.clone();
+            let d = compare(&one(a), &one(&other));
+            assert_eq!(d.is_empty(), a.id == b.id, "{} against {}", a.id, b.id);
+            for lang in Lang::ALL {
+                let mut out = NoColor::new(Vec::new());
+                render::human(&d, lang, &mut out).expect("rendered");
+                let shown = String::from_utf8(out.into_inner()).expect("UTF-8");
+                assert_eq!(shown.lines().count() > 0, !d.is_empty());
+                assert!(!render::markdown(&d, lang).contains("{}"));
+            }
+            assert_eq!(
+                render::json(&d, &label, &label)["regulations"].as_array().map(Vec::len),
+                Some(d.regulations.len())
+            );
+        }
+    }
+}
+
+#[test]
+fn renumbering_runs_are_grouped_without_overflow() {
+    let channel = ChannelId::new("c");
+    let renumbered =
+        |old, new| Change { place: Place::Action(channel.clone(), new), what: What::Renumbered { old, new } };
+    let changes = vec![
+        renumbered(u32::MAX - 1, 3),
+        renumbered(u32::MAX, 4),
+        renumbered(1, 2),
+        renumbered(7, 9),
+        renumbered(8, 10),
+    ];
+    let rows: Vec<String> =
+        render::sections(&changes, Lang::En).into_iter().flat_map(|(_, r)| r).map(|r| line(&r)).collect();
+    assert_eq!(
+        rows,
+        vec![
+            format!("renumbered actions: {}–{} → 3–4", u32::MAX - 1, u32::MAX),
+            "renumbered actions: 1 → 2".to_string(),
+            "renumbered actions: 7–8 → 9–10".to_string(),
+        ]
+    );
 }

@@ -8,8 +8,6 @@
 //! weight wins: an inserted action shifts the ones after it to their new
 //! numbers instead of pairing every action with its old number's successor.
 
-use std::collections::BTreeSet;
-
 use crate::sources::fold;
 
 /// One step of an alignment.
@@ -117,28 +115,88 @@ fn flush(out: &mut Vec<Step>, olds: &mut Vec<usize>, news: &mut Vec<usize>) {
     news.clear();
 }
 
-/// The words of a text, folded and lower-cased, for [`likeness`].
-pub fn words(texts: &[Option<&str>]) -> BTreeSet<String> {
-    texts
-        .iter()
-        .flatten()
-        .flat_map(|t| fold(t).to_lowercase().split(' ').map(str::to_string).collect::<Vec<_>>())
-        .collect()
+/// What the pairing knows of an element: its texts with white space folded
+/// (equal keys: the same element), and their words (to tell alike ones).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    key: String,
+    words: Vec<String>,
 }
 
-/// How alike two sets of words are, in percent (shared words of all words).
-pub fn likeness(a: &BTreeSet<String>, b: &BTreeSet<String>) -> u32 {
-    let all = a.union(b).count();
-    if all == 0 {
-        return 100;
+impl Shape {
+    /// The shape of an element made of these texts.
+    pub fn of(texts: &[Option<&str>]) -> Shape {
+        let folded: Vec<String> = texts.iter().map(|t| t.map(fold).unwrap_or_default()).collect();
+        let mut words: Vec<String> =
+            folded.iter().flat_map(|t| t.split(' ')).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        words.sort_unstable();
+        words.dedup();
+        // A separator no text has keeps ["a b", "c"] apart from ["a", "b c"].
+        Shape { key: folded.join("\u{1f}"), words }
     }
-    (a.intersection(b).count() * 100 / all) as u32
+
+    /// How alike two elements are, in percent: shared words of all words.
+    pub fn likeness(&self, other: &Shape) -> u32 {
+        let (a, b) = (&self.words, &other.words);
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        // Two elements without words are alike: both are blank.
+        let all = a.len() + b.len() - shared;
+        (shared * 100).checked_div(all).map_or(100, |p| p as u32)
+    }
+}
+
+/// Pairs two sequences of elements, each made of `K` texts (`texts` gives
+/// them). Elements whose texts are the same at both ends are paired as they
+/// stand — most of a table is unchanged, and most tables are — and only the
+/// rest is shaped and aligned by [`align`]; `same_number(i, j)` breaks ties
+/// between equally good candidates.
+pub fn pair<T, const K: usize>(
+    old: &[T],
+    new: &[T],
+    texts: impl Fn(&T) -> [Option<&str>; K],
+    same_number: impl Fn(usize, usize) -> bool,
+) -> Vec<Step> {
+    let equal = |a: &T, b: &T| texts(a).iter().zip(texts(b)).all(|(x, y)| same(*x, y));
+    let head = old.iter().zip(new).take_while(|(a, b)| equal(a, b)).count();
+    let tail = old[head..].iter().rev().zip(new[head..].iter().rev()).take_while(|(a, b)| equal(a, b)).count();
+    let shapes = |items: &[T]| items.iter().map(|x| Shape::of(&texts(x))).collect::<Vec<_>>();
+    let (o, n) = (shapes(&old[head..old.len() - tail]), shapes(&new[head..new.len() - tail]));
+    let middle = align(o.len(), n.len(), |i, j| {
+        weight(o[i].key == n[j].key, o[i].likeness(&n[j]), same_number(head + i, head + j))
+    });
+    let mut steps: Vec<Step> = (0..head).map(|i| Step::Both(i, i)).collect();
+    steps.extend(middle.into_iter().map(|step| match step {
+        Step::Both(i, j) => Step::Both(head + i, head + j),
+        Step::Old(i) => Step::Old(head + i),
+        Step::New(j) => Step::New(head + j),
+    }));
+    steps.extend((0..tail).map(|k| Step::Both(old.len() - tail + k, new.len() - tail + k)));
+    steps
+}
+
+/// Whether two texts say the same, white space folded; no text and an
+/// empty one are the same.
+pub fn same(a: Option<&str>, b: Option<&str>) -> bool {
+    let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
+    // Most texts are unchanged to the byte; only the others are folded.
+    a == b || fold(a) == fold(b)
 }
 
 /// The weight of a pair: exact matches count most, then elements at least
 /// half alike; a small bonus for the same number breaks ties between equal
 /// candidates.
-pub fn weight(exact: bool, likeness: u32, same_number: bool) -> Option<u32> {
+fn weight(exact: bool, likeness: u32, same_number: bool) -> Option<u32> {
     const EXACT: u32 = 1000;
     const ALIKE: u32 = 50;
     let base = if exact {
@@ -181,9 +239,25 @@ mod tests {
 
     #[test]
     fn likeness_is_a_share_of_words() {
-        let a = words(&[Some("Прием  документов"), None]);
-        let b = words(&[Some("прием заявления")]);
-        assert_eq!(likeness(&a, &b), 33);
-        assert_eq!(likeness(&a, &a), 100);
+        let a = Shape::of(&[Some("Прием  документов"), None]);
+        let b = Shape::of(&[Some("прием заявления")]);
+        assert_eq!(a.likeness(&b), 33);
+        assert_eq!(a.likeness(&a), 100);
+        assert_eq!(Shape::of(&[None]).likeness(&Shape::of(&[Some(" ")])), 100);
+    }
+
+    fn text<'x>(s: &'x &str) -> [Option<&'x str>; 1] {
+        [Some(*s)]
+    }
+
+    #[test]
+    fn equal_ends_are_paired_as_they_stand() {
+        let old = ["a", "b", "c d e", "f"];
+        let new = ["a", "x", "b", "c  d e g", "f"];
+        let steps = pair(&old, &new, text, |i, j| i == j);
+        assert_eq!(steps, vec![Step::Both(0, 0), Step::New(1), Step::Both(1, 2), Step::Both(2, 3), Step::Both(3, 4)]);
+        assert_eq!(pair(&old, &old, text, |_, _| false).len(), 4);
+        assert!(same(Some("a  b"), Some("a b")) && same(None, Some(" ")) && !same(Some("a"), Some("b")));
+        assert_ne!(Shape::of(&[Some("a b"), Some("c")]), Shape::of(&[Some("a"), Some("b c")]));
     }
 }

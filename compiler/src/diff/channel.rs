@@ -47,15 +47,7 @@ fn marker(ch: &Channel, i: usize) -> String {
 /// because items were inserted or removed before it is numbering, not a change.
 fn steps(c: &mut Changes, old: &Channel, new: &Channel) -> BTreeMap<String, String> {
     let (o, n) = (&old.steps, &new.steps);
-    let ow: Vec<_> = o.iter().map(|s| align::words(&[Some(&s.text)])).collect();
-    let nw: Vec<_> = n.iter().map(|s| align::words(&[Some(&s.text)])).collect();
-    let steps = align::align(o.len(), n.len(), |i, j| {
-        align::weight(
-            same(Some(&o[i].text), Some(&n[j].text)),
-            align::likeness(&ow[i], &nw[j]),
-            o[i].marker == n[j].marker,
-        )
-    });
+    let steps = align::pair(o, n, |s| [Some(s.text.as_str())], |i, j| o[i].marker == n[j].marker);
     let mut markers = BTreeMap::new();
     for step in steps {
         match step {
@@ -77,7 +69,8 @@ fn steps(c: &mut Changes, old: &Channel, new: &Channel) -> BTreeMap<String, Stri
     markers
 }
 
-/// What an action is, in the document's words: what the pairing compares.
+/// What an action is, in the document's words: its СФЕ, action, completion
+/// and deadline cells (not its number or next action, which renumbering changes).
 fn cells(a: &Action) -> [Option<&str>; 4] {
     [
         document(a.sfe.as_ref()),
@@ -95,12 +88,7 @@ type ActionMap = Vec<Option<usize>>;
 /// action's changes, removals and additions in table order. Returns the pairing.
 fn actions(c: &mut Changes, old: &Channel, new: &Channel) -> ActionMap {
     let (o, n) = (&old.actions, &new.actions);
-    let ow: Vec<_> = o.iter().map(|a| align::words(&cells(a))).collect();
-    let nw: Vec<_> = n.iter().map(|a| align::words(&cells(a))).collect();
-    let steps = align::align(o.len(), n.len(), |i, j| {
-        let exact = cells(&o[i]).iter().zip(cells(&n[j])).all(|(a, b)| same(*a, b));
-        align::weight(exact, align::likeness(&ow[i], &nw[j]), o[i].number == n[j].number)
-    });
+    let steps = align::pair(o, n, cells, |i, j| o[i].number == n[j].number);
     let mut map: ActionMap = vec![None; o.len()];
     for step in &steps {
         if let Step::Both(i, j) = *step {
@@ -156,7 +144,7 @@ fn renumbered(numbers: &BTreeMap<u32, Option<u32>>, number: u32) -> Option<u32> 
 fn action(c: &mut Changes, channel: &ChannelId, o: &Action, n: &Action, numbers: &BTreeMap<u32, Option<u32>>) {
     let place = Place::Action(channel.clone(), n.number);
     c.cell(&place, Part::Sfe, o.sfe.as_ref(), n.sfe.as_ref());
-    if same(document(o.sfe.as_ref()), document(n.sfe.as_ref())) {
+    if o.participant != n.participant && same(document(o.sfe.as_ref()), document(n.sfe.as_ref())) {
         let participant = |a: &Action| a.participant.as_ref().map_or(Value::Absent, |p| Value::Id(p.to_string()));
         c.value(&place, Part::Participant, participant(o), participant(n));
     }
@@ -165,8 +153,10 @@ fn action(c: &mut Changes, channel: &ChannelId, o: &Action, n: &Action, numbers:
     c.deadline(&place, Part::Deadline, o.deadline.as_ref(), n.deadline.as_ref());
     next(c, &place, o, n, numbers);
     c.text(&place, Part::Block, o.block.as_deref(), n.block.as_deref());
-    let covers = |a: &Action| Value::Items(a.covers.iter().map(|r| (r.kind, r.number)).collect());
-    c.value(&place, Part::Covers, covers(o), covers(n));
+    let covers = |a: &Action| a.covers.iter().map(|r| (r.kind, r.number)).collect::<Vec<_>>();
+    if !o.covers.iter().map(|r| (r.kind, r.number)).eq(n.covers.iter().map(|r| (r.kind, r.number))) {
+        c.push(&place, What::Value { part: Part::Covers, old: Value::Items(covers(o)), new: Value::Items(covers(n)) });
+    }
 }
 
 /// The next-action cell: where it leads, the old targets renumbered as the
@@ -208,12 +198,7 @@ fn next(c: &mut Changes, place: &Place, o: &Action, n: &Action, numbers: &BTreeM
 fn scenarios(c: &mut Changes, old: &Channel, new: &Channel, map: &ActionMap) {
     let (o, n) = (&old.scenarios, &new.scenarios);
     let numbers = number_map(old, new, map);
-    let ow: Vec<_> = o.iter().map(|s| align::words(&[Some(&s.title.text)])).collect();
-    let nw: Vec<_> = n.iter().map(|s| align::words(&[Some(&s.title.text)])).collect();
-    let steps = align::align(o.len(), n.len(), |i, j| {
-        let exact = same(Some(&o[i].title.text), Some(&n[j].title.text));
-        align::weight(exact, align::likeness(&ow[i], &nw[j]), o[i].kind == n[j].kind)
-    });
+    let steps = align::pair(o, n, |s| [Some(s.title.text.as_str())], |i, j| o[i].kind == n[j].kind);
     for step in steps {
         match step {
             Step::Both(i, j) => {
@@ -240,7 +225,12 @@ fn scenario(c: &mut Changes, place: &Place, o: &Scenario, n: &Scenario, numbers:
         let actions = |s: &Scenario| Value::Actions(s.uses.iter().map(|u| u.action).collect());
         c.push(place, What::Value { part: Part::UseCasePath, old: actions(o), new: actions(n) });
     }
-    let steps = align::align(o.uses.len(), n.uses.len(), |i, j| (mapped[i] == Some(n.uses[j].action)).then_some(1));
+    let steps = if mapped == path {
+        (0..path.len()).map(|i| Step::Both(i, i)).collect()
+    } else {
+        align::align(o.uses.len(), n.uses.len(), |i, j| (mapped[i] == Some(n.uses[j].action)).then_some(1))
+    };
+
     for step in steps {
         let (text_old, text_new, action) = match step {
             Step::Both(i, j) => (o.uses[i].text.as_deref(), n.uses[j].text.as_deref(), n.uses[j].action),

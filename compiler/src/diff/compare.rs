@@ -64,11 +64,7 @@ pub struct Renumbering {
     pub fields: BTreeMap<String, BTreeMap<u32, u32>>,
 }
 
-/// Whether two texts say the same, white space folded; no text and an
-/// empty one are the same.
-pub fn same(a: Option<&str>, b: Option<&str>) -> bool {
-    fold(a.unwrap_or_default()) == fold(b.unwrap_or_default())
-}
+pub use super::align::same;
 
 /// The changes found so far, with helpers that add one only when something changed.
 #[derive(Debug, Default)]
@@ -110,9 +106,10 @@ impl Changes {
     pub fn deadline(&mut self, place: &Place, part: Part, old: Option<&Deadline>, new: Option<&Deadline>) {
         let (old_cell, new_cell) = (old.map(|d| &d.cell), new.map(|d| &d.cell));
         self.cell(place, part, old_cell, new_cell);
-        if same(document(old_cell), document(new_cell)) {
-            let meaning = |d: Option<&Deadline>| d.map_or(Value::Absent, |d| Value::Deadline(d.meaning.clone()));
-            self.value(place, part, meaning(old), meaning(new));
+        let differ = old.map(|d| &d.meaning) != new.map(|d| &d.meaning);
+        if differ && same(document(old_cell), document(new_cell)) {
+            let value = |d: Option<&Deadline>| d.map_or(Value::Absent, |d| Value::Deadline(d.meaning.clone()));
+            self.value(place, part, value(old), value(new));
         }
     }
 }
@@ -188,13 +185,15 @@ fn participants(c: &mut Changes, old: &Regulation, new: &Regulation) {
         c.value(&place, Part::Kind, Value::Word(o.kind.as_str()), Value::Word(n.kind.as_str()));
         c.text(&place, Part::Name, Some(&o.name.text), Some(&n.name.text));
         // The first spelling is the name itself.
-        let others = |p: &crate::model::Participant| {
-            let mut list: Vec<String> = p.spellings.iter().skip(1).map(|s| fold(s)).collect();
-            list.sort();
-            list.dedup();
-            Value::Texts(list)
-        };
-        c.value(&place, Part::Spellings, others(o), others(n));
+        if o.spellings.get(1..) != n.spellings.get(1..) {
+            let others = |p: &crate::model::Participant| {
+                let mut list: Vec<String> = p.spellings.iter().skip(1).map(|s| fold(s)).collect();
+                list.sort();
+                list.dedup();
+                Value::Texts(list)
+            };
+            c.value(&place, Part::Spellings, others(o), others(n));
+        }
     }
     for o in old.participants.iter().filter(|o| new.participant(&o.id).is_none()) {
         c.push(&Place::Participant(o.id.clone()), What::Removed { text: Some(o.name.text.clone()), because: None });
@@ -224,11 +223,7 @@ fn abbreviations(c: &mut Changes, old: &Regulation, new: &Regulation) {
 /// Footnotes, paired by their text.
 fn footnotes(c: &mut Changes, old: &Regulation, new: &Regulation) {
     let (o, n) = (&old.footnotes, &new.footnotes);
-    let ow: Vec<_> = o.iter().map(|f| align::words(&[Some(&f.text.text)])).collect();
-    let nw: Vec<_> = n.iter().map(|f| align::words(&[Some(&f.text.text)])).collect();
-    let steps = align::align(o.len(), n.len(), |i, j| {
-        align::weight(same(Some(&o[i].text.text), Some(&n[j].text.text)), align::likeness(&ow[i], &nw[j]), false)
-    });
+    let steps = align::pair(o, n, |f| [Some(f.text.text.as_str())], |_, _| false);
     let here = Place::Footnote;
     for step in steps {
         match step {
@@ -301,7 +296,9 @@ fn field(c: &mut Changes, form: &crate::model::FormId, o: &Field, n: &Field) {
     if o.number != n.number {
         c.push(&place, What::Renumbered { old: o.number, new: n.number });
     }
-    c.value(&place, Part::FieldId, Value::Id(o.id.to_string()), Value::Id(n.id.to_string()));
+    if o.id != n.id {
+        c.value(&place, Part::FieldId, Value::Id(o.id.to_string()), Value::Id(n.id.to_string()));
+    }
     c.text(&place, Part::FieldName, Some(&o.name), Some(&n.name));
     c.text(&place, Part::Required, Some(&o.required_text), Some(&n.required_text));
     if same(Some(&o.required_text), Some(&n.required_text)) {

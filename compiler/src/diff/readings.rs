@@ -11,6 +11,11 @@ use crate::model::{ReadingNote, Regulation, Subject};
 /// Readings: for each subject, in the new side's order and then the
 /// subjects only the old side has, the readings added, removed or changed.
 pub fn readings(c: &mut Changes, old: &Regulation, new: &Regulation, numbers: &Renumbering) {
+    // Most regulations keep their readings as they are, in their order.
+    let kept = |(o, n): (&ReadingNote, &ReadingNote)| renumber(&o.subject, numbers) == n.subject && alike(o, n);
+    if old.readings.len() == new.readings.len() && old.readings.iter().zip(&new.readings).all(kept) {
+        return;
+    }
     let mut order: Vec<Subject> = Vec::new();
     let mut news: BTreeMap<Subject, Vec<&ReadingNote>> = BTreeMap::new();
     for r in &new.readings {

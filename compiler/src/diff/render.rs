@@ -90,19 +90,14 @@ fn renumbered_run(changes: &[Change]) -> Option<(String, String, usize)> {
     let mut len = 1;
     while let Some((ch, old, new)) = changes.get(len).and_then(action) {
         let step = len as u32;
-        if ch != channel || old != first_old + step || new != first_new + step {
+        if ch != channel || Some(old) != first_old.checked_add(step) || Some(new) != first_new.checked_add(step) {
             break;
         }
         len += 1;
     }
-    let span = |first: u32| {
-        let last = first + len as u32 - 1;
-        if len == 1 {
-            first.to_string()
-        } else {
-            format!("{first}–{last}")
-        }
-    };
+    // Every number of the run was checked above, so the last one cannot overflow.
+    let span =
+        |first: u32| if len == 1 { first.to_string() } else { format!("{first}–{}", first + (len as u32 - 1)) };
     Some((span(first_old), span(first_new), len))
 }
 
