@@ -1113,6 +1113,7 @@ fn a_side_that_does_not_compile_shows_its_errors_under_the_revision_s_name() {
     reglament_compiler::diagnostics::render::human(&errors, &texts, Lang::En, &mut out).expect("shown");
     let shown = String::from_utf8(out.into_inner()).expect("UTF-8");
     assert!(shown.contains("HEAD:regulations/ru/test_service.reg:"), "{shown}");
+    assert!(shown.contains("does \"Приём документов\""), "the rendition's line is shown: {shown}");
     assert!(!shown.contains("regc-diff-"), "the temporary folder shows: {shown}");
     let working = side::compile(&Side::WorkingTree, repo.path(), None).expect("compiled");
     assert!(working.has_errors());
@@ -1181,4 +1182,28 @@ fn renumbering_runs_are_grouped_without_overflow() {
             "renumbered actions: 7–8 → 9–10".to_string(),
         ]
     );
+}
+
+#[test]
+fn a_participant_resolved_otherwise_from_the_same_cell_is_a_change() {
+    // As when a spelling moves from one participant to another: the cell's
+    // words are the same, the participant who acts is not.
+    let dir = temp();
+    base().write(dir.path());
+    let old = compiled(dir.path()).corpus();
+    let mut new = old.clone();
+    new.regulations[0].channels[0].actions[0].participant = Some(ParticipantId::new("is_con"));
+    let d = compare(&old, &new);
+    assert_eq!(
+        d.regulations[0].changes,
+        vec![Change {
+            place: action(1),
+            what: What::Value {
+                part: Part::Participant,
+                old: Value::Id("inspector".into()),
+                new: Value::Id("is_con".into())
+            }
+        }]
+    );
+    assert_eq!(rows(&d, Lang::En), vec!["action 1, participant: `inspector` → `is_con`".to_string()]);
 }

@@ -80,6 +80,12 @@ fn cells(a: &Action) -> [Option<&str>; 4] {
     ]
 }
 
+/// What an action does, in the document's words (the reading's for a cell
+/// the document leaves empty): how an action added or removed is shown.
+fn does(a: &Action) -> Option<String> {
+    document(a.does.as_ref()).or_else(|| effective(a.does.as_ref())).map(str::to_string)
+}
+
 /// For each old action (by index), the index of the same action on the new side.
 type ActionMap = Vec<Option<usize>>;
 
@@ -109,14 +115,11 @@ fn actions(c: &mut Changes, old: &Channel, new: &Channel) -> ActionMap {
             Step::Both(i, j) => action(c, &new.id, &o[i], &n[j], &numbers),
             Step::Old(i) => {
                 let place = Place::Action(new.id.clone(), o[i].number);
-                c.push(
-                    &place,
-                    What::Removed { text: effective(o[i].does.as_ref()).map(str::to_string), because: None },
-                );
+                c.push(&place, What::Removed { text: does(&o[i]), because: None });
             }
             Step::New(j) => {
                 let place = Place::Action(new.id.clone(), n[j].number);
-                c.push(&place, What::Added { text: effective(n[j].does.as_ref()).map(str::to_string), because: None });
+                c.push(&place, What::Added { text: does(&n[j]), because: None });
             }
         }
     }

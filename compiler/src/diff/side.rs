@@ -216,9 +216,11 @@ fn io(path: &str, error: impl ToString) -> SideError {
     SideError::Io { path: path.to_string(), error: error.to_string() }
 }
 
-/// Compiles the renditions under `path` on every core.
+/// Compiles the renditions under `path` on every core. Only the texts of
+/// renditions with errors or warnings are kept (errors are all a diff
+/// shows), so that two sides of thousands of renditions fit in memory.
 fn run(path: &Path, sources: Option<&Path>) -> Result<Session, SideError> {
-    compile_paths(&[path.to_path_buf()], &Options { sources, ..Options::default() })
+    compile_paths(&[path.to_path_buf()], &Options { sources, keep_texts: false, ..Options::default() })
         .map_err(|error| io(&display_path(path), error))
 }
 
