@@ -403,9 +403,9 @@ fn diff(
             eprintln!("{}", Phrase::DiffSideBroken { side: s.name(lang), errors: errors.len() }.text(lang));
             return Ok(ExitCode::from(2));
         }
-        sides.push(compiled);
+        sides.push(compiled.into_corpus());
     }
-    let found = compare(&sides[0].corpus(), &sides[1].corpus());
+    let found = compare(&sides[0], &sides[1]);
     let summary = if found.is_empty() {
         Phrase::DiffNoChanges { old: old.name(lang), new: new.name(lang) }
     } else {

@@ -188,6 +188,13 @@ impl Compiled {
     pub fn corpus(&self) -> Corpus {
         self.session.corpus()
     }
+
+    /// The models of the side's regulations, moved out; the rest (texts,
+    /// diagnostics, a revision's temporary folder) is dropped, so that
+    /// comparing two large sides holds little more than their models.
+    pub fn into_corpus(mut self) -> Corpus {
+        self.session.take_corpus()
+    }
 }
 
 /// Compiles a side. `dir` is the folder regc runs in; `sources` replaces
