@@ -1207,3 +1207,38 @@ fn a_participant_resolved_otherwise_from_the_same_cell_is_a_change() {
     );
     assert_eq!(rows(&d, Lang::En), vec!["action 1, participant: `inspector` → `is_con`".to_string()]);
 }
+
+#[test]
+fn a_rendition_file_against_a_whole_folder_compares_its_regulation_only() {
+    // A workspace with two regulations; the analyst's copy of one of them elsewhere.
+    let workspace = temp();
+    base().write(workspace.path());
+    archive(workspace.path());
+    let copy = temp();
+    let mut analyst = base();
+    analyst.actions[0].deadline = "Не более 30 минут.".to_string();
+    analyst.write(copy.path());
+    let file = copy.path().join("regulations/ru/test_service.reg").display().to_string();
+    let (old, new) = Side::pair(Some(&file), None, workspace.path());
+    assert!(old.is_file() && !new.is_file());
+    let mut old_corpus = side::compile(&old, workspace.path(), None).expect("the copy").into_corpus();
+    let mut new_corpus = side::compile(&new, workspace.path(), None).expect("the workspace").into_corpus();
+    assert_eq!(new_corpus.regulations.len(), 2);
+    side::narrow(&old, &mut old_corpus, &new, &mut new_corpus);
+    let d = compare(&old_corpus, &new_corpus);
+    assert_eq!(d.regulations.len(), 1, "the archive regulation is not reported as added: {d:#?}");
+    assert_eq!(
+        changes(&d),
+        vec![Change {
+            place: action(1), what: text(Part::Deadline, "Не более 30 минут.", "Не более 15 минут.")
+        }]
+    );
+    // Two folders are compared whole: what one lacks is removed.
+    let folder = copy.path().join("regulations").display().to_string();
+    let (old, new) = Side::pair(Some(&folder), Some("regulations"), workspace.path());
+    let mut old_corpus = side::compile(&old, workspace.path(), None).expect("the copy").into_corpus();
+    let mut new_corpus = side::compile(&new, workspace.path(), None).expect("the workspace").into_corpus();
+    side::narrow(&old, &mut old_corpus, &new, &mut new_corpus);
+    let d = compare(&old_corpus, &new_corpus);
+    assert_eq!(d.regulations.iter().map(|r| r.presence).collect::<Vec<_>>(), vec![Presence::Changed, Presence::Added]);
+}

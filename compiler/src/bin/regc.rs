@@ -391,21 +391,10 @@ fn diff(
     use reglament_compiler::diff::{compare, render as show, side};
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
     let (old, new) = side::Side::pair(old, new, &cwd);
-    let mut sides = Vec::new();
-    for s in [&old, &new] {
-        let compiled = side::compile(s, &cwd, sources).map_err(|e| e.text(lang))?;
-        if compiled.has_errors() {
-            let (errors, texts) = compiled.errors();
-            let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
-            if let Err(e) = render::human(&errors, &texts, lang, &mut StandardStream::stderr(choice)) {
-                eprintln!("error: cannot print diagnostics: {e}");
-            }
-            eprintln!("{}", Phrase::DiffSideBroken { side: s.name(lang), errors: errors.len() }.text(lang));
-            return Ok(ExitCode::from(2));
-        }
-        sides.push(compiled.into_corpus());
-    }
-    let found = compare(&sides[0], &sides[1]);
+    let Some(mut old_corpus) = diff_side(&old, &cwd, sources, lang)? else { return Ok(ExitCode::from(2)) };
+    let Some(mut new_corpus) = diff_side(&new, &cwd, sources, lang)? else { return Ok(ExitCode::from(2)) };
+    side::narrow(&old, &mut old_corpus, &new, &mut new_corpus);
+    let found = compare(&old_corpus, &new_corpus);
     let summary = if found.is_empty() {
         Phrase::DiffNoChanges { old: old.name(lang), new: new.name(lang) }
     } else {
@@ -428,4 +417,25 @@ fn diff(
         }
     }
     Ok(if exit_code && !found.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Compiles one side of `regc diff`; `None` when it has errors, which are
+/// shown with a line that says which side does not compile.
+fn diff_side(
+    side: &reglament_compiler::diff::side::Side,
+    cwd: &Path,
+    sources: Option<&Path>,
+    lang: Lang,
+) -> Result<Option<reglament_compiler::model::Corpus>, String> {
+    let compiled = reglament_compiler::diff::side::compile(side, cwd, sources).map_err(|e| e.text(lang))?;
+    if !compiled.has_errors() {
+        return Ok(Some(compiled.into_corpus()));
+    }
+    let (errors, texts) = compiled.errors();
+    let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    if let Err(e) = render::human(&errors, &texts, lang, &mut StandardStream::stderr(choice)) {
+        eprintln!("error: cannot print diagnostics: {e}");
+    }
+    eprintln!("{}", Phrase::DiffSideBroken { side: side.name(lang), errors: errors.len() }.text(lang));
+    Ok(None)
 }

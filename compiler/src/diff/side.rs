@@ -48,6 +48,12 @@ impl Side {
         (old, new)
     }
 
+    /// Whether the side names a rendition file rather than a folder or a
+    /// whole `regulations/`: it is about that regulation only.
+    pub fn is_file(&self) -> bool {
+        matches!(self, Side::Path(_, path) if path.is_file())
+    }
+
     /// The side as messages name it, in `lang`.
     pub fn name(&self, lang: Lang) -> String {
         match self {
@@ -330,4 +336,20 @@ fn unpack(root: &Path, commit: &str, folder: &str, into: &Path) -> Result<(), Si
         return Err(git_error(format!("git archive {commit}: {}", message.trim())));
     }
     unpacked.map_err(|e| io(&display_path(into), e))
+}
+
+/// When one side names a rendition file and the other a whole folder or
+/// revision (`regc diff HEAD regulations/ru/x.reg`, or an analyst's copy
+/// against the working tree), only the regulations of the file are
+/// compared: the others of the folder were not asked about, and would show
+/// as added or removed.
+pub fn narrow(old_side: &Side, old: &mut Corpus, new_side: &Side, new: &mut Corpus) {
+    let keep = |only: &Corpus, other: &mut Corpus| {
+        other.regulations.retain(|r| only.regulations.iter().any(|o| o.id == r.id));
+    };
+    match (old_side.is_file(), new_side.is_file()) {
+        (true, false) => keep(old, new),
+        (false, true) => keep(new, old),
+        _ => {}
+    }
 }
