@@ -1242,3 +1242,24 @@ fn a_rendition_file_against_a_whole_folder_compares_its_regulation_only() {
     let d = compare(&old_corpus, &new_corpus);
     assert_eq!(d.regulations.iter().map(|r| r.presence).collect::<Vec<_>>(), vec![Presence::Changed, Presence::Added]);
 }
+
+#[test]
+fn a_rendition_named_by_path_takes_its_sources_from_the_sources_option() {
+    let dir = temp();
+    base().write(dir.path());
+    // The rendition alone, away from its sources/ folder.
+    let alone = dir.path().join("copy/test_service.reg");
+    std::fs::create_dir_all(alone.parent().expect("a folder")).expect("mkdir");
+    std::fs::copy(dir.path().join("regulations/ru/test_service.reg"), &alone).expect("copy");
+    let side = Side::parse("copy/test_service.reg", dir.path());
+    let without = side::compile(&side, dir.path(), None).expect("compiled");
+    assert_eq!(
+        without.errors().0.iter().map(|d| d.code()).collect::<Vec<_>>(),
+        vec!["E0102"],
+        "the source is not found"
+    );
+    let sources = dir.path().join("regulations/sources");
+    let with = side::compile(&side, dir.path(), Some(&sources)).expect("compiled");
+    assert!(!with.has_errors());
+    assert!(compare(&with.corpus(), &compiled(dir.path()).corpus()).is_empty());
+}
