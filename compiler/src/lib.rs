@@ -6,7 +6,8 @@
 //! [`diagnostics`] whose texts are the [`messages`] catalog's) → [`plan`]
 //! (the files to write) → back ends in [`emit`] (Rust, review pages,
 //! diagrams, exports) → [`write`] (all or nothing). [`session`] runs it over
-//! many files on every core.
+//! many files on every core. [`diff`] compares two compiled versions of the
+//! renditions in the law's terms (`regc diff`).
 //!
 //! Architecture invariant: the compiler knows the runtime only through the
 //! paths it writes into generated code (`::reglament_runtime::…`); it does
@@ -14,6 +15,7 @@
 
 pub mod check;
 pub mod diagnostics;
+pub mod diff;
 pub mod emit;
 pub mod lower;
 pub mod messages;

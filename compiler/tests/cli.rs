@@ -250,3 +250,137 @@ fn check_of_one_file_sees_the_other_files() {
     assert!(report.lines().filter(|l| l.contains("error[")).all(|l| l.contains("copy_of_archive")), "{report}");
     assert!(report.contains("1 rendition(s) checked") || report.contains("errors: 1"), "{report}");
 }
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=Reglament tests",
+            "-c",
+            "user.email=tests@reglament.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Replaces `from` with `to` in a file of the scratch workspace, once.
+fn amend(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).expect(file);
+    assert!(text.contains(from), "{file} has no {from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect(file);
+}
+
+#[test]
+fn diff_exits_0_lists_changes_in_each_format_and_exits_1_only_when_asked() {
+    let dir = scratch("diff");
+    git(&dir, &["init", "--quiet"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "--quiet", "-m", "the corpus"]);
+
+    let out = regc(&["diff"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).contains("no changes in the law between `HEAD` and the working tree"), "{}", stderr(&out));
+    assert_eq!(regc(&["diff", "--exit-code"], &dir).status.code(), Some(0));
+
+    // The amended text arrives as a new edition; the archive regulation moves to it.
+    let source = std::fs::read_to_string(dir.join("regulations/sources/002_7ad8c5070e539a50.txt")).expect("it");
+    let amended =
+        source.replacen("\tНе более 15 минут.\n\tНе более 1 минуты.", "\tНе более 30 минут.\n\tНе более 1 минуты.", 1);
+    std::fs::write(dir.join("002_amended.txt"), amended).expect("the received text");
+    let add = regc(&["source", "add", "002_amended.txt", "--edition-of", "002_7ad8c5070e539a50.txt"], &dir);
+    assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
+    let rebase = regc(&["rebase", "regulations/ru/vydacha_arhivnyh_spravok.reg", "--to", "002_amended.txt"], &dir);
+    assert_eq!(rebase.status.code(), Some(1), "the changed deadline remains an error: {}", stderr(&rebase));
+    amend(
+        &dir,
+        "regulations/ru/vydacha_arhivnyh_spravok.reg",
+        "\"Не более 15 минут.\" @1772",
+        "\"Не более 30 минут.\" @1772",
+    );
+    let out = regc(&["diff"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = stdout(&out);
+    assert!(shown.contains("    ~ action 1, deadline: «Не более 15 минут.» → «Не более 30 минут.»"), "{shown}");
+    assert!(shown.contains("~ edition: 002_7ad8c5070e539a50.txt"), "{shown}");
+    assert!(!shown.contains('\u{1b}'), "piped output is plain: {shown:?}");
+    assert!(stderr(&out).contains("3 change(s) in 1 regulation(s)"), "{}", stderr(&out));
+    assert_eq!(regc(&["diff", "--exit-code"], &dir).status.code(), Some(1));
+
+    let out = regc(&["diff", "HEAD", "--format", "markdown", "--lang", "ru"], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("| действие 1, срок | «Не более 15 минут.» | «Не более 30 минут.» |"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = regc(&["diff", "--format", "json"], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(json["format"], 1);
+    assert_eq!(json["old"]["name"], "HEAD");
+    let archive = json["regulations"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["id"] == "vydacha_arhivnyh_spravok"))
+        .expect("the archive regulation changed");
+    assert!(archive["changes"].as_array().is_some_and(|c| c.iter().any(|c| c["part"] == "deadline")));
+
+    // Two revisions: the change committed is between HEAD~1 and HEAD.
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "--quiet", "-m", "30 minutes"]);
+    let out = regc(&["diff", "HEAD~1", "HEAD"], &dir);
+    assert!(stdout(&out).contains("«Не более 30 минут.»"), "{}", stdout(&out));
+    assert_eq!(regc(&["diff", "HEAD", "--exit-code"], &dir).status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn diff_errors_exit_2_in_the_users_language() {
+    let dir = scratch("diff-errors");
+    let out = regc(&["diff"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not in a git repository"), "{}", stderr(&out));
+    let out = regc(&["diff", "--lang", "ru", "regulations", "no/such/file.reg"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no/such/file.reg не существует"), "{}", stderr(&out));
+
+    git(&dir, &["init", "--quiet"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "--quiet", "-m", "the corpus"]);
+    let out = regc(&["diff", "--lang", "kk", "no-such-branch"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("`no-such-branch` файл да, бума да"), "{}", stderr(&out));
+
+    // A side that does not compile: its errors, which side, exit 2, even with another format.
+    amend(
+        &dir,
+        "regulations/ru/vydacha_arhivnyh_spravok.reg",
+        "\"Не более 15 минут.\" @1772",
+        "\"Не более 16 минут.\" @1772",
+    );
+    let out = regc(&["diff", "--format", "json"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    let err = stderr(&out);
+    assert!(err.contains("error[E0201]") && err.contains("regulations/ru/vydacha_arhivnyh_spravok.reg"), "{err}");
+    assert!(err.contains("the working tree does not compile"), "{err}");
+    git(&dir, &["commit", "--quiet", "-a", "-m", "broken"]);
+    let out = regc(&["diff", "HEAD", "HEAD~1"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("HEAD:regulations/ru/vydacha_arhivnyh_spravok.reg:"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("`HEAD` does not compile"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"));
+    let _ = std::fs::remove_dir_all(dir);
+}

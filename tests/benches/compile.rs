@@ -239,3 +239,56 @@ fn whole_build(bencher: Bencher, n: usize, options: Options) {
         divan::black_box(written);
     });
 }
+
+/// `regc diff`'s comparison of two compiled corpora that are the same: it
+/// walks every element of both and finds nothing. (`regc diff` compiles
+/// both sides first: twice the `compile` figure above.)
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn diff_identical(bencher: Bencher, n: usize) {
+    let corpus = models(n);
+    counted(bencher, n).bench(|| divan::black_box(reglament_compiler::diff::compare(corpus, corpus)));
+}
+
+/// The comparison against an amended corpus: in every channel of every
+/// regulation an action inserted after the first (the actions after it
+/// renumbered) and the first action's deadline reworded, as a new edition
+/// would bring; the changes are also worded, as `regc diff` prints them.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn diff_amended(bencher: Bencher, n: usize) {
+    let (old, new) = (models(n), amended(n));
+    counted(bencher, n).bench(|| {
+        let found = reglament_compiler::diff::compare(old, new);
+        let words = reglament_compiler::diff::render::markdown(&found, reglament_compiler::Lang::En);
+        divan::black_box((found, words))
+    });
+}
+
+/// [`models`] with every channel amended as [`diff_amended`] says.
+fn amended(n: usize) -> &'static Corpus {
+    static AMENDED: OnceLock<Vec<Corpus>> = OnceLock::new();
+    let all = AMENDED.get_or_init(|| {
+        SIZES
+            .iter()
+            .map(|&n| {
+                let mut corpus = models(n).clone();
+                for channel in corpus.regulations.iter_mut().flat_map(|r| &mut r.channels) {
+                    let Some(first) = channel.actions.first_mut() else { continue };
+                    if let Some(cell) = first.deadline.as_mut().and_then(|d| d.cell.document.as_mut()) {
+                        cell.push_str(" (в редакции изменений)");
+                    }
+                    let mut inserted = first.clone();
+                    if let Some(does) = inserted.does.as_mut().and_then(|c| c.document.as_mut()) {
+                        *does = "Проверка сведений о заявителе в государственных базах данных".to_string();
+                    }
+                    for a in channel.actions.iter_mut().skip(1) {
+                        a.number += 1;
+                    }
+                    inserted.number += 1;
+                    channel.actions.insert(1, inserted);
+                }
+                corpus
+            })
+            .collect()
+    });
+    &all[SIZES.iter().position(|&s| s == n).expect("a benchmarked size")]
+}

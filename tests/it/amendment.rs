@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use reglament_compiler::diagnostics::Severity;
+use reglament_compiler::diff::Place;
+use reglament_compiler::model::{ChannelId, Corpus};
 use reglament_compiler::rebase;
 use reglament_compiler::sources::add::{add, AddRequest, Added};
 use reglament_compiler::{compile_paths, Lang, Options, Plan};
@@ -41,15 +43,16 @@ fn amended_text() -> String {
 }
 
 /// Builds the workspace's generated outputs and returns every generated
-/// file's text, by path.
-fn build(dir: &Path) -> BTreeMap<String, String> {
+/// file's text, by path, and the compiled corpus.
+fn build(dir: &Path) -> (BTreeMap<String, String>, Corpus) {
     let session = compile_paths(&[dir.join("regulations")], &Options::default()).expect("a session");
     assert!(
         !session.has_errors(),
         "{:?}",
         session.diagnostics().iter().map(|d| describe(d, Lang::En)).collect::<Vec<_>>()
     );
-    reglament_compiler::write(dir, &Plan::Build, &session.corpus(), &Options::default()).expect("written");
+    let corpus = session.corpus();
+    reglament_compiler::write(dir, &Plan::Build, &corpus, &Options::default()).expect("written");
     let mut files = BTreeMap::new();
     for folder in ["generated", "docs"] {
         for entry in walkdir::WalkDir::new(dir.join(folder)).into_iter().filter_map(Result::ok) {
@@ -59,7 +62,7 @@ fn build(dir: &Path) -> BTreeMap<String, String> {
             }
         }
     }
-    files
+    (files, corpus)
 }
 
 /// The lines added or removed between two builds.
@@ -82,7 +85,7 @@ fn changed_lines(before: &BTreeMap<String, String>, after: &BTreeMap<String, Str
 fn an_amendment_from_source_add_to_generated_code() {
     let dir = workspace_with("amendment", &[ARCHIVE]);
     let rendition = dir.join("regulations").join(ARCHIVE);
-    let before = build(&dir);
+    let (before, old_corpus) = build(&dir);
 
     // 1. The analyst records the amended text as a new edition.
     let received = dir.join(AMENDED);
@@ -134,12 +137,27 @@ fn an_amendment_from_source_add_to_generated_code() {
         1,
     );
     std::fs::write(&rendition, fixed).expect("fixed");
-    let after = build(&dir);
+    let (after, new_corpus) = build(&dir);
     let module = &after["generated/src/vydacha_arhivnyh_spravok.rs"];
     assert!(module.contains(&format!("follows: Some(\"{SOURCE}\")")), "the edition it follows");
     assert!(module.contains("in_force_from: Some(::reglament_runtime::Date::from_ymd(2013, 2, 11))"));
 
-    // 5. The generated outputs change where the law changed: the two cells
+    // 5. `regc diff` lists exactly the two changed cells, and the edition.
+    let diff = reglament_compiler::diff::compare(&old_corpus, &new_corpus);
+    assert_eq!(diff.regulations.len(), 1);
+    let changes = &diff.regulations[0].changes;
+    let cells: Vec<&Place> = changes.iter().map(|c| &c.place).filter(|p| **p != Place::Regulation).collect();
+    let mio = ChannelId::new("mio");
+    assert_eq!(cells, [&Place::Action(mio.clone(), 1), &Place::Action(mio, 2)], "{changes:#?}");
+    let regulation: Vec<String> =
+        changes.iter().filter(|c| c.place == Place::Regulation).map(|c| format!("{:?}", c.what)).collect();
+    assert_eq!(
+        regulation.len(),
+        3,
+        "the edition, the edition it follows, the day it comes into force: {regulation:#?}"
+    );
+
+    // 6. The generated outputs change where the law changed: the two cells
     // and the edition, not the moved line numbers.
     let changed = changed_lines(&before, &after);
     let meaningful = |line: &&String| {

@@ -6,6 +6,7 @@ mod amendment;
 mod corpus;
 mod derive;
 mod diagnostics;
+mod diff;
 mod docs;
 mod export;
 mod flk;

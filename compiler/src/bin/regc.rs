@@ -114,6 +114,32 @@ enum Command {
         #[arg(long)]
         sources: Option<PathBuf>,
     },
+    /// Show what changed in the law between two versions of the renditions (docs/diff.md); by default HEAD against the working tree.
+    Diff {
+        /// The old side: a git revision (HEAD, HEAD~1, a branch, a commit) or a rendition file or folder (default: HEAD).
+        old: Option<String>,
+        /// The new side: a revision, file or folder (default: the working tree's regulations/).
+        new: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        /// Exit with 1 when something changed (like `git diff --exit-code`).
+        #[arg(long)]
+        exit_code: bool,
+        /// Folder of source documents for sides named by path (a revision uses its own).
+        #[arg(long)]
+        sources: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum DiffFormat {
+    /// For people: a heading per regulation, a line per change (coloured on a terminal).
+    Human,
+    /// Headings and tables, to paste into a pull request.
+    Markdown,
+    /// Versioned JSON (docs/diff.md).
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -171,6 +197,9 @@ fn main() -> ExitCode {
         Command::Doc { paths, out, sources } => doc(paths, out, sources, lang),
         Command::Source { command } => amend::source(command, lang),
         Command::Rebase { paths, to, dry_run, sources } => amend::rebase(paths, to, dry_run, sources, lang),
+        Command::Diff { old, new, format, exit_code, sources } => {
+            diff(old.as_deref(), new.as_deref(), format, exit_code, sources.as_deref(), lang)
+        }
     };
     match result {
         Ok(code) => code,
@@ -458,4 +487,68 @@ fn doc(paths: Vec<PathBuf>, out: Option<PathBuf>, sources: Option<PathBuf>, lang
     };
     println!("{}", phrase.text(lang));
     Ok(exit_for(&diagnostics))
+}
+
+/// `regc diff`: compiles both sides and prints what changed in the law.
+/// Exits 0 whether or not something changed (1 with `--exit-code` when it
+/// did), and 2 when a side cannot be compiled: a diff of a broken side
+/// would be silently incomplete.
+fn diff(
+    old: Option<&str>,
+    new: Option<&str>,
+    format: DiffFormat,
+    exit_code: bool,
+    sources: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    use reglament_compiler::diff::{compare, render as show, side};
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let (old, new) = side::Side::pair(old, new, &cwd);
+    let Some(mut old_corpus) = diff_side(&old, &cwd, sources, lang)? else { return Ok(ExitCode::from(2)) };
+    let Some(mut new_corpus) = diff_side(&new, &cwd, sources, lang)? else { return Ok(ExitCode::from(2)) };
+    side::narrow(&old, &mut old_corpus, &new, &mut new_corpus);
+    let found = compare(&old_corpus, &new_corpus);
+    let summary = if found.is_empty() {
+        Phrase::DiffNoChanges { old: old.name(lang), new: new.name(lang) }
+    } else {
+        let regulations = found.regulations.len();
+        Phrase::DiffSummary { changes: found.count(), regulations, old: old.name(lang), new: new.name(lang) }
+    };
+    match format {
+        DiffFormat::Human => {
+            let choice = if std::io::stdout().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+            show::human(&found, lang, &mut StandardStream::stdout(choice)).map_err(|e| e.to_string())?;
+            eprintln!("{}", summary.text(lang));
+        }
+        DiffFormat::Markdown => {
+            print!("{}", show::markdown(&found, lang));
+            eprintln!("{}", summary.text(lang));
+        }
+        DiffFormat::Json => {
+            let json = show::json(&found, &old.label(), &new.label());
+            println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
+        }
+    }
+    Ok(if exit_code && !found.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Compiles one side of `regc diff`; `None` when it has errors, which are
+/// shown with a line that says which side does not compile.
+fn diff_side(
+    side: &reglament_compiler::diff::side::Side,
+    cwd: &Path,
+    sources: Option<&Path>,
+    lang: Lang,
+) -> Result<Option<reglament_compiler::model::Corpus>, String> {
+    let compiled = reglament_compiler::diff::side::compile(side, cwd, sources).map_err(|e| e.text(lang))?;
+    if !compiled.has_errors() {
+        return Ok(Some(compiled.into_corpus()));
+    }
+    let (errors, texts) = compiled.errors();
+    let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    if let Err(e) = render::human(&errors, &texts, lang, &mut StandardStream::stderr(choice)) {
+        eprintln!("error: cannot print diagnostics: {e}");
+    }
+    eprintln!("{}", Phrase::DiffSideBroken { side: side.name(lang), errors: errors.len() }.text(lang));
+    Ok(None)
 }

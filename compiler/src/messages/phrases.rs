@@ -157,49 +157,49 @@ phrases! {
     /// A script's name, in a difference of letters.
     ScriptCyrillic {} { en: "Cyrillic", ru: "кириллическая", kk: "кирилл" }
     /// A difference: a lookalike letter of another script.
-    DiffLookalike { quoted: String, quoted_script: String, source: String, source_script: String } {
+    QuoteLookalike { quoted: String, quoted_script: String, source: String, source_script: String } {
         en: "{quoted_script} {quoted} where the source has {source_script} {source}",
         ru: "{quoted_script} {quoted} вместо {source} ({source_script}) в источнике",
         kk: "дереккөздегі {source} ({source_script}) орнына {quoted} ({quoted_script})",
     }
     /// A difference: another dash.
-    DiffDash { quoted: String, source: String } {
+    QuoteDash { quoted: String, source: String } {
         en: "the dash {quoted} where the source has {source}",
         ru: "тире {quoted} вместо {source} в источнике",
         kk: "дереккөздегі {source} орнына {quoted} сызықшасы",
     }
     /// A difference: another quotation mark.
-    DiffQuoteMark { quoted: String, source: String } {
+    QuoteQuoteMark { quoted: String, source: String } {
         en: "the quotation mark {quoted} where the source has {source}",
         ru: "кавычка {quoted} вместо {source} в источнике",
         kk: "дереккөздегі {source} орнына {quoted} тырнақшасы",
     }
     /// A difference: an invisible character only the quote has.
-    DiffInvisibleInQuote { ch: String } {
+    QuoteInvisibleInQuote { ch: String } {
         en: "an invisible {ch} that the source does not have",
         ru: "невидимый символ {ch}, которого нет в источнике",
         kk: "дереккөзде жоқ көрінбейтін {ch} таңбасы",
     }
     /// A difference: an invisible character only the source has.
-    DiffInvisibleInSource { ch: String } {
+    QuoteInvisibleInSource { ch: String } {
         en: "the source has an invisible {ch} here",
         ru: "в источнике здесь невидимый символ {ch}",
         kk: "дереккөзде мұнда көрінбейтін {ch} таңбасы бар",
     }
     /// A difference: text only the quote has.
-    DiffExtra { quoted: String } {
+    QuoteExtra { quoted: String } {
         en: "«{quoted}» is not in the source",
         ru: "«{quoted}» нет в источнике",
         kk: "«{quoted}» дереккөзде жоқ",
     }
     /// A difference: text only the source has.
-    DiffMissing { source: String } {
+    QuoteMissing { source: String } {
         en: "the source has «{source}» here",
         ru: "в источнике здесь «{source}»",
         kk: "дереккөзде мұнда «{source}»",
     }
     /// A difference: other text.
-    DiffText { quoted: String, source: String } {
+    QuoteText { quoted: String, source: String } {
         en: "«{quoted}» where the source has «{source}»",
         ru: "«{quoted}» вместо «{source}» в источнике",
         kk: "дереккөздегі «{source}» орнына «{quoted}»",
@@ -595,6 +595,262 @@ phrases! {
         en: "quotes are written with straight double quotes \"…\"; a \" inside a quote is written \\\"",
         ru: "текст берётся в прямые кавычки \"…\"; кавычка внутри пишется \\\"",
         kk: "мәтін тік тырнақшаға алынады \"…\"; ішіндегі тырнақша \\\" деп жазылады",
+    }
+
+    // ─── regc diff ─────────────────────────────────────────────────────────
+    // What `regc diff` says (compiler/src/diff/): headings, the names of the
+    // elements and parts that change, values, and its errors. Kept together,
+    // at the end of the catalog.
+
+    /// regc diff: a regulation only the new side has.
+    DiffRegulationAdded { id: String, title: String } {
+        en: "regulation {id} «{title}» added",
+        ru: "добавлен регламент {id} «{title}»",
+        kk: "{id} «{title}» регламенті қосылды",
+    }
+    /// regc diff: a regulation only the old side has.
+    DiffRegulationRemoved { id: String, title: String } {
+        en: "regulation {id} «{title}» removed",
+        ru: "удалён регламент {id} «{title}»",
+        kk: "{id} «{title}» регламенті жойылды",
+    }
+    /// regc diff: the heading of a regulation that changed.
+    DiffRegulationChanged { id: String, title: String } {
+        en: "regulation {id} «{title}»",
+        ru: "регламент {id} «{title}»",
+        kk: "{id} «{title}» регламенті",
+    }
+    /// regc diff: the heading of the readings' changes.
+    DiffReadings {} { en: "readings", ru: "прочтения", kk: "оқылымдар" }
+    /// regc diff: the Markdown table's column of elements.
+    DiffElement {} { en: "element", ru: "элемент", kk: "элемент" }
+    /// regc diff: the Markdown table's column of old values.
+    DiffBefore {} { en: "before", ru: "было", kk: "бұрын" }
+    /// regc diff: the Markdown table's column of new values.
+    DiffAfter {} { en: "after", ru: "стало", kk: "қазір" }
+    /// regc diff: a source document's edition.
+    DiffEdition {} { en: "edition", ru: "редакция источника", kk: "дереккөз редакциясы" }
+    /// regc diff: actions under other numbers.
+    DiffRenumberedActions {} {
+        en: "renumbered actions",
+        ru: "перенумерованные действия",
+        kk: "қайта нөмірленген әрекеттер",
+    }
+    /// regc diff: an FLK field's number.
+    DiffNumber {} { en: "number", ru: "номер", kk: "нөмірі" }
+    /// regc diff: an action.
+    DiffAction { action: u32 } { en: "action {action}", ru: "действие {action}", kk: "{action} әрекет" }
+    /// regc diff: an item of a process list.
+    DiffProcessItem { marker: String } {
+        en: "process-list item {marker}",
+        ru: "пункт списка процессов {marker}",
+        kk: "үдерістер тізімінің {marker} тармағы",
+    }
+    /// regc diff: a use case, by its place among the channel's use cases and its kind (`main`, `alternative`).
+    DiffUseCase { number: usize, kind: String } {
+        en: "use case {number} (`{kind}`)",
+        ru: "вариант использования {number} (`{kind}`)",
+        kk: "{number} қолдану нұсқасы (`{kind}`)",
+    }
+    /// regc diff: an FLK field.
+    DiffField { number: u32, id: String } { en: "field {number} `{id}`", ru: "поле {number} `{id}`", kk: "{number} өріс `{id}`" }
+    /// regc diff: an analyst's reading, by its subject.
+    DiffReading { subject: String } { en: "reading ({subject})", ru: "прочтение ({subject})", kk: "оқылым ({subject})" }
+    /// regc diff: an element and the part of it that changed.
+    DiffPartOf { element: String, part: String } { en: "{element}, {part}", ru: "{element}, {part}", kk: "{element}, {part}" }
+    /// regc diff: a value the code reads from a text that did not change.
+    DiffAsRead { part: String } {
+        en: "{part}, as the code reads it",
+        ru: "{part}, как его читает код",
+        kk: "{part}, код оқуынша",
+    }
+    /// regc diff: parts that change.
+    DiffLanguage {} { en: "language", ru: "язык", kk: "тілі" }
+    /// regc diff: parts that change.
+    DiffRegion {} { en: "region", ru: "регион", kk: "өңірі" }
+    /// regc diff: parts that change.
+    DiffDate {} { en: "date", ru: "дата", kk: "күні" }
+    /// regc diff: parts that change.
+    DiffText {} { en: "text", ru: "текст", kk: "мәтіні" }
+    /// regc diff: parts that change.
+    DiffRepealingAct {} { en: "repealing act", ru: "отменяющий акт", kk: "күшін жойған акт" }
+    /// A part of a regulation, in a diff.
+    DiffFollows {} { en: "the edition it follows", ru: "предыдущая редакция", kk: "алдыңғы редакция" }
+    /// A part of a regulation, in a diff.
+    DiffInForce {} { en: "in force from", ru: "вступает в силу", kk: "күшіне енеді" }
+    /// regc diff: parts that change.
+    DiffVersionOf {} { en: "language version of", ru: "языковая версия регламента", kk: "тілдік нұсқасы" }
+    /// regc diff: parts that change.
+    DiffKind {} { en: "kind", ru: "вид", kk: "түрі" }
+    /// regc diff: parts that change.
+    DiffName {} { en: "name", ru: "наименование", kk: "атауы" }
+    /// regc diff: parts that change.
+    DiffSpellings {} { en: "other spellings", ru: "другие написания", kk: "басқа жазылымдары" }
+    /// regc diff: parts that change.
+    DiffDefinition {} { en: "definition", ru: "определение", kk: "анықтамасы" }
+    /// regc diff: parts that change.
+    DiffAmends {} { en: "amends", ru: "изменяет", kk: "өзгертеді" }
+    /// regc diff: parts that change.
+    DiffAmendingAct {} { en: "amending act", ru: "изменяющий акт", kk: "өзгерткен акт" }
+    /// regc diff: parts that change.
+    DiffCaption {} { en: "caption", ru: "заголовок", kk: "тақырыбы" }
+    /// regc diff: parts that change.
+    DiffHeading {} {
+        en: "heading of the process list",
+        ru: "заголовок списка процессов",
+        kk: "үдерістер тізімінің тақырыбы",
+    }
+    /// regc diff: parts that change.
+    DiffParticipant {} { en: "participant", ru: "участник", kk: "қатысушы" }
+    /// regc diff: parts that change.
+    DiffBlock {} { en: "block", ru: "блок", kk: "блок" }
+    /// regc diff: parts that change.
+    DiffCovers {} {
+        en: "process-list items it carries out",
+        ru: "выполняемые пункты списка процессов",
+        kk: "орындайтын тізім тармақтары",
+    }
+    /// regc diff: parts that change.
+    DiffPath {} { en: "actions", ru: "действия", kk: "әрекеттері" }
+    /// regc diff: parts that change.
+    DiffUseText { action: u32 } {
+        en: "text for action {action}",
+        ru: "текст для действия {action}",
+        kk: "{action} әрекетке арналған мәтін",
+    }
+    /// regc diff: parts that change.
+    DiffReadingText {} { en: "reading", ru: "прочтение", kk: "оқылым" }
+    /// regc diff: parts that change.
+    DiffBecause {} { en: "reason", ru: "обоснование", kk: "негіздемесі" }
+    /// regc diff: a reading added or removed.
+    DiffReadAs { reading: String, because: String } {
+        en: "read as «{reading}» because «{because}»",
+        ru: "прочитано как «{reading}», обоснование: «{because}»",
+        kk: "«{reading}» деп оқылды, негіздемесі: «{because}»",
+    }
+    /// regc diff: a free-standing reading added or removed.
+    DiffReasonOnly { because: String } {
+        en: "because «{because}»",
+        ru: "обоснование: «{because}»",
+        kk: "негіздемесі: «{because}»",
+    }
+    /// regc diff: no text, an empty cell.
+    DiffEmpty {} { en: "(empty)", ru: "(пусто)", kk: "(бос)" }
+    /// regc diff: no value.
+    DiffNone {} { en: "none", ru: "нет", kk: "жоқ" }
+    /// regc diff: yes.
+    DiffYes {} { en: "yes", ru: "да", kk: "иә" }
+    /// regc diff: no.
+    DiffNo {} { en: "no", ru: "нет", kk: "жоқ" }
+    /// regc diff: a next-action cell that ends the service.
+    DiffEnd {} { en: "end of the service", ru: "конец услуги", kk: "қызметтің соңы" }
+    /// regc diff: the number an old action has on the new side.
+    DiffNow { number: u32 } { en: "now {number}", ru: "теперь {number}", kk: "қазір {number}" }
+    /// regc diff: an old action gone from the new side.
+    DiffGone {} { en: "removed", ru: "удалено", kk: "жойылды" }
+    /// regc diff: a deadline cell that states no deadline.
+    DiffNoDeadline {} { en: "no deadline", ru: "без срока", kk: "мерзімсіз" }
+    /// regc diff: a deadline cell the compiler could not read.
+    DiffUnreadable {} { en: "not read", ru: "не прочитан", kk: "оқылмаған" }
+    /// regc diff: a time limit.
+    DiffAtMost { max: String } { en: "at most {max}", ru: "не более {max}", kk: "ең көбі {max}" }
+    /// regc diff: a time limit.
+    DiffWithin { max: String } { en: "within {max}", ru: "в течение {max}", kk: "{max} ішінде" }
+    /// regc diff: a time limit.
+    DiffRange { min: String, max: String } { en: "from {min} to {max}", ru: "от {min} до {max}", kk: "{min} бастап {max} дейін" }
+    /// regc diff: the maximum in exceptional cases.
+    DiffExceptional { max: String } {
+        en: "in exceptional cases up to {max}",
+        ru: "в исключительных случаях до {max}",
+        kk: "ерекше жағдайларда {max} дейін",
+    }
+    /// regc diff: days of unstated kind, counted as working days.
+    DiffCountedWorking {} { en: "counted in working days", ru: "в рабочих днях", kk: "жұмыс күндерімен" }
+    /// regc diff: days of unstated kind, counted as calendar days.
+    DiffCountedCalendar {} { en: "counted in calendar days", ru: "в календарных днях", kk: "күнтізбелік күндермен" }
+    /// regc diff: a term that starts on the working day after reception.
+    DiffFromNextDay {} {
+        en: "counted from the working day after reception",
+        ru: "со следующего рабочего дня после приёма",
+        kk: "қабылдаудан кейінгі жұмыс күнінен бастап",
+    }
+    /// regc diff: when a deadline applies.
+    DiffWhen { condition: String } { en: "when «{condition}»", ru: "при условии «{condition}»", kk: "«{condition}» жағдайында" }
+    /// regc diff: quantities of time.
+    DiffSeconds { n: String } { en: "{n} s", ru: "{n} с", kk: "{n} сек" }
+    /// regc diff: quantities of time.
+    DiffMinutes { n: String } { en: "{n} min", ru: "{n} мин", kk: "{n} мин" }
+    /// regc diff: quantities of time.
+    DiffHours { n: String } { en: "{n} h", ru: "{n} ч", kk: "{n} сағ" }
+    /// regc diff: quantities of time.
+    DiffDays { n: String } { en: "{n} days", ru: "{n} дн.", kk: "{n} күн" }
+    /// regc diff: the working tree, as a side.
+    DiffWorkingTree {} { en: "the working tree", ru: "рабочая копия", kk: "жұмыс көшірмесі" }
+    /// regc diff: the summary when something changed.
+    DiffSummary { changes: usize, regulations: usize, old: String, new: String } {
+        en: "{changes} change(s) in {regulations} regulation(s) between {old} and {new}",
+        ru: "изменений: {changes}, регламентов: {regulations} (между {old} и {new})",
+        kk: "өзгеріс: {changes}, регламент: {regulations} ({old} мен {new} арасында)",
+    }
+    /// regc diff: the summary when nothing changed.
+    DiffNoChanges { old: String, new: String } {
+        en: "no changes in the law between {old} and {new}",
+        ru: "между {old} и {new} изменений в регламентах нет",
+        kk: "{old} мен {new} арасында регламенттерде өзгеріс жоқ",
+    }
+    /// regc diff: a side does not compile.
+    DiffSideBroken { side: String, errors: usize } {
+        en: "{side} does not compile ({errors} error(s) above); nothing compared: fix it, or compare other revisions",
+        ru: "{side} не компилируется (ошибок выше: {errors}); сравнение не выполнено: исправьте ошибки или сравните другие ревизии",
+        kk: "{side} компиляцияланбайды (жоғарыда {errors} қате); салыстырылмады: қателерді түзетіңіз немесе басқа ревизияларды салыстырыңыз",
+    }
+    /// regc diff: a revision asked for outside a git repository.
+    DiffNotGit { revision: String, folder: String } {
+        en: "`{revision}` is not a file or folder, and {folder} is not in a git repository, so it cannot be a revision; name two renditions or folders to compare",
+        ru: "`{revision}` — не файл и не папка, а {folder} не в git-репозитории, поэтому это и не ревизия; укажите два файла или две папки для сравнения",
+        kk: "`{revision}` файл да, бума да емес, ал {folder} git репозиторийінде емес, сондықтан ол ревизия да бола алмайды; салыстыру үшін екі файлды немесе бумаларды көрсетіңіз",
+    }
+    /// regc diff: a revision git does not know.
+    DiffUnknownRevision { revision: String } {
+        en: "`{revision}` is neither a file or folder nor a revision of this repository; list revisions with `git log --oneline`",
+        ru: "`{revision}` — не файл, не папка и не ревизия этого репозитория; список ревизий: `git log --oneline`",
+        kk: "`{revision}` файл да, бума да, осы репозиторийдің ревизиясы да емес; ревизиялар тізімі: `git log --oneline`",
+    }
+    /// regc diff: a path that does not exist.
+    DiffPathMissing { path: String } {
+        en: "{path} does not exist; name a rendition file, a folder of renditions, or a git revision",
+        ru: "{path} не существует; укажите файл, папку с файлами регламентов или ревизию git",
+        kk: "{path} жоқ; регламент файлын, файлдар бумасын немесе git ревизиясын көрсетіңіз",
+    }
+    /// regc diff: a revision without the regulations/ folder.
+    DiffNoFolderAt { revision: String, folder: String } {
+        en: "revision `{revision}` has no {folder} folder",
+        ru: "в ревизии `{revision}` нет папки {folder}",
+        kk: "`{revision}` ревизиясында {folder} бумасы жоқ",
+    }
+    /// regc diff: a side with no renditions.
+    DiffNoRenditions { side: String } {
+        en: "{side} has no renditions (*.reg)",
+        ru: "в {side} нет файлов регламентов (*.reg)",
+        kk: "{side} ішінде регламент файлдары (*.reg) жоқ",
+    }
+    /// regc diff: no regulations/ folder to take the working tree from.
+    DiffNoRoot {} {
+        en: "no regulations/ folder here or above; run regc diff in the workspace, or name two renditions or folders",
+        ru: "здесь и выше нет папки regulations/; запустите regc diff в рабочей папке или укажите два файла или две папки",
+        kk: "мұнда және жоғарыда regulations/ бумасы жоқ; regc diff-ті жұмыс бумасында іске қосыңыз немесе екі файлды не буманы көрсетіңіз",
+    }
+    /// regc diff: git could not be run, or failed unexpectedly.
+    DiffGitFailed { error: String } {
+        en: "git failed: {error}",
+        ru: "ошибка git: {error}",
+        kk: "git қатесі: {error}",
+    }
+    /// regc diff: a file system operation failed.
+    DiffIoFailed { path: String, error: String } {
+        en: "cannot use {path}: {error}",
+        ru: "не удаётся использовать {path}: {error}",
+        kk: "{path} пайдалану мүмкін емес: {error}",
     }
 }
 

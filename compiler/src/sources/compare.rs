@@ -167,22 +167,24 @@ fn script(c: char) -> Phrase {
 impl Arg for Difference {
     fn show(&self, lang: Lang) -> String {
         let phrase = match self {
-            Difference::Lookalike { quoted, source } => Phrase::DiffLookalike {
+            Difference::Lookalike { quoted, source } => Phrase::QuoteLookalike {
                 quoted: named(*quoted),
                 quoted_script: script(*quoted).text(lang),
                 source: named(*source),
                 source_script: script(*source).text(lang),
             },
-            Difference::Dash { quoted, source } => Phrase::DiffDash { quoted: named(*quoted), source: named(*source) },
+            Difference::Dash { quoted, source } => Phrase::QuoteDash { quoted: named(*quoted), source: named(*source) },
             Difference::QuoteMark { quoted, source } => {
-                Phrase::DiffQuoteMark { quoted: named(*quoted), source: named(*source) }
+                Phrase::QuoteQuoteMark { quoted: named(*quoted), source: named(*source) }
             }
-            Difference::Invisible { ch, in_quote: true } => Phrase::DiffInvisibleInQuote { ch: named(*ch) },
-            Difference::Invisible { ch, in_quote: false } => Phrase::DiffInvisibleInSource { ch: named(*ch) },
-            Difference::Text { quoted, source } if source.is_empty() => Phrase::DiffExtra { quoted: shorten(quoted) },
-            Difference::Text { quoted, source } if quoted.is_empty() => Phrase::DiffMissing { source: shorten(source) },
+            Difference::Invisible { ch, in_quote: true } => Phrase::QuoteInvisibleInQuote { ch: named(*ch) },
+            Difference::Invisible { ch, in_quote: false } => Phrase::QuoteInvisibleInSource { ch: named(*ch) },
+            Difference::Text { quoted, source } if source.is_empty() => Phrase::QuoteExtra { quoted: shorten(quoted) },
+            Difference::Text { quoted, source } if quoted.is_empty() => {
+                Phrase::QuoteMissing { source: shorten(source) }
+            }
             Difference::Text { quoted, source } => {
-                Phrase::DiffText { quoted: shorten(quoted), source: shorten(source) }
+                Phrase::QuoteText { quoted: shorten(quoted), source: shorten(source) }
             }
         };
         phrase.text(lang)
