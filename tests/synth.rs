@@ -20,8 +20,8 @@
 //! Output is a pure function of the seed and the size: a small PRNG written
 //! here (SplitMix64), no hash-map order, no clock. A corpus of `n` regulations
 //! has `n / 2` documents with both languages (and one with Russian only when
-//! `n` is odd). The layout is the project's: `regulations/ru/*.reg`,
-//! `regulations/kk/*.reg` and `regulations/sources/*.txt` under the folder
+//! `n` is odd). The layout is the project's: `regulations/ru/*.reglament`,
+//! `regulations/kk/*.reglament` and `regulations/sources/*.txt` under the folder
 //! given, so `regc build --root DIR` compiles it.
 
 use std::fmt::Write as _;
@@ -77,7 +77,7 @@ impl Rng {
 /// One file of a corpus, with its path relative to the corpus folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SynthFile {
-    /// Such as `regulations/ru/vydacha_arhivnyh_spravok_almaty_17_ru.reg`.
+    /// Such as `regulations/ru/vydacha_arhivnyh_spravok_almaty_17_ru.reglament`.
     pub path: String,
     /// The file's text.
     pub content: String,
@@ -86,7 +86,7 @@ pub struct SynthFile {
 impl SynthFile {
     /// Whether this is a rendition (not a source document).
     pub fn is_rendition(&self) -> bool {
-        self.path.ends_with(".reg")
+        self.path.ends_with(".reglament")
     }
 }
 
@@ -812,13 +812,13 @@ pub fn document(seed: u64, index: usize, with_kazakh: bool) -> Vec<SynthFile> {
     let mut rng = Rng::new(seed ^ 0x5eed ^ (index as u64) << 20);
     let ru = rendition(&plan, Lang::Ru, &source, &mut doc, &mut rng);
     let mut files = Vec::new();
-    let ru_path = format!("regulations/ru/{}.reg", plan.id(Lang::Ru));
+    let ru_path = format!("regulations/ru/{}.reglament", plan.id(Lang::Ru));
     if with_kazakh {
         doc.blank();
         doc.line("------------------------------------------------------------");
         doc.blank();
         let kk = rendition(&plan, Lang::Kk, &source, &mut doc, &mut rng);
-        files.push(SynthFile { path: format!("regulations/kk/{}.reg", plan.id(Lang::Kk)), content: kk });
+        files.push(SynthFile { path: format!("regulations/kk/{}.reglament", plan.id(Lang::Kk)), content: kk });
     }
     let mut text = doc.lines.join("\n");
     text.push('\n');

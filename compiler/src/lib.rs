@@ -31,6 +31,6 @@ pub use messages::Lang;
 pub use plan::{Output, Plan};
 pub use session::{
     collect_renditions, compile_file, compile_paths, compile_text, default_jobs, find_root, par_map, FileResult,
-    Options, Session, Stage, EXTENSION,
+    Options, Session, Stage, EXTENSION, LEGACY_EXTENSION,
 };
 pub use write::{write, Written};

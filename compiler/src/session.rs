@@ -10,8 +10,13 @@ use crate::messages::{Message, Phrase};
 use crate::model::{Corpus, Regulation, RegulationId};
 use crate::sources::SourceLibrary;
 
-/// The extension of rendition files.
-pub const EXTENSION: &str = "reg";
+/// The extension of rendition files. (`.reg`, their first extension, is the
+/// Windows Registry's: double-clicking a rendition offered to merge it into
+/// the registry.)
+pub const EXTENSION: &str = "reglament";
+
+/// The extension renditions had before: still read, with a warning.
+pub const LEGACY_EXTENSION: &str = "reg";
 
 /// What compiling one rendition file gave.
 #[derive(Debug)]
@@ -86,7 +91,8 @@ impl Session {
 }
 
 /// Lists the rendition files under the given paths (files are taken as they
-/// are; folders are searched for `*.reg`), sorted, without duplicates.
+/// are; folders are searched for `*.reglament`, and for `*.reg` files of
+/// before, which are read with a warning), sorted, without duplicates.
 pub fn collect_renditions(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in paths {
@@ -95,7 +101,8 @@ pub fn collect_renditions(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         } else if p.is_dir() {
             for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
                 let entry = entry.map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-                if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == EXTENSION) {
+                let rendition = entry.path().extension().is_some_and(|e| e == EXTENSION || e == LEGACY_EXTENSION);
+                if entry.file_type().is_file() && rendition {
                     out.push(entry.into_path());
                 }
             }
@@ -131,7 +138,13 @@ fn compile_read(path: &Path, read: std::io::Result<String>, library: &mut Source
             };
         }
     };
-    let (regulation, diagnostics) = compile_text(&shown, &text, path, library);
+    let (regulation, mut diagnostics) = compile_text(&shown, &text, path, library);
+    if path.extension().is_some_and(|e| e == LEGACY_EXTENSION) {
+        let mut sink = Sink::new(&shown, &text);
+        let name = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        sink.emit(Message::LegacyExtension { renamed: format!("{name}.{EXTENSION}") }, Default::default(), 0);
+        diagnostics.extend(sink.finish());
+    }
     let source_path = regulation.as_ref().and_then(|r| library.locate(path, &r.source.file));
     FileResult { path: path.to_path_buf(), text, source_path, regulation, diagnostics }
 }

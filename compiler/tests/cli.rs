@@ -64,7 +64,7 @@ fn every_malformed_fixture_exits_1_with_a_located_message_and_no_panic() {
 #[test]
 fn json_diagnostics_have_the_documented_shape() {
     let sources = root().join("regulations/sources");
-    let fixture = root().join("tests/fixtures/malformed/quote_not_verbatim.reg");
+    let fixture = root().join("tests/fixtures/malformed/quote_not_verbatim.reglament");
     let out = regc(
         &["check", "--format", "json", "--sources", &sources.to_string_lossy(), &fixture.to_string_lossy()],
         &root(),
@@ -84,7 +84,7 @@ fn json_diagnostics_have_the_documented_shape() {
 #[test]
 fn deny_warnings_turns_warnings_into_errors() {
     let sources = root().join("regulations/sources");
-    let fixture = root().join("tests/fixtures/checks/unreachable_action.reg");
+    let fixture = root().join("tests/fixtures/checks/unreachable_action.reglament");
     let args = ["check", "--sources", &sources.to_string_lossy(), &fixture.to_string_lossy()].map(String::from);
     let plain = regc(&args.iter().map(String::as_str).collect::<Vec<_>>(), &root());
     assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
@@ -98,12 +98,12 @@ fn deny_warnings_turns_warnings_into_errors() {
 #[test]
 fn unreadable_and_missing_inputs_are_clear_errors() {
     let dir = scratch("unreadable");
-    let bad = dir.join("regulations/binary.reg");
+    let bad = dir.join("regulations/binary.reglament");
     std::fs::write(&bad, [0xff, 0xfe, 0x00, 0x81]).expect("write");
     let out = regc(&["check", &bad.to_string_lossy()], &dir);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot read the rendition"), "{}", stderr(&out));
-    let out = regc(&["check", "no/such/place.reg"], &dir);
+    let out = regc(&["check", "no/such/place.reglament"], &dir);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("does not exist"));
     let _ = std::fs::remove_dir_all(dir);
@@ -130,8 +130,9 @@ fn build_writes_everything_or_nothing() {
 
     // One broken rendition: nothing is written, the old output stays whole.
     let before = std::fs::read_to_string(dir.join("generated/src/lib.rs")).expect("lib.rs");
-    std::fs::write(dir.join("regulations/broken.reg"), "regulation broken {\n    title \"x\"\n}\n").expect("write");
-    std::fs::remove_file(dir.join("regulations/kk/muragattyq_anyqtamalar_beru.reg")).expect("remove");
+    std::fs::write(dir.join("regulations/broken.reglament"), "regulation broken {\n    title \"x\"\n}\n")
+        .expect("write");
+    std::fs::remove_file(dir.join("regulations/kk/muragattyq_anyqtamalar_beru.reglament")).expect("remove");
     let out = regc(&["build"], &dir);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("nothing written"), "{}", stderr(&out));
@@ -178,7 +179,7 @@ fn every_command_refuses_a_source_that_is_not_utf8() {
     let text = std::fs::read_to_string(&source).expect("UTF-8 text");
     let offset = text.bytes().position(|b| b >= 0x80).expect("a Cyrillic letter");
     std::fs::write(&source, windows_1251(&text)).expect("re-encoded");
-    let rendition = dir.join("regulations/kk/muragattyq_anyqtamalar_beru.reg");
+    let rendition = dir.join("regulations/kk/muragattyq_anyqtamalar_beru.reglament");
     let site = dir.join("site");
     let runs: Vec<Vec<String>> = vec![
         vec!["check".into()],
@@ -227,7 +228,7 @@ fn check_reports_on_stdout_errors_first_with_counts_per_code() {
     assert!(report.contains("warning[") && !report.contains("note["), "{report}");
 
     let dir = scratch("severity-order");
-    let broken = dir.join("regulations/ru/vydacha_arhivnyh_spravok.reg");
+    let broken = dir.join("regulations/ru/vydacha_arhivnyh_spravok.reglament");
     let text = std::fs::read_to_string(&broken).expect("it").replacen("@1772", "@1773", 1);
     std::fs::write(&broken, text).expect("a wrong cell");
     let out = regc(&["check", "--format", "short"], &dir);
@@ -241,8 +242,8 @@ fn check_reports_on_stdout_errors_first_with_counts_per_code() {
 #[test]
 fn check_of_one_file_sees_the_other_files() {
     let dir = scratch("one-file");
-    let original = dir.join("regulations/ru/vydacha_arhivnyh_spravok.reg");
-    let copy = dir.join("regulations/ru/copy_of_archive.reg");
+    let original = dir.join("regulations/ru/vydacha_arhivnyh_spravok.reglament");
+    let copy = dir.join("regulations/ru/copy_of_archive.reglament");
     std::fs::copy(&original, &copy).expect("a second rendition with the same id");
     let out = regc(&["check", "--format", "short", &copy.to_string_lossy()], &dir);
     let report = String::from_utf8_lossy(&out.stdout).to_string();
@@ -301,11 +302,12 @@ fn diff_exits_0_lists_changes_in_each_format_and_exits_1_only_when_asked() {
     std::fs::write(dir.join("002_amended.txt"), amended).expect("the received text");
     let add = regc(&["source", "add", "002_amended.txt", "--edition-of", "002_7ad8c5070e539a50.txt"], &dir);
     assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
-    let rebase = regc(&["rebase", "regulations/ru/vydacha_arhivnyh_spravok.reg", "--to", "002_amended.txt"], &dir);
+    let rebase =
+        regc(&["rebase", "regulations/ru/vydacha_arhivnyh_spravok.reglament", "--to", "002_amended.txt"], &dir);
     assert_eq!(rebase.status.code(), Some(1), "the changed deadline remains an error: {}", stderr(&rebase));
     amend(
         &dir,
-        "regulations/ru/vydacha_arhivnyh_spravok.reg",
+        "regulations/ru/vydacha_arhivnyh_spravok.reglament",
         "\"Не более 15 минут.\" @1772",
         "\"Не более 30 минут.\" @1772",
     );
@@ -352,9 +354,9 @@ fn diff_errors_exit_2_in_the_users_language() {
     let out = regc(&["diff"], &dir);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not in a git repository"), "{}", stderr(&out));
-    let out = regc(&["diff", "--lang", "ru", "regulations", "no/such/file.reg"], &dir);
+    let out = regc(&["diff", "--lang", "ru", "regulations", "no/such/file.reglament"], &dir);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no/such/file.reg не существует"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no/such/file.reglament не существует"), "{}", stderr(&out));
 
     git(&dir, &["init", "--quiet"]);
     git(&dir, &["add", "-A"]);
@@ -366,7 +368,7 @@ fn diff_errors_exit_2_in_the_users_language() {
     // A side that does not compile: its errors, which side, exit 2, even with another format.
     amend(
         &dir,
-        "regulations/ru/vydacha_arhivnyh_spravok.reg",
+        "regulations/ru/vydacha_arhivnyh_spravok.reglament",
         "\"Не более 15 минут.\" @1772",
         "\"Не более 16 минут.\" @1772",
     );
@@ -374,12 +376,12 @@ fn diff_errors_exit_2_in_the_users_language() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stdout(&out), "");
     let err = stderr(&out);
-    assert!(err.contains("error[E0201]") && err.contains("regulations/ru/vydacha_arhivnyh_spravok.reg"), "{err}");
+    assert!(err.contains("error[E0201]") && err.contains("regulations/ru/vydacha_arhivnyh_spravok.reglament"), "{err}");
     assert!(err.contains("the working tree does not compile"), "{err}");
     git(&dir, &["commit", "--quiet", "-a", "-m", "broken"]);
     let out = regc(&["diff", "HEAD", "HEAD~1"], &dir);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("HEAD:regulations/ru/vydacha_arhivnyh_spravok.reg:"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("HEAD:regulations/ru/vydacha_arhivnyh_spravok.reglament:"), "{}", stderr(&out));
     assert!(stderr(&out).contains("`HEAD` does not compile"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"));
     let _ = std::fs::remove_dir_all(dir);

@@ -17,7 +17,7 @@ use reglament_compiler::sources::add::{add, AddRequest, Added};
 use reglament_compiler::{compile_paths, Lang, Options, Plan};
 use reglament_tests::{describe, sources, workspace_with};
 
-const ARCHIVE: &str = "ru/vydacha_arhivnyh_spravok.reg";
+const ARCHIVE: &str = "ru/vydacha_arhivnyh_spravok.reglament";
 const SOURCE: &str = "002_7ad8c5070e539a50.txt";
 const AMENDED: &str = "002_amended.txt";
 const OLD_DEADLINE: &str = "Не более 15 минут.";
@@ -181,7 +181,7 @@ fn an_amendment_from_source_add_to_generated_code() {
 /// written.
 #[test]
 fn rebase_writes_every_rendition_or_none() {
-    const OTHER: &str = "ru/vydacha_spravok_bezrabotnym.reg";
+    const OTHER: &str = "ru/vydacha_spravok_bezrabotnym.reglament";
     let dir = workspace_with("rebase-all-or-none", &[ARCHIVE, OTHER]);
     let renditions = [dir.join("regulations").join(ARCHIVE), dir.join("regulations").join(OTHER)];
     let received = dir.join(AMENDED);

@@ -8,12 +8,12 @@ use reglament_compiler::model::{ChannelId, ItemKind, Regulation};
 use reglament_compiler::Lang;
 use reglament_tests::{compile_fixture, describe, root, sources};
 
-const RENDITION: &str = "regulations/kk/kezekke_qoiu_e_qyzmet.reg";
+const RENDITION: &str = "regulations/kk/kezekke_qoiu_e_qyzmet.reglament";
 
 fn lower(text: &str) -> (Option<Regulation>, Vec<String>) {
     let path = root().join(RENDITION);
     let mut library = reglament_compiler::sources::SourceLibrary::new(Some(sources()));
-    let (reg, diagnostics) = reglament_compiler::compile_text("x.reg", text, &path, &mut library);
+    let (reg, diagnostics) = reglament_compiler::compile_text("x.reglament", text, &path, &mut library);
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| describe(d, Lang::En)).collect();
     (reg, errors)
 }
@@ -57,7 +57,7 @@ fn an_empty_item_before_a_condition_moves_no_clause() {
 fn a_reading_inside_a_form_field_is_recorded() {
     // Nothing an analyst writes may vanish: a free-standing reading inside
     // a `field { }` block is a note like any other (it was dropped before).
-    let path = root().join("regulations/ru/postanovka_na_ochered_doshkolnikov.reg");
+    let path = root().join("regulations/ru/postanovka_na_ochered_doshkolnikov.reglament");
     let text = std::fs::read_to_string(&path).expect("the rendition");
     let field = "            format   \"Числовой\" @1228\n";
     assert!(text.contains(field), "the rendition changed; pick another field");

@@ -198,7 +198,7 @@ impl Reg {
         let (source, rendition) = self.texts();
         let _ = std::fs::remove_dir_all(dir.join("regulations"));
         write(&dir.join("regulations/sources").join(&self.source), &source);
-        write(&dir.join("regulations/ru/test_service.reg"), &rendition);
+        write(&dir.join("regulations/ru/test_service.reglament"), &rendition);
     }
 
     /// The next edition: another file of the source document.
@@ -697,7 +697,7 @@ fn shift_citations(rendition: &str, from: u32, by: u32) -> String {
     out
 }
 
-const ARCHIVE: &str = "regulations/ru/vydacha_arhivnyh_spravok.reg";
+const ARCHIVE: &str = "regulations/ru/vydacha_arhivnyh_spravok.reglament";
 const ARCHIVE_SOURCE: &str = "002_7ad8c5070e539a50.txt";
 const AMENDED_SOURCE: &str = "005_a7c1e1d0b2e94f31.txt";
 
@@ -981,7 +981,7 @@ fn two_revisions_compare_their_regulations() {
         }]
     );
     // The work tree is untouched: the reworded action is still there.
-    let rendition = std::fs::read_to_string(repo.path().join("regulations/ru/test_service.reg")).expect("read");
+    let rendition = std::fs::read_to_string(repo.path().join("regulations/ru/test_service.reglament")).expect("read");
     assert!(rendition.contains("присвоение статуса"));
 }
 
@@ -1057,9 +1057,9 @@ fn an_unknown_revision_is_refused() {
 fn a_path_that_does_not_exist_is_refused() {
     let repo = repository();
     for dir in [repo.path().to_path_buf(), temp().path().to_path_buf()] {
-        let e = error("regulations/ru/no_such.reg", &dir);
-        assert_eq!(e, SideError::PathMissing { path: "regulations/ru/no_such.reg".into() });
-        worded(&e, "no_such.reg");
+        let e = error("regulations/ru/no_such.reglament", &dir);
+        assert_eq!(e, SideError::PathMissing { path: "regulations/ru/no_such.reglament".into() });
+        worded(&e, "no_such.reglament");
     }
 }
 
@@ -1098,7 +1098,7 @@ fn the_working_tree_needs_a_regulations_folder() {
 #[test]
 fn a_side_that_does_not_compile_shows_its_errors_under_the_revision_s_name() {
     let repo = repository();
-    let broken = repo.path().join("regulations/ru/test_service.reg");
+    let broken = repo.path().join("regulations/ru/test_service.reglament");
     let text = std::fs::read_to_string(&broken).expect("read");
     std::fs::write(&broken, text.replace("Прием документов", "Приём документов")).expect("write");
     git(repo.path(), &["add", "-A"]);
@@ -1107,12 +1107,16 @@ fn a_side_that_does_not_compile_shows_its_errors_under_the_revision_s_name() {
     assert!(head.has_errors());
     let (errors, texts) = head.errors();
     assert_eq!(errors.iter().map(|d| d.code()).collect::<Vec<_>>(), vec!["E0201"]);
-    assert_eq!(errors[0].file(), "HEAD:regulations/ru/test_service.reg");
-    assert!(texts.renditions.contains_key("HEAD:regulations/ru/test_service.reg"), "{:?}", texts.renditions.keys());
+    assert_eq!(errors[0].file(), "HEAD:regulations/ru/test_service.reglament");
+    assert!(
+        texts.renditions.contains_key("HEAD:regulations/ru/test_service.reglament"),
+        "{:?}",
+        texts.renditions.keys()
+    );
     let mut out = NoColor::new(Vec::new());
     reglament_compiler::diagnostics::render::human(&errors, &texts, Lang::En, &mut out).expect("shown");
     let shown = String::from_utf8(out.into_inner()).expect("UTF-8");
-    assert!(shown.contains("HEAD:regulations/ru/test_service.reg:"), "{shown}");
+    assert!(shown.contains("HEAD:regulations/ru/test_service.reglament:"), "{shown}");
     assert!(shown.contains("does \"Приём документов\""), "the rendition's line is shown: {shown}");
     assert!(!shown.contains("regc-diff-"), "the temporary folder shows: {shown}");
     let working = side::compile(&Side::WorkingTree, repo.path(), None).expect("compiled");
@@ -1218,7 +1222,7 @@ fn a_rendition_file_against_a_whole_folder_compares_its_regulation_only() {
     let mut analyst = base();
     analyst.actions[0].deadline = "Не более 30 минут.".to_string();
     analyst.write(copy.path());
-    let file = copy.path().join("regulations/ru/test_service.reg").display().to_string();
+    let file = copy.path().join("regulations/ru/test_service.reglament").display().to_string();
     let (old, new) = Side::pair(Some(&file), None, workspace.path());
     assert!(old.is_file() && !new.is_file());
     let mut old_corpus = side::compile(&old, workspace.path(), None).expect("the copy").into_corpus();
@@ -1248,10 +1252,10 @@ fn a_rendition_named_by_path_takes_its_sources_from_the_sources_option() {
     let dir = temp();
     base().write(dir.path());
     // The rendition alone, away from its sources/ folder.
-    let alone = dir.path().join("copy/test_service.reg");
+    let alone = dir.path().join("copy/test_service.reglament");
     std::fs::create_dir_all(alone.parent().expect("a folder")).expect("mkdir");
-    std::fs::copy(dir.path().join("regulations/ru/test_service.reg"), &alone).expect("copy");
-    let side = Side::parse("copy/test_service.reg", dir.path());
+    std::fs::copy(dir.path().join("regulations/ru/test_service.reglament"), &alone).expect("copy");
+    let side = Side::parse("copy/test_service.reglament", dir.path());
     let without = side::compile(&side, dir.path(), None).expect("compiled");
     assert_eq!(
         without.errors().0.iter().map(|d| d.code()).collect::<Vec<_>>(),

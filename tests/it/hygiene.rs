@@ -3,7 +3,7 @@
 //! (`type`, `match`, `mod`), names the generated code uses itself
 //! (`formatter`, `values`, `tests`) — the code compiles without a warning,
 //! or regc refuses the id with an error at its line (the fixture
-//! `malformed/names_rust_cannot_take.reg`).
+//! `malformed/names_rust_cannot_take.reglament`).
 //!
 //! The test compiles the whole corpus's generated code together with a
 //! rendition whose ids are all hostile, in a throwaway crate, with warnings
@@ -19,7 +19,7 @@ use reglament_tests::{corpus_session, describe, root, sources};
 
 /// Renames the ids of a real rendition to hostile ones; every quote stays.
 fn hostile_rendition() -> String {
-    let text = std::fs::read_to_string(root().join("regulations/ru/postanovka_na_ochered_doshkolnikov.reg"))
+    let text = std::fs::read_to_string(root().join("regulations/ru/postanovka_na_ochered_doshkolnikov.reglament"))
         .expect("the rendition");
     let renames = [
         ("regulation postanovka_na_ochered_doshkolnikov {", "regulation type {"),
@@ -49,9 +49,10 @@ fn hostile_rendition() -> String {
 
 /// The corpus with the hostile rendition added.
 fn hostile_corpus() -> Corpus {
-    let path = root().join("regulations/ru/hostile.reg");
+    let path = root().join("regulations/ru/hostile.reglament");
     let mut library = reglament_compiler::sources::SourceLibrary::new(Some(sources()));
-    let (reg, diagnostics) = reglament_compiler::compile_text("hostile.reg", &hostile_rendition(), &path, &mut library);
+    let (reg, diagnostics) =
+        reglament_compiler::compile_text("hostile.reglament", &hostile_rendition(), &path, &mut library);
     let errors: Vec<String> =
         diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| describe(d, Lang::En)).collect();
     assert!(errors.is_empty(), "hostile ids that Rust can take are refused:\n{}", errors.join("\n"));

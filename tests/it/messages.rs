@@ -23,7 +23,7 @@ fn reading_subjects_speak_the_language_of_the_message() {
 
 #[test]
 fn a_duplicate_points_at_the_first_one_with_a_label() {
-    let path = root().join("tests/fixtures/malformed/duplicate_action.reg");
+    let path = root().join("tests/fixtures/malformed/duplicate_action.reglament");
     let text = std::fs::read_to_string(&path).expect("the fixture");
     let diagnostics = compile_fixture(&path, &text);
     let duplicate = diagnostics.iter().find(|d| d.code() == "E0404").expect("E0404");
@@ -39,11 +39,11 @@ fn a_duplicate_points_at_the_first_one_with_a_label() {
 
 #[test]
 fn the_human_report_shows_the_cited_source_line() {
-    let path = root().join("tests/fixtures/malformed/quote_not_verbatim.reg");
+    let path = root().join("tests/fixtures/malformed/quote_not_verbatim.reglament");
     let text = std::fs::read_to_string(&path).expect("the fixture");
     let diagnostics = compile_fixture(&path, &text);
     let mut texts = render::Texts::default();
-    texts.renditions.insert("quote_not_verbatim.reg".into(), text);
+    texts.renditions.insert("quote_not_verbatim.reglament".into(), text);
     let source = std::fs::read_to_string(reglament_tests::sources().join("001_a51e95699aa9833a.txt")).expect("source");
     texts.sources.insert("001_a51e95699aa9833a.txt".into(), source);
     let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());

@@ -270,7 +270,7 @@ fn the_build_removes_stale_files_in_its_folders_and_nothing_else() {
     let dir = root().join("target").join("review-tests").join("stale");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("regulations")).expect("a workspace");
-    std::fs::copy(root().join("tests/fixtures/valid/clean.reg"), dir.join("regulations/clean.reg"))
+    std::fs::copy(root().join("tests/fixtures/valid/clean.reglament"), dir.join("regulations/clean.reglament"))
         .expect("a rendition");
     let session = compile(&[dir.join("regulations")]);
     let corpus = session.corpus();
@@ -317,7 +317,7 @@ fn diagrams_of_defective_renditions_never_panic() {
 /// its target, and the layers still go left to right.
 #[test]
 fn a_loop_is_drawn_back_under_the_rows() {
-    let session = compile(&[root().join("tests/fixtures/checks/trap.reg")]);
+    let session = compile(&[root().join("tests/fixtures/checks/trap.reglament")]);
     let reg = session.files.iter().find_map(|f| f.regulation.as_ref()).expect("the trap fixture lowers");
     let ch = reg.channels.iter().find(|c| !c.actions.is_empty()).expect("a channel");
     let flow = Flow::of(reg, ch);
@@ -339,7 +339,7 @@ fn a_loop_is_drawn_back_under_the_rows() {
 fn the_site_removes_stale_pages_only_in_its_own_folder() {
     let base = root().join("target").join("review-tests").join("site-write");
     let _ = std::fs::remove_dir_all(&base);
-    let session = compile(&[root().join("tests/fixtures/valid/clean.reg")]);
+    let session = compile(&[root().join("tests/fixtures/valid/clean.reglament")]);
     let corpus = session.corpus();
     let write = |dir: &Path| {
         let plan = site_plan(&session, Plan::may_own_site(dir));

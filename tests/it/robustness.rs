@@ -97,7 +97,7 @@ fn arbitrary_text_never_panics() {
     for _ in 0..300 {
         let len = rng.below(200);
         let text: String = (0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect();
-        let result = std::panic::catch_unwind(|| compile_fixture(&root().join("x.reg"), &text));
+        let result = std::panic::catch_unwind(|| compile_fixture(&root().join("x.reglament"), &text));
         assert!(result.is_ok(), "panicked on {text:?}");
     }
 }

@@ -11,7 +11,7 @@ use reglament_compiler::sources::SourceDoc;
 use reglament_compiler::{compile_paths, Lang, Options};
 use reglament_tests::{describe, scratch, sources, workspace_with};
 
-const ARCHIVE: &str = "ru/vydacha_arhivnyh_spravok.reg";
+const ARCHIVE: &str = "ru/vydacha_arhivnyh_spravok.reglament";
 const SOURCE: &str = "002_7ad8c5070e539a50.txt";
 
 fn request(file: &Path) -> AddRequest<'_> {
@@ -186,7 +186,7 @@ fn line_counts_end_at_the_last_line_break() {
 /// the export, and its citation is checked.
 #[test]
 fn a_reading_inside_a_field_is_kept_and_checked() {
-    const PRESCHOOL: &str = "ru/postanovka_na_ochered_doshkolnikov.reg";
+    const PRESCHOOL: &str = "ru/postanovka_na_ochered_doshkolnikov.reglament";
     let dir = workspace_with("field-reading", &[PRESCHOOL]);
     let rendition = dir.join("regulations").join(PRESCHOOL);
     let text = std::fs::read_to_string(&rendition).expect("it");
@@ -207,4 +207,22 @@ fn a_reading_inside_a_field_is_kept_and_checked() {
     std::fs::write(&rendition, with_reading.replace("reading @1227 because", "reading @99999 because")).expect("it");
     let shown = lines(&diagnostics(&dir));
     assert!(shown.contains("@99999 is outside the source document"), "{shown}");
+}
+
+/// Renditions end in `.reglament`; one still named `.reg` (the Windows
+/// Registry's extension) is read, with a warning that says how to rename it.
+#[test]
+fn a_rendition_with_the_old_extension_is_read_with_a_warning() {
+    let dir = workspace_with("legacy-extension", &[ARCHIVE]);
+    let new = dir.join("regulations").join(ARCHIVE);
+    let old = new.with_extension("reg");
+    std::fs::rename(&new, &old).expect("renamed back");
+    let found = diagnostics(&dir);
+    let warning = found.iter().find(|d| d.code() == "W0903").unwrap_or_else(|| panic!("{}", lines(&found)));
+    assert!(
+        describe(warning, Lang::En).contains("vydacha_arhivnyh_spravok.reglament"),
+        "{}",
+        describe(warning, Lang::En)
+    );
+    assert!(!found.iter().any(|d| d.severity == reglament_compiler::diagnostics::Severity::Error), "{}", lines(&found));
 }

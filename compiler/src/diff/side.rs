@@ -158,7 +158,7 @@ impl Compiled {
     }
 
     /// The side's errors and the texts they point into, its files named as
-    /// the user knows them (`HEAD~1:regulations/ru/x.reg` for a revision,
+    /// the user knows them (`HEAD~1:regulations/ru/x.reglament` for a revision,
     /// not the temporary folder).
     pub fn errors(&self) -> (Vec<Diagnostic>, Texts) {
         let mut errors: Vec<Diagnostic> =
@@ -239,7 +239,10 @@ fn run(path: &Path, sources: Option<&Path>) -> Result<Session, SideError> {
 
 /// Whether an argument that is not an existing path was meant as one.
 fn looks_like_path(arg: &str) -> bool {
-    arg.contains('/') || arg.contains('\\') || arg.ends_with(&format!(".{}", crate::session::EXTENSION))
+    arg.contains('/')
+        || arg.contains('\\')
+        || arg.ends_with(&format!(".{}", crate::session::EXTENSION))
+        || arg.ends_with(&format!(".{}", crate::session::LEGACY_EXTENSION))
 }
 
 /// Unpacks a revision's `regulations/` into a temporary folder and compiles it.
@@ -339,7 +342,7 @@ fn unpack(root: &Path, commit: &str, folder: &str, into: &Path) -> Result<(), Si
 }
 
 /// When one side names a rendition file and the other a whole folder or
-/// revision (`regc diff HEAD regulations/ru/x.reg`, or an analyst's copy
+/// revision (`regc diff HEAD regulations/ru/x.reglament`, or an analyst's copy
 /// against the working tree), only the regulations of the file are
 /// compared: the others of the folder were not asked about, and would show
 /// as added or removed.

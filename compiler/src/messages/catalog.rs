@@ -853,6 +853,15 @@ messages! {
         kk: "бастапқы құжаттардың манифесі жоқ ({manifest}), сондықтан орнында түзетілген дереккөз бен қаулы редакциялары байқалмайды"
             => "әр дереккөзді `regc source add ФАЙЛ` командасымен жазыңыз",
     }
+    /// W0903: A rendition with the Windows Registry's extension.
+    LegacyExtension { renamed: String } = W0903 Warning {
+        en: "renditions end in .reglament now: .reg is the Windows Registry's extension, and double-clicking this file offers to merge it into the registry"
+            => "rename it to {renamed} (git mv keeps its history)",
+        ru: "файлы передачи теперь оканчиваются на .reglament: .reg — расширение реестра Windows, и двойной щелчок по файлу предлагает внести его в реестр"
+            => "переименуйте его в {renamed} (git mv сохранит историю)",
+        kk: "файлдар енді .reglament деп аяқталады: .reg — Windows тізілімінің кеңейтімі, файлды екі рет басқанда оны тізілімге енгізу ұсынылады"
+            => "оны {renamed} деп қайта атаңыз (git mv тарихын сақтайды)",
+    }
     /// W0901: A cited table whose structure could not be read.
     TableUnread { line: u32 } = W0901 Warning {
         en: "the table at source line {line} cannot be read as an action table, so its cells are checked line by line only"

@@ -830,9 +830,9 @@ phrases! {
     }
     /// regc diff: a side with no renditions.
     DiffNoRenditions { side: String } {
-        en: "{side} has no renditions (*.reg)",
-        ru: "в {side} нет файлов регламентов (*.reg)",
-        kk: "{side} ішінде регламент файлдары (*.reg) жоқ",
+        en: "{side} has no renditions (*.reglament)",
+        ru: "в {side} нет файлов регламентов (*.reglament)",
+        kk: "{side} ішінде регламент файлдары (*.reglament) жоқ",
     }
     /// regc diff: no regulations/ folder to take the working tree from.
     DiffNoRoot {} {
