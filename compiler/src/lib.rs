@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod emit;
 pub mod lower;
+pub mod lsp;
 pub mod messages;
 pub mod model;
 pub mod plan;

@@ -386,3 +386,11 @@ fn diff_errors_exit_2_in_the_users_language() {
     assert!(!stderr(&out).contains("panicked"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `regc --version` says which renditions and formats it reads and writes.
+#[test]
+fn version_names_the_formats() {
+    let out = regc(&["--version"], &root());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.contains(".reglament") && text.contains("sources.toml") && text.contains("export format 2"), "{text}");
+}

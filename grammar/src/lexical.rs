@@ -14,9 +14,9 @@ use crate::errors::{SyntaxError, SyntaxErrorKind};
 
 /// The text as the parser should see it, and what was wrong with it.
 #[derive(Debug, Clone)]
-pub(crate) struct Repaired {
-    /// The repaired text.
-    pub text: String,
+pub(crate) struct Repaired<'t> {
+    /// The repaired text (the text itself, borrowed, when nothing was wrong).
+    pub text: std::borrow::Cow<'t, str>,
     /// One error per broken quote or brace, in the original text's offsets.
     pub errors: Vec<SyntaxError>,
     /// Where text was inserted, as `(offset in the repaired text, length)`,
@@ -24,7 +24,7 @@ pub(crate) struct Repaired {
     pub inserted: Vec<(usize, usize)>,
 }
 
-impl Repaired {
+impl Repaired<'_> {
     /// An offset of the repaired text as an offset of the original.
     pub fn original(&self, offset: usize) -> usize {
         let before: usize = self.inserted.iter().filter(|(at, _)| *at < offset).map(|(_, len)| len).sum();
@@ -32,22 +32,61 @@ impl Repaired {
     }
 }
 
-/// Checks quotes, then braces.
-pub(crate) fn check(text: &str) -> Repaired {
+/// Checks quotes, then braces. Most texts have nothing wrong: they are
+/// scanned once and not copied.
+pub(crate) fn check(text: &str) -> Repaired<'_> {
     let mut errors = Vec::new();
-    let quoted = quotes(text, &mut errors);
-    let mut repaired = braces(&quoted, &mut errors);
+    let quoted = if text.split('\n').any(odd_quotes) {
+        std::borrow::Cow::Owned(quotes(text, &mut errors))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let balanced = errors.is_empty() && balanced(&quoted);
+    let mut repaired = if balanced {
+        Repaired { text: quoted, errors: Vec::new(), inserted: Vec::new() }
+    } else {
+        let r = braces(&quoted, &mut errors, true);
+        Repaired { text: std::borrow::Cow::Owned(r.text.into_owned()), errors: Vec::new(), inserted: r.inserted }
+    };
     errors.sort_by_key(|e| e.span.start);
     repaired.errors = errors;
     repaired
 }
 
-/// One line's code: where its quotes open and close, and where a comment starts.
+/// Whether braces pair up and every block closes before a line indented no
+/// deeper than its opening line: the fast way out of [`braces`].
+fn balanced(text: &str) -> bool {
+    let mut errors = Vec::new();
+    let r = braces(text, &mut errors, false);
+    errors.is_empty() && r.inserted.is_empty()
+}
+
+/// Whether a line leaves a quote open (outside a comment), without allocating.
+fn odd_quotes(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let (mut open, mut i) = (false, 0);
+    while let Some(at) = bytes[i..].iter().position(|b| matches!(b, b'"' | b'\\' | b'/')) {
+        let j = i + at;
+        match bytes[j] {
+            b'\\' if open => i = j + 2,
+            b'"' => {
+                open = !open;
+                i = j + 1;
+            }
+            b'/' if !open && bytes.get(j + 1) == Some(&b'/') => return false,
+            _ => i = j + 1,
+        }
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    open
+}
+
+/// One line's quotes: where they open and close, outside a comment.
 struct Scan {
     /// Offsets (in the line) of the unescaped `"`s outside comments.
     quotes: Vec<usize>,
-    /// Where a `//` comment starts, if one does.
-    comment: Option<usize>,
 }
 
 fn scan(line: &str) -> Scan {
@@ -62,12 +101,12 @@ fn scan(line: &str) -> Scan {
                 quotes.push(i);
                 in_quote = !in_quote;
             }
-            b'/' if !in_quote && bytes.get(i + 1) == Some(&b'/') => return Scan { quotes, comment: Some(i) },
+            b'/' if !in_quote && bytes.get(i + 1) == Some(&b'/') => return Scan { quotes },
             _ => {}
         }
         i += 1;
     }
-    Scan { quotes, comment: None }
+    Scan { quotes }
 }
 
 /// Finds quotes left open at the end of their line (a quote never spans
@@ -120,81 +159,101 @@ struct Open {
     at: usize,
     indent: usize,
     /// Whether the block's lines are indented deeper than its opening line,
-    /// so that a line back at its indentation ends it.
-    indented: bool,
+    /// so that a line back at its indentation ends it (known once the next
+    /// line with code is seen).
+    indented: Option<bool>,
+}
+
+/// A line's code: its indentation and where code ends (a `//` comment
+/// outside quotes), found in one pass without allocating.
+fn code_of(body: &str) -> (usize, &str) {
+    let bytes = body.as_bytes();
+    let mut in_quote = false;
+    let mut end = bytes.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_quote => i += 1,
+            b'"' => in_quote = !in_quote,
+            b'/' if !in_quote && bytes.get(i + 1) == Some(&b'/') => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let code = &body[..end];
+    (code.len() - code.trim_start().len(), code)
 }
 
 /// Matches braces; a block whose lines are indented ends, if its `}` is
-/// missing, at the first line indented no deeper than the line that opened it.
-fn braces(text: &str, errors: &mut Vec<SyntaxError>) -> Repaired {
-    let lines: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .scan(0, |at, line| {
-            let start = *at;
-            *at += line.len();
-            Some((start, line))
-        })
-        .collect();
+/// missing, at the first line indented no deeper than the line that opened
+/// it. With `write`, the repaired text is built; without, only the errors
+/// and insertions are found.
+fn braces<'t>(text: &'t str, errors: &mut Vec<SyntaxError>, write: bool) -> Repaired<'t> {
     let mut stack: Vec<Open> = Vec::new();
-    let mut out = String::with_capacity(text.len() + 8);
+    let mut out = String::with_capacity(if write { text.len() + 8 } else { 0 });
     let mut inserted = Vec::new();
-    for (n, (start, line)) in lines.iter().enumerate() {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
-        let code = &body[..scan(body).comment.unwrap_or(body.len())];
-        let indent = code.len() - code.trim_start().len();
+        let (indent, code) = code_of(body);
         if !code.trim().is_empty() {
+            for open in stack.iter_mut().filter(|o| o.indented.is_none()) {
+                open.indented = Some(indent > open.indent);
+            }
             let closes_here = code.trim_start().starts_with('}');
             while let Some(top) = stack.last() {
-                let ends = top.indented && (indent < top.indent || (indent == top.indent && !closes_here));
+                let deeper = top.indented == Some(true);
+                let ends = deeper && (indent < top.indent || (indent == top.indent && !closes_here));
                 if !ends {
                     break;
                 }
                 let top = stack.pop().expect("a block");
-                errors.push(unclosed(top.at, *start));
+                errors.push(unclosed(top.at, start));
                 inserted.push((out.len(), 2));
                 out.push_str("} ");
             }
         }
-        let mut line_out = String::with_capacity(line.len());
-        let quotes = scan(body).quotes;
+        if !code.contains(['{', '}']) {
+            if write {
+                out.push_str(line);
+            }
+            start += line.len();
+            continue;
+        }
+        let mut in_quote = false;
+        let mut escaped = false;
         for (i, c) in line.char_indices() {
-            let in_quote = quotes.iter().filter(|q| **q < i).count() % 2 == 1;
-            let in_comment = scan(body).comment.is_some_and(|c| i >= c);
+            let code_char = i < code.len() && !in_quote;
             match c {
-                '{' if !in_quote && !in_comment => {
-                    let indented = next_indent(&lines[n + 1..]).is_some_and(|next| next > indent);
-                    stack.push(Open { at: start + i, indent, indented });
-                    line_out.push(c);
-                }
-                '}' if !in_quote && !in_comment => {
-                    if stack.pop().is_some() {
-                        line_out.push(c);
-                    } else {
-                        let span = Span { start: start + i, end: start + i + 1 };
-                        errors.push(SyntaxError { span, kind: SyntaxErrorKind::UnexpectedClose });
-                        line_out.push(' ');
+                _ if escaped => escaped = false,
+                '\\' if in_quote => escaped = true,
+                '"' => in_quote = !in_quote,
+                '{' if code_char => stack.push(Open { at: start + i, indent, indented: None }),
+                '}' if code_char && stack.pop().is_none() => {
+                    let span = Span { start: start + i, end: start + i + 1 };
+                    errors.push(SyntaxError { span, kind: SyntaxErrorKind::UnexpectedClose });
+                    if write {
+                        out.push(' ');
                     }
+                    continue;
                 }
-                _ => line_out.push(c),
+                _ => {}
+            }
+            if write {
+                out.push(c);
             }
         }
-        out.push_str(&line_out);
+        start += line.len();
     }
     while let Some(top) = stack.pop() {
         errors.push(unclosed(top.at, text.len()));
         inserted.push((out.len(), 2));
         out.push_str("\n}");
     }
-    Repaired { text: out, errors: Vec::new(), inserted }
-}
-
-/// The indentation of the next line with code.
-fn next_indent(lines: &[(usize, &str)]) -> Option<usize> {
-    lines.iter().find_map(|(_, line)| {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let code = &body[..scan(body).comment.unwrap_or(body.len())];
-        (!code.trim().is_empty()).then(|| code.len() - code.trim_start().len())
-    })
+    Repaired { text: std::borrow::Cow::Owned(out), errors: Vec::new(), inserted }
 }
 
 fn unclosed(at: usize, ends_before: usize) -> SyntaxError {

@@ -59,7 +59,7 @@ pub fn parse(text: &str) -> Parse {
                 if !errors.contains(&error) {
                     errors.push(error);
                 }
-                if errors.len() >= MAX_ERRORS || !blank_statement_at(&mut work, at) {
+                if errors.len() >= MAX_ERRORS || !blank_statement_at(work.to_mut(), at) {
                     break;
                 }
             }

@@ -292,3 +292,20 @@ fn amended(n: usize) -> &'static Corpus {
     });
     &all[SIZES.iter().position(|&s| s == n).expect("a benchmarked size")]
 }
+
+/// The language server's answer to an edit: the diagnostics of a rendition
+/// of about 500 lines (the corpus's longest, 475 lines, with its 1,190-line
+/// source range), compiled in full as `regc lsp` does on every change. The
+/// target is 50 ms.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn lsp_diagnostics_after_an_edit(bencher: Bencher) {
+    let root = reglament_tests::root();
+    let path = root.join("regulations/ru/postanovka_na_ochered_doshkolnikov.reglament");
+    let text = std::fs::read_to_string(&path).expect("the rendition");
+    let uri = reglament_compiler::lsp::convert::uri(&path).expect("a uri");
+    let mut server = reglament_compiler::lsp::Server::new(reglament_compiler::Lang::En);
+    // The source is read once, when the document is opened; edits reuse it.
+    server.analyse(uri.clone(), text.clone());
+    let edited = text.replacen("Не более", "Не болee", 1);
+    bencher.bench_local(|| divan::black_box(server.analyse(uri.clone(), edited.clone())));
+}

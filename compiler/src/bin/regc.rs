@@ -16,9 +16,17 @@ use reglament_compiler::{compile_paths, find_root, Lang, Options, Plan, Session,
 #[path = "regc/amend.rs"]
 mod amend;
 
+/// What `regc --version` says: the compiler's version, and the formats of
+/// the corpus it reads and writes.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (reads renditions *.reglament — and *.reg, with a warning — and regulations/sources.toml; ",
+    "writes export format 2 and diff format 1)"
+);
+
 /// Compiles regulation renditions into checked models and typed Rust.
 #[derive(Parser)]
-#[command(name = "regc", version, about)]
+#[command(name = "regc", version = VERSION, about)]
 struct Cli {
     /// The language of diagnostics: English, Russian or Kazakh.
     #[arg(long, value_enum, global = true, default_value_t = MessageLang::En)]
@@ -98,6 +106,8 @@ enum Command {
         #[arg(long)]
         sources: Option<PathBuf>,
     },
+    /// Run the language server over standard input and output, for editors (docs/editors.md).
+    Lsp,
     /// Record source documents and their editions (regulations/sources.toml).
     Source {
         #[command(subcommand)]
@@ -196,6 +206,7 @@ fn main() -> ExitCode {
         Command::Export { paths, format, sources } => export(paths, format, sources, lang),
         Command::Doc { paths, out, sources } => doc(paths, out, sources, lang),
         Command::Source { command } => amend::source(command, lang),
+        Command::Lsp => reglament_compiler::lsp::run(lang).map(|()| ExitCode::SUCCESS),
         Command::Rebase { paths, to, dry_run, sources } => amend::rebase(paths, to, dry_run, sources, lang),
         Command::Diff { old, new, format, exit_code, sources } => {
             diff(old.as_deref(), new.as_deref(), format, exit_code, sources.as_deref(), lang)

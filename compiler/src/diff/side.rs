@@ -330,7 +330,14 @@ fn unpack(root: &Path, commit: &str, folder: &str, into: &Path) -> Result<(), Si
         })
     });
     let unpacked = match child.stdout.take() {
-        Some(stdout) => tar::Archive::new(stdout).unpack(into).map_err(|e| e.to_string()),
+        Some(stdout) => {
+            let mut archive = tar::Archive::new(stdout);
+            let done = archive.unpack(into).map_err(|e| e.to_string());
+            // The archive ends before git stops writing (tar pads its last
+            // record): the rest is read, or git would die of a broken pipe.
+            let _ = std::io::copy(&mut archive.into_inner(), &mut std::io::sink());
+            done
+        }
         None => Err("git archive gave no output".to_string()),
     };
     let status = child.wait().map_err(|e| git_error(e.to_string()))?;

@@ -354,6 +354,24 @@ phrases! {
         ru: "ничего не записано (--dry-run)",
         kk: "ештеңе жазылмады (--dry-run)",
     }
+    /// A code action of the language server.
+    ActionCiteThere { citation: String } {
+        en: "Cite {citation}, where the text stands",
+        ru: "Сослаться на {citation}, где стоит текст",
+        kk: "Мәтін тұрған {citation} жолына сілтеу",
+    }
+    /// A code action of the language server.
+    ActionQuoteSource { text: String } {
+        en: "Quote the source: «{text}»",
+        ru: "Процитировать источник: «{text}»",
+        kk: "Дереккөзді келтіру: «{text}»",
+    }
+    /// A code action of the language server.
+    ActionAddReading {} {
+        en: "Record a reading of this finding",
+        ru: "Записать прочтение этой находки",
+        kk: "Осы табыс бойынша оқылым жазу",
+    }
     /// A secondary label: the same step in another channel.
     SameStepThere { channel: ChannelId } {
         en: "the same step in channel `{channel}`",

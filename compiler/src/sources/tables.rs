@@ -225,15 +225,25 @@ impl SourceTable {
     /// stands on `line`.
     pub fn number_cell(&self, number: u32, line: u32) -> Option<CellRef> {
         let wanted = number.to_string();
-        self.cells_on(line)
-            .into_iter()
-            .find(|&at| self.kind(at) == Some(RowKind::Number) && self.cell(at).is_some_and(|c| c.text() == wanted))
+        for (segment, seg) in self.segments.iter().enumerate() {
+            for (row, r) in seg.rows.iter().enumerate().filter(|(_, r)| r.kind == Some(RowKind::Number)) {
+                let slot = r.cells.iter().position(|c| c.pieces.iter().any(|(l, t)| *l == line && *t == wanted));
+                if let Some(slot) = slot {
+                    return Some(CellRef { segment, row, slot });
+                }
+            }
+        }
+        None
     }
 }
 
 /// What a column header names, from the words the sources' templates use in
 /// Russian and Kazakh. `None` for a text that is no known header.
 pub fn header_kind(text: &str) -> Option<RowKind> {
+    // Headers are short; a long cell is a value, and need not be lowered.
+    if text.len() > 640 || is_number(text) {
+        return None;
+    }
     let t = fold(text).to_lowercase();
     if t.chars().count() > 160 {
         return None;
@@ -282,24 +292,31 @@ fn split(line: &str) -> Vec<&str> {
 
 /// `⇥text`: a line of the group layout.
 fn is_group_line(cells: &[&str]) -> bool {
-    cells.len() == 2 && fold(cells[0]).is_empty() && !fold(cells[1]).is_empty()
+    cells.len() == 2 && blank(cells[0]) && !blank(cells[1])
 }
 
 fn is_blank(cells: &[&str]) -> bool {
-    cells.iter().all(|c| fold(c).is_empty())
+    cells.iter().all(|c| blank(c))
+}
+
+/// Whether a cell holds nothing but white space (as [`fold`] sees it),
+/// without building its folded text: most cells are looked at only for this.
+fn blank(cell: &str) -> bool {
+    cell.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}')
 }
 
 /// Whether a line is a table's caption («Таблица 2. …», «2-кесте. …»,
 /// «Кесте 2. …»), which ends the table before it.
 fn is_caption(text: &str) -> bool {
-    let t = fold(text).to_lowercase();
+    let head: String = text.trim_start().chars().take(24).collect();
+    let t = fold(&head).to_lowercase();
     let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
     t.starts_with("таблица") || rest.starts_with("кесте ") || rest.starts_with("кесте.")
 }
 
 /// Whether a text is an action number: digits only.
 fn is_number(text: &str) -> bool {
-    let t = fold(text);
+    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
     !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -413,7 +430,7 @@ mod rows {
     }
 
     fn classify<'a>(cells: &'a [&'a str], next: Option<&[&str]>, headerless: bool) -> Line<'a> {
-        let filled: Vec<usize> = (0..cells.len()).filter(|&i| !fold(cells[i]).is_empty()).collect();
+        let filled: Vec<usize> = (0..cells.len()).filter(|&i| !blank(cells[i])).collect();
         let Some(&head) = filled.first() else { return Line::Other };
         if cells.len() < 2 {
             // A line without tabs: a heading when a table row follows it.
@@ -433,7 +450,7 @@ mod rows {
         }
         match head {
             0 if headerless => Line::Row { header: None, cells },
-            0 if is_number(cells[0]) && !fold(cells[1]).is_empty() => Line::Row { header: Some(1), cells },
+            0 if is_number(cells[0]) && !blank(cells[1]) => Line::Row { header: Some(1), cells },
             0 => Line::Row { header: Some(0), cells },
             // An empty first cell, then a header: a row without its number.
             1 => Line::Row { header: Some(1), cells },
@@ -450,8 +467,8 @@ mod rows {
     /// «1⇥2⇥3⇥4⇥5⇥6» above a row numbered 1: the printed table's column
     /// numbers, not action numbers.
     fn is_column_numbers(cells: &[&str], next: Option<&[&str]>) -> bool {
-        let starts_at_one = fold(cells[0]) == "1";
-        let next_is_row_one = next.is_some_and(|c| c.len() >= 3 && fold(c[0]) == "1" && !is_number(c[1]));
+        let starts_at_one = cells[0].trim() == "1";
+        let next_is_row_one = next.is_some_and(|c| c.len() >= 3 && c[0].trim() == "1" && !is_number(c[1]));
         starts_at_one && next_is_row_one
     }
 }
@@ -581,7 +598,7 @@ mod groups {
     /// continue it.
     fn run_on(lines: &[(u32, Vec<&str>)], mut i: usize, row: &mut Row) -> usize {
         while let (Some((m, c)), Some(last)) = (lines.get(i), row.cells.last_mut()) {
-            if c.len() != 1 || fold(c[0]).is_empty() || is_caption(c[0]) {
+            if c.len() != 1 || blank(c[0]) || is_caption(c[0]) {
                 break;
             }
             last.push(*m, c[0]);
