@@ -54,6 +54,9 @@ pub enum Plan<'a> {
         /// Whether the plan owns the site's folder ([`Plan::may_own_site`]):
         /// then it marks the folder, and removes files it no longer writes.
         owns_folder: bool,
+        /// The text of each source document, by file name, for the pages
+        /// that show a regulation's source beside its rendition.
+        sources: &'a BTreeMap<String, String>,
     },
 }
 
@@ -76,7 +79,7 @@ impl Plan<'_> {
                     Output::new("docs/messages.md", emit::review::messages::page()),
                 ])
             }
-            Plan::Site { findings, failed, lang, owns_folder } => {
+            Plan::Site { findings, failed, lang, owns_folder, .. } => {
                 let mut out = emit::review::site::shared(corpus, findings, failed, *lang)?;
                 if *owns_folder {
                     out.push(Output::new(
@@ -96,10 +99,14 @@ impl Plan<'_> {
                 Output::new(format!("generated/src/{}.rs", reg.id), emit::rust::regulation_module(reg)),
                 Output::new(format!("generated/review/{}.md", reg.id), emit::review::markdown::regulation_page(reg)?),
             ]),
-            Plan::Site { findings, lang, .. } => {
+            Plan::Site { findings, lang, sources, .. } => {
                 let found = findings.get(&reg.id).copied().unwrap_or(&[]);
                 let mut out =
                     vec![Output::new(format!("{}.html", reg.id), emit::review::site::page(reg, found, *lang)?)];
+                if let Some(text) = sources.get(&reg.source.file) {
+                    let page = emit::review::site::source_page(reg, text, *lang)?;
+                    out.push(Output::new(format!("{}.source.html", reg.id), page));
+                }
                 for ch in reg.channels.iter().filter(|c| !c.actions.is_empty()) {
                     let dir = format!("{}/{}", reg.id, ch.id);
                     out.push(Output::new(format!("{dir}.bpmn"), emit::diagram::bpmn::channel_file(reg, ch)));

@@ -66,6 +66,22 @@ impl Session {
         Corpus { regulations }
     }
 
+    /// The text of every source document the renditions cite, by file name,
+    /// for the review site's pages of sources.
+    pub fn source_texts(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for f in &self.files {
+            if let (Some(path), Some(reg)) = (&f.source_path, &f.regulation) {
+                if !out.contains_key(&reg.source.file) {
+                    if let Ok(text) = std::fs::read_to_string(path) {
+                        out.insert(reg.source.file.clone(), text);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The texts that `diagnostics` point into: the renditions, and the
     /// source documents they cite (read again from disk), for showing them.
     pub fn texts(&self, diagnostics: &[Diagnostic]) -> Texts {

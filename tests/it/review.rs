@@ -39,7 +39,9 @@ fn site_plan(session: &Session, owns_folder: bool) -> Plan<'_> {
         .filter(|f| f.regulation.is_none())
         .map(|f| Failed { file: f.path.display().to_string(), findings: &f.diagnostics })
         .collect();
-    Plan::Site { findings, failed, lang: Lang::En, owns_folder }
+    // The plan borrows the sources for as long as the session; the test keeps them.
+    let sources: &'static BTreeMap<String, String> = Box::leak(Box::new(session.source_texts()));
+    Plan::Site { findings, failed, lang: Lang::En, owns_folder, sources }
 }
 
 fn corpus() -> Corpus {
@@ -400,4 +402,23 @@ fn markdown_and_html_pages_show_the_same_cells() {
             }
         }
     }
+}
+
+/// The source beside the rendition: the regulation's lines of its source,
+/// the quoted ones highlighted with what the rendition makes of them
+/// (linked to the rendition's page), and the rendition's page linking back.
+#[test]
+fn the_site_shows_each_source_beside_its_rendition() {
+    let files = site(&session());
+    let page =
+        |name: &str| files.iter().find(|f| f.path.to_string_lossy() == name).map(|f| f.content.clone()).expect(name);
+    let source = page("vydacha_arhivnyh_spravok.source.html");
+    assert!(source.contains(r#"<tr id="L1772" class="cited">"#), "the cited deadline line is highlighted");
+    assert!(source.contains(r#"href="vydacha_arhivnyh_spravok.html#mio-action-1">channel mio, action 1, deadline</a>"#));
+    assert!(source.contains(r#"class="left-out""#), "lines the rendition leaves out are shown as such");
+    let rendition = page("vydacha_arhivnyh_spravok.html");
+    assert!(
+        rendition.contains(r#"href="vydacha_arhivnyh_spravok.source.html#L1744""#),
+        "rows link to their source line"
+    );
 }

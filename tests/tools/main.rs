@@ -22,6 +22,7 @@ pub fn site(session: &Session) -> Vec<Output> {
         .filter_map(|f| f.regulation.as_ref().map(|r| (r.id.clone(), f.diagnostics.as_slice())))
         .collect();
     let failed: Vec<Failed> = Vec::new();
-    let plan = Plan::Site { findings, failed, lang: Lang::En, owns_folder: true };
+    let sources = session.source_texts();
+    let plan = Plan::Site { findings, failed, lang: Lang::En, owns_folder: true, sources: &sources };
     plan.all(&session.corpus()).expect("the site builds")
 }

@@ -485,7 +485,8 @@ fn doc(paths: Vec<PathBuf>, out: Option<PathBuf>, sources: Option<PathBuf>, lang
         .filter(|f| f.regulation.is_none())
         .map(|f| Failed { file: reglament_compiler::diagnostics::display_path(&f.path), findings: &f.diagnostics })
         .collect();
-    let plan = Plan::Site { findings, failed, lang, owns_folder: Plan::may_own_site(&out) };
+    let sources = session.source_texts();
+    let plan = Plan::Site { findings, failed, lang, owns_folder: Plan::may_own_site(&out), sources: &sources };
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let written = reglament_compiler::write(&out, &plan, &corpus, &Options::default())?;
     let summary = Counts::of(&diagnostics).summary(lang);

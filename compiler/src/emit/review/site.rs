@@ -23,6 +23,7 @@ const INDEX: &str = include_str!("../../../templates/site/index.html.j2");
 const REGULATION: &str = include_str!("../../../templates/site/regulation.html.j2");
 const FINDINGS: &str = include_str!("../../../templates/site/findings.html.j2");
 const STYLE: &str = include_str!("../../../templates/site/style.css");
+const SOURCE: &str = include_str!("../../../templates/site/source.html.j2");
 
 /// Findings counted by severity.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
@@ -84,7 +85,12 @@ fn environment() -> Result<&'static Environment<'static>, String> {
     static ENVIRONMENT: OnceLock<Result<Environment<'static>, String>> = OnceLock::new();
     ENVIRONMENT
         .get_or_init(|| {
-            super::environment(&[("index.html", INDEX), ("regulation.html", REGULATION), ("findings.html", FINDINGS)])
+            super::environment(&[
+                ("index.html", INDEX),
+                ("regulation.html", REGULATION),
+                ("findings.html", FINDINGS),
+                ("source.html", SOURCE),
+            ])
         })
         .as_ref()
         .map_err(Clone::clone)
@@ -145,4 +151,86 @@ pub fn page(reg: &crate::model::Regulation, findings: &[Diagnostic], lang: Lang)
     let view = RegulationView::of(reg, |c| crate::emit::diagram::svg::channel_svg(reg, c), findings, lang);
     let template = environment()?.get_template("regulation.html").map_err(|e| format!("site template: {e}"))?;
     template.render(minijinja::context! { reg => view }).map_err(|e| format!("site page of `{}`: {e}", reg.id))
+}
+
+/// A source line on the page beside the rendition.
+#[derive(Debug, Serialize)]
+struct SourceLine {
+    number: u32,
+    text: String,
+    blank: bool,
+    refs: Vec<SourceRef>,
+}
+
+/// What the rendition makes of a source line, linked to it on the rendition's page.
+#[derive(Debug, Serialize)]
+struct SourceRef {
+    label: String,
+    href: String,
+}
+
+/// The source page of one regulation.
+#[derive(Debug, Serialize)]
+struct SourceView {
+    id: String,
+    title: String,
+    language: &'static str,
+    rendition: String,
+    file: String,
+    first: u32,
+    last: u32,
+    cited: usize,
+    total: usize,
+    lines: Vec<SourceLine>,
+}
+
+/// The regulation's lines of its source document, each beside what the
+/// rendition quotes on it (linked to that part of the rendition's page),
+/// so that what was rendered and what was left out show at a glance.
+pub fn source_page(reg: &crate::model::Regulation, text: &str, lang: Lang) -> Result<String, String> {
+    use crate::messages::Arg;
+    let all: Vec<&str> = text.strip_suffix('\n').unwrap_or(text).split('\n').collect();
+    let (first, last) = (reg.source.first.max(1), reg.source.last.min(all.len() as u32));
+    let lines: Vec<SourceLine> = (first..=last.max(first))
+        .filter_map(|n| all.get(n as usize - 1).map(|t| (n, t)))
+        .map(|(number, t)| {
+            let refs = reg
+                .cited_on(number)
+                .into_iter()
+                .map(|s| SourceRef { label: s.show(lang), href: format!("{}.html{}", reg.id, anchor(s)) })
+                .collect();
+            let text = t.trim_end_matches('\r').replace('\t', " ⇥ ");
+            SourceLine { number, blank: text.trim().is_empty(), text, refs }
+        })
+        .collect();
+    let view = SourceView {
+        id: reg.id.to_string(),
+        title: crate::sources::fold(reg.title()),
+        language: reg.language.as_str(),
+        rendition: reg.rendition.clone(),
+        file: reg.source.file.clone(),
+        first,
+        last,
+        cited: lines.iter().filter(|l| !l.refs.is_empty()).count(),
+        total: lines.iter().filter(|l| !l.blank).count(),
+        lines,
+    };
+    let template = environment()?.get_template("source.html").map_err(|e| format!("site template: {e}"))?;
+    template.render(minijinja::context! { src => view }).map_err(|e| format!("source page of `{}`: {e}", reg.id))
+}
+
+/// Where on the rendition's page a subject is shown.
+fn anchor(subject: &crate::messages::Subject) -> String {
+    use crate::messages::Subject as S;
+    match subject {
+        S::Cell(ch, n, _) | S::ActionNumber(ch, n) | S::Action(ch, n) => format!("#{ch}-action-{n}"),
+        S::Channel(ch) | S::ProcessList(ch) | S::ProcessItem(ch, _) | S::Item(ch, _, _) => format!("#channel-{ch}"),
+        S::Table(ch) | S::Block(ch) | S::UseCase(ch) => format!("#channel-{ch}"),
+        S::Participant(_) => "#participants".into(),
+        S::Footnote => "#footnotes".into(),
+        S::Form(f) | S::Field(f, _, _) => format!("#form-{f}"),
+        S::Regulation | S::Title | S::Issuer | S::Act | S::Registration | S::Status | S::Term | S::Abbreviation(_) => {
+            String::new()
+        }
+    }
 }
