@@ -198,7 +198,16 @@ fn braces<'t>(text: &'t str, errors: &mut Vec<SyntaxError>, write: bool) -> Repa
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
-        let (indent, code) = code_of(body);
+        // Most lines have no brace: their indentation, and whether they
+        // hold code at all, are all that matters, and need no scan.
+        let has_brace = body.as_bytes().iter().any(|b| matches!(b, b'{' | b'}'));
+        let (indent, code) = if has_brace {
+            code_of(body)
+        } else {
+            let trimmed = body.trim_start();
+            let code = if trimmed.starts_with("//") { "" } else { body };
+            (body.len() - trimmed.len(), code)
+        };
         if !code.trim().is_empty() {
             for open in stack.iter_mut().filter(|o| o.indented.is_none()) {
                 open.indented = Some(indent > open.indent);
@@ -216,7 +225,7 @@ fn braces<'t>(text: &'t str, errors: &mut Vec<SyntaxError>, write: bool) -> Repa
                 out.push_str("} ");
             }
         }
-        if !code.contains(['{', '}']) {
+        if !has_brace || !code.contains(['{', '}']) {
             if write {
                 out.push_str(line);
             }

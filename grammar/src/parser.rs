@@ -31,6 +31,25 @@ pub struct Parse {
 
 /// Parses a rendition. Never panics; every problem is an error in the result.
 pub fn parse(text: &str) -> Parse {
+    // A sound text is parsed once, as it is: the lexical check runs only
+    // when the grammar fails, or when a quote ran over a line break, where
+    // the parser's own errors would cascade or mislead.
+    if let Ok(mut pairs) = RenditionParser::parse(Rule::file, text) {
+        let mut errors = Vec::new();
+        let mut b = Builder { errors: &mut errors, quote_over_line: false };
+        let tree = pairs.next().and_then(|file| file.into_inner().next()).map(|reg| b.regulation(reg));
+        if !b.quote_over_line {
+            errors.sort_by_key(|e| e.span.start);
+            return Parse { tree, errors };
+        }
+    }
+    parse_repaired(text)
+}
+
+/// Parses a text the grammar refused: broken quotes and braces are reported
+/// once, where they start, and repaired; then every statement the grammar
+/// refuses is reported and blanked, and the text parsed again.
+fn parse_repaired(text: &str) -> Parse {
     let lexical = crate::lexical::check(text);
     let found_by_lexer = lexical.errors.len();
     let mut errors = lexical.errors.clone();
@@ -40,7 +59,7 @@ pub fn parse(text: &str) -> Parse {
         match RenditionParser::parse(Rule::file, &work) {
             Ok(mut pairs) => {
                 tree = pairs.next().and_then(|file| file.into_inner().next()).map(|reg| {
-                    let mut b = Builder { errors: &mut errors };
+                    let mut b = Builder { errors: &mut errors, quote_over_line: false };
                     b.regulation(reg)
                 });
                 break;
@@ -223,6 +242,9 @@ fn span_of(pair: &Pair<Rule>) -> Span {
 /// (a statement given twice, a number too large).
 struct Builder<'e> {
     errors: &'e mut Vec<SyntaxError>,
+    /// Whether a quote ran over a line break (which the lexical check
+    /// reports as a quote left open).
+    quote_over_line: bool,
 }
 
 impl Builder<'_> {
@@ -257,6 +279,7 @@ impl Builder<'_> {
     fn quote(&mut self, pair: Pair<Rule>) -> (String, Span) {
         let span = span_of(&pair);
         let raw = pair.into_inner().next().map(|p| p.as_str()).unwrap_or("");
+        self.quote_over_line |= raw.contains('\n');
         (unescape(raw), span)
     }
 

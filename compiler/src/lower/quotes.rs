@@ -214,6 +214,15 @@ fn verify_cell(doc: &SourceDoc, c: &Cited, e: Expected, sink: &mut Sink) {
         0 | 1 => c.text.as_deref().map(fold),
         _ => Some(c.pieces.iter().map(|p| fold(&p.text)).collect::<Vec<_>>().join(" ")),
     };
+    // The usual case first: the quote is the cell's own one-line text,
+    // cited at its line; nothing needs building.
+    if let (Some(own), Some(q), 1) = (e.table.cell(e.at), quoted.as_deref(), c.pieces.len().max(1)) {
+        if let [(line, text)] = own.pieces.as_slice() {
+            if text == q && c.citation.first == *line && c.citation.last == *line {
+                return;
+            }
+        }
+    }
     let options = e.table.candidates(e.at);
     let Some(cell) = options.first() else { return };
     let text = cell.text();

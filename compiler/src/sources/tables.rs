@@ -478,6 +478,7 @@ mod groups {
     use super::*;
 
     pub(super) fn read(lines: &[(u32, Vec<&str>)]) -> Option<SourceTable> {
+        let headers = Headers::of(lines);
         let mut table = SourceTable { layout: Layout::Groups, segments: Vec::new(), first: 0, last: 0 };
         let mut segment = Segment::default();
         // How many actions the segment has: the count of its numbers.
@@ -492,8 +493,8 @@ mod groups {
                 continue;
             }
             let text = cells.last().copied().unwrap_or("");
-            let header = if cells.len() <= 2 { header_kind(text) } else { None };
-            if cells.len() <= 2 && is_number(text) && next_is_header(lines, i) {
+            let header = headers.0[i];
+            if cells.len() <= 2 && is_number(text) && next_is_header(lines, &headers, i) {
                 numbered.get_or_insert(true);
                 i += 1;
                 continue;
@@ -520,10 +521,10 @@ mod groups {
             i = header_lines(lines, i + 1, &mut row);
             if kind == RowKind::Number {
                 let column_numbers = numbered == Some(true);
-                i = numbers(lines, i, &mut row, column_numbers);
+                i = numbers(lines, &headers, i, &mut row, column_numbers);
                 slots = row.cells.len();
             } else {
-                i = values(lines, i, &mut row, slots);
+                i = values(lines, &headers, i, &mut row, slots);
                 i = run_on(lines, i, &mut row);
             }
             let last = row.cells.iter().filter_map(|c| c.pieces.last().map(|p| p.0)).max();
@@ -554,9 +555,15 @@ mod groups {
 
     /// The action numbers: `⇥N` lines, up to the next column's header (and
     /// its column number, where the table numbers its columns).
-    fn numbers(lines: &[(u32, Vec<&str>)], mut i: usize, row: &mut Row, column_numbers: bool) -> usize {
+    fn numbers(
+        lines: &[(u32, Vec<&str>)],
+        headers: &Headers,
+        mut i: usize,
+        row: &mut Row,
+        column_numbers: bool,
+    ) -> usize {
         while let Some((m, c)) = lines.get(i) {
-            if !(is_group_line(c) && is_number(c[1])) || (column_numbers && next_is_header(lines, i)) {
+            if !(is_group_line(c) && is_number(c[1])) || (column_numbers && next_is_header(lines, headers, i)) {
                 break;
             }
             let mut cell = SourceCell::default();
@@ -569,7 +576,7 @@ mod groups {
 
     /// A cell per slot: the `⇥text` lines after the header, blank lines
     /// between them skipped.
-    fn values(lines: &[(u32, Vec<&str>)], mut i: usize, row: &mut Row, slots: usize) -> usize {
+    fn values(lines: &[(u32, Vec<&str>)], headers: &Headers, mut i: usize, row: &mut Row, slots: usize) -> usize {
         while row.cells.len() < slots {
             let Some((m, c)) = lines.get(i) else { break };
             if is_blank(c) {
@@ -583,7 +590,7 @@ mod groups {
                 i += 1;
                 continue;
             }
-            if !is_group_line(c) || header_kind(c[1]).is_some_and(|k| Some(k) != row.kind) {
+            if !is_group_line(c) || headers.0[i].is_some_and(|k| Some(k) != row.kind) {
                 break;
             }
             let mut cell = SourceCell::default();
@@ -608,11 +615,19 @@ mod groups {
     }
 
     /// Whether the next non-blank line is a header.
-    fn next_is_header(lines: &[(u32, Vec<&str>)], i: usize) -> bool {
-        lines[i + 1..]
-            .iter()
-            .find(|(_, c)| !is_blank(c))
-            .is_some_and(|(_, c)| c.len() <= 2 && header_kind(c.last().copied().unwrap_or("")).is_some())
+    fn next_is_header(lines: &[(u32, Vec<&str>)], headers: &Headers, i: usize) -> bool {
+        let next = (i + 1..lines.len()).find(|&j| !is_blank(&lines[j].1));
+        next.is_some_and(|j| headers.0[j].is_some())
+    }
+
+    /// What header each line is, read once: `⇥header` lines name a column.
+    pub(super) struct Headers(Vec<Option<RowKind>>);
+
+    impl Headers {
+        pub(super) fn of(lines: &[(u32, Vec<&str>)]) -> Headers {
+            let kind = |c: &Vec<&str>| if c.len() <= 2 { c.last().and_then(|t| header_kind(t)) } else { None };
+            Headers(lines.iter().map(|(_, c)| kind(c)).collect())
+        }
     }
 }
 
