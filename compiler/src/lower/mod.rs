@@ -225,13 +225,14 @@ impl Lowerer<'_, '_, '_> {
         if let Some(t) = c.effective() {
             self.quotes.push(QuoteRef { text: t.to_string(), line: c.citation.first, at: c.span });
         }
-        let pieces: Vec<(u32, u32)> = if c.pieces.len() > 1 {
-            c.pieces.iter().map(|p| (p.citation.first, p.citation.last)).collect()
+        if c.pieces.len() > 1 {
+            for p in &c.pieces {
+                let (first, last) = (p.citation.first, p.citation.last);
+                self.cited.push(CitedLines { first, last, subject: subject.clone() });
+            }
         } else {
-            vec![(c.citation.first, c.citation.last)]
-        };
-        for (first, last) in pieces {
-            self.cited.push(CitedLines { first, last, subject: subject.clone() });
+            let (first, last) = (c.citation.first, c.citation.last);
+            self.cited.push(CitedLines { first, last, subject });
         }
         Cell {
             document: c.text.clone(),

@@ -244,6 +244,28 @@ pub fn header_kind(text: &str) -> Option<RowKind> {
     if text.len() > 640 || is_number(text) {
         return None;
     }
+    // The same few headers stand in every table of a corpus: each is read once
+    // per thread (the cache is bounded, for corpora of unusual headers).
+    thread_local! {
+        static READ: std::cell::RefCell<std::collections::HashMap<String, Option<RowKind>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(known) = READ.with(|r| r.borrow().get(text).copied()) {
+        return known;
+    }
+    let kind = read_header(text);
+    READ.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.len() > 4096 {
+            r.clear();
+        }
+        r.insert(text.to_string(), kind);
+    });
+    kind
+}
+
+/// [`header_kind`], uncached.
+fn read_header(text: &str) -> Option<RowKind> {
     let t = fold(text).to_lowercase();
     if t.chars().count() > 160 {
         return None;
@@ -408,8 +430,12 @@ mod rows {
                 row.header_text.push(' ');
             }
             row.header_text.push_str(&fold(cells[h]));
-            if let Some(kind) = header_kind(&row.header_text) {
-                row.kind = Some(kind);
+            // A header run over two lines is read again whole; a header of
+            // one line was read when the line was classified.
+            if row.header.len() > 1 {
+                if let Some(kind) = header_kind(&row.header_text) {
+                    row.kind = Some(kind);
+                }
             }
         }
         for (slot, text) in cells[first.min(cells.len())..].iter().enumerate() {
