@@ -3,7 +3,7 @@
 //! what the decree's head says of it — registration, repeal, footnotes.
 
 use super::draft::{Dated, Footnote, Note, Quote, Rendition, Repeal};
-use super::text::{date_in, quoted_name, Lines};
+use super::text::{date_in, is_paragraph, quoted_name, Lines};
 use super::words::Words;
 use crate::messages::Phrase;
 
@@ -13,6 +13,9 @@ const HEAD: u32 = 15;
 
 /// How far into the regulation its title is looked for.
 const TITLE_WITHIN: u32 = 60;
+
+/// How many words a line that holds the title has at most.
+const TITLE_WORDS: usize = 30;
 
 /// Whether a line is a footnote («Сноска. …», «Ескерту. …»).
 fn is_footnote(text: &str) -> bool {
@@ -24,9 +27,16 @@ fn is_footnote(text: &str) -> bool {
 /// электрондық мемлекеттік қызмет регламенті»), or on the lines around it.
 pub(super) fn title(lines: Lines) -> Option<Quote> {
     let end = lines.last.min(lines.first + TITLE_WITHIN);
+    // The decree's own title («Об утверждении регламента …», «… регламентін
+    // бекіту туралы») names the regulation too, but is not its title.
+    let approves = |t: &str| ["утвержд", "бекіту туралы"].iter().any(|w| t.contains(w));
+    // A title stands on a short line of its own, not in a numbered
+    // paragraph or the decree's preamble.
     let named = (lines.first..=end).find(|&n| {
-        let t = lines.folded(n);
-        !is_footnote(t) && !lines.is_tabbed(n) && t.to_lowercase().contains("регламент")
+        let folded = lines.folded(n);
+        let t = folded.to_lowercase();
+        let heading = !is_footnote(folded) && !is_paragraph(folded) && folded.split_whitespace().count() <= TITLE_WORDS;
+        heading && !lines.is_tabbed(n) && t.contains("регламент") && !approves(&t)
     })?;
     let from = named.saturating_sub(2).max(lines.first);
     (from..=named + 3)

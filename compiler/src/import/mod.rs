@@ -258,6 +258,7 @@ pub fn load<'l>(
     library: &'l mut crate::sources::SourceLibrary,
     path: &std::path::Path,
     file: &str,
-) -> Result<&'l SourceDoc, crate::messages::Message> {
-    library.load(path).map(|loaded| loaded.doc).map_err(|problem| crate::lower::source_problem(file, problem))
+) -> Result<&'l SourceDoc, Box<crate::messages::Message>> {
+    let loaded = library.load(path).map_err(|problem| Box::new(crate::lower::source_problem(file, problem)))?;
+    Ok(loaded.doc)
 }

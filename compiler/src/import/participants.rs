@@ -99,7 +99,10 @@ fn listed(lines: Lines, spelling: &str) -> Option<Quote> {
         let rest = &item[end..];
         let defines = rest.trim_start().starts_with(['-', '–', '—', '(']) && rest.starts_with(' ');
         let glued = rest.chars().next().is_some_and(is_alphanumeric);
-        (!defines && !glued).then(|| Quote::new(item[..end].trim(), n, n))
+        // A line without a marker names only the participant («ЭҮП;»), not
+        // a sentence that begins with it («ЭҮП арқылы хабарласқан кезде:»).
+        let alone = marked || rest.trim().chars().all(|c| matches!(c, ';' | '.' | ','));
+        (!defines && !glued && alone).then(|| Quote::new(item[..end].trim(), n, n))
     })
 }
 

@@ -19,9 +19,13 @@ pub(super) fn abbreviations(lines: Lines, words: &Words) -> (Vec<Abbreviation>, 
     let mut out: Vec<Abbreviation> = Vec::new();
     for item in items_after(lines, heading) {
         let Some((short, definition)) = definition(&item.text.text) else { continue };
-        let (first, last) = (item.text.first, item.text.last);
-        let found = |t: &str| lines.doc.check_quote(t, first, last) == QuoteCheck::Found;
-        if out.iter().any(|a| a.short == short) || !found(&short) || !found(&definition) {
+        let first = item.text.first;
+        let found = |t: &str, last: u32| lines.doc.check_quote(t, first, last) == QuoteCheck::Found;
+        // The definition cites the item's lines up to where both the term
+        // and its abbreviation stand.
+        let within = |last: &u32| found(&short, *last) && found(&definition, *last);
+        let Some(last) = (first..=item.text.last).find(within) else { continue };
+        if out.iter().any(|a| a.short == short) {
             continue;
         }
         let mut notes = Vec::new();

@@ -327,6 +327,6 @@ mod tests {
         assert_eq!((q.text.as_str(), q.first, q.last), ("Мектепке дейінгі балалар дейінгі қою", 2, 3));
         let doc = SourceDoc::from_text("Регламент\n\"Постановка на очередь детей\n");
         let lines = Lines { doc: &doc, first: 1, last: 2 };
-        assert_eq!(quoted_name(lines, 1, 2).map(|q| q.text), Some("Постановка на очередь детей".into()));
+        assert_eq!(quoted_name(lines, 2, 2).map(|q| q.text), Some("Постановка на очередь детей".into()));
     }
 }
