@@ -375,6 +375,8 @@ fn hostile_documents() -> Vec<String> {
         "Правила форматно-логического контроля\nФорма:\n\t№\n\tПоля\n\tФормат\n\t1\n\tИИН\n\tКартинка\n\t2\n"
             .to_string(),
         "Сноска. Пункт 99999999999 с изменениями постановлением № \nЕскерту. - қаулысымен\nУтратило силу\n".to_string(),
+        // Letters whose lower case is longer or shorter than they are.
+        "Сноска. İİİ ПОСТАНОВЛЕНИЕМ ẞẞ № 5 İ\nЕскерту. İ - İİ қаулысымен\n5. Понятия и сокращения:\n1) İ (ДАЛЕЕ – ẞİ)\n".to_string(),
         "1\t№ действия\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t1\n"
             .repeat(50),
     ]

@@ -116,6 +116,7 @@ pub(super) struct Footnote {
     pub amends: Option<String>,
 }
 
+/// An abbreviation and its definition.
 #[derive(Debug, Clone)]
 pub(super) struct Abbreviation {
     pub short: String,
@@ -123,6 +124,8 @@ pub(super) struct Abbreviation {
     pub notes: Vec<Note>,
 }
 
+/// A participant: its id, kind, name where the text lists it, and the
+/// other spellings the tables use.
 #[derive(Debug, Clone)]
 pub(super) struct Participant {
     pub id: String,
@@ -132,6 +135,7 @@ pub(super) struct Participant {
     pub notes: Vec<Note>,
 }
 
+/// A channel: its process list, its action table, or both.
 #[derive(Debug, Clone)]
 pub(super) struct Channel {
     pub id: String,
@@ -171,6 +175,7 @@ pub(super) struct Block {
     pub actions: Vec<Action>,
 }
 
+/// An action: its number, the line of its number, its cells.
 #[derive(Debug, Clone)]
 pub(super) struct Action {
     pub number: u32,
@@ -194,6 +199,7 @@ pub(super) struct Form {
     pub fields: Vec<Field>,
 }
 
+/// An FLK field: its number and id, the line of its number, its cells.
 #[derive(Debug, Clone)]
 pub(super) struct Field {
     pub number: u32,

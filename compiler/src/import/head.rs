@@ -187,9 +187,8 @@ fn footnote(lines: Lines, n: u32) -> Option<Footnote> {
 /// The act a footnote or repeal names: «постановлением … от 26.12.2012 №
 /// 417», «Павлодар облысы әкімдігінің 17.05.2013 N 158/5 қаулысымен».
 fn act_in(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
     for start_word in ["постановлени", "решени", "приказ"] {
-        let Some(start) = lower.find(start_word) else { continue };
+        let Some(start) = find_lowercase(text, start_word) else { continue };
         let rest = &text[start..];
         let sign = rest.find('№')?;
         let number_end = rest[sign..]
@@ -207,6 +206,16 @@ fn act_in(text: &str) -> Option<String> {
         return Some(text[start..end + end_word.len()].trim().to_string());
     }
     None
+}
+
+/// Where `word` (in lower case) stands in `text`, whatever the case of its
+/// letters there: a byte offset of `text` itself (lower-casing the whole
+/// text could move offsets, for letters whose lower case is longer).
+fn find_lowercase(text: &str, word: &str) -> Option<usize> {
+    text.char_indices().map(|(i, _)| i).find(|&i| {
+        let mut lowered = text[i..].chars().flat_map(char::to_lowercase);
+        word.chars().all(|w| lowered.next() == Some(w))
+    })
 }
 
 /// What a footnote's words say it amends: «Пункт 1 …», «Приложение 2 …»,

@@ -78,7 +78,10 @@ fn parenthesis(text: &str, dash: Option<usize>) -> Option<(usize, String)> {
         let lower = inner.to_lowercase();
         let lead = LEADS.iter().find(|l| lower.starts_with(*l));
         let short = match lead {
-            Some(l) => inner[l.len()..].trim_start_matches(|c: char| c.is_whitespace() || "-–—".contains(c)).trim(),
+            Some(l) => {
+                let rest = inner.get(l.len()..).unwrap_or_default();
+                rest.trim_start_matches(|c: char| c.is_whitespace() || "-–—".contains(c)).trim()
+            }
             None if dash.is_none_or(|d| open < d) => inner,
             None => continue,
         };
