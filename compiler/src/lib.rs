@@ -7,7 +7,8 @@
 //! (the files to write) → back ends in [`emit`] (Rust, review pages,
 //! diagrams, exports) → [`write`] (all or nothing). [`session`] runs it over
 //! many files on every core. [`diff`] compares two compiled versions of the
-//! renditions in the law's terms (`regc diff`).
+//! renditions in the law's terms (`regc diff`). [`import`] drafts a rendition
+//! from an official text (`regc import`).
 //!
 //! Architecture invariant: the compiler knows the runtime only through the
 //! paths it writes into generated code (`::reglament_runtime::…`); it does
@@ -17,6 +18,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod diff;
 pub mod emit;
+pub mod import;
 pub mod lower;
 pub mod lsp;
 pub mod messages;

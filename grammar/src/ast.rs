@@ -100,6 +100,20 @@ pub struct Note {
     pub span: Span,
 }
 
+/// A question left open (`undecided @L "…"`): what the analyst must decide
+/// before the rendition compiles. `regc import` writes these where the
+/// document does not say what it means; the compiler reports each as an
+/// error until the analyst records a reading and deletes the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undecided {
+    /// The source lines the question is about.
+    pub citation: Citation,
+    /// The question, in the analyst's words (or the importer's).
+    pub question: String,
+    /// The whole statement.
+    pub span: Span,
+}
+
 /// The language of a rendition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LanguageCode {
@@ -193,6 +207,8 @@ pub struct Regulation {
     pub forms: Vec<Form>,
     /// Free-standing readings at regulation level.
     pub notes: Vec<Note>,
+    /// Every question left open, wherever it stands in the rendition.
+    pub undecided: Vec<Undecided>,
     /// The whole `regulation { … }` item.
     pub span: Span,
 }

@@ -205,6 +205,7 @@ fn keyword_of(rule: Rule) -> Option<&'static str> {
         region_kw | region_stmt => "region",
         in_force_kw | in_force_stmt => "in_force",
         ends_kw => "ends",
+        undecided_kw | undecided_stmt => "undecided",
         _ => return None,
     })
 }
@@ -249,6 +250,7 @@ pub(crate) fn starts_statement(rule: Rule) -> bool {
             | use_kw
             | region_kw
             | in_force_kw
+            | undecided_kw
             | list_marker
             | step
             | EOI

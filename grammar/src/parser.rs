@@ -374,6 +374,20 @@ impl Builder<'_> {
         Note { citation, because, span }
     }
 
+    fn undecided(&mut self, pair: Pair<Rule>) -> Undecided {
+        let span = span_of(&pair);
+        let mut citation = Citation { first: 0, last: 0, span };
+        let mut question = String::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::citation => citation = self.citation(p),
+                Rule::quote => question = self.quote(p).0,
+                _ => {}
+            }
+        }
+        Undecided { citation, question, span }
+    }
+
     fn dated(&mut self, pair: Pair<Rule>) -> Dated {
         let mut text = None;
         let mut date = None;
@@ -396,6 +410,10 @@ impl Builder<'_> {
 
     fn regulation(&mut self, pair: Pair<Rule>) -> Regulation {
         let mut reg = Regulation { span: span_of(&pair), ..Default::default() };
+        // Questions left open may stand in any block; they are collected in
+        // one list, since what matters is that each is answered.
+        let open = pair.clone().into_inner().flatten().filter(|p| p.as_rule() == Rule::undecided_stmt);
+        reg.undecided = open.map(|p| self.undecided(p)).collect();
         for p in pair.into_inner() {
             let span = span_of(&p);
             match p.as_rule() {

@@ -12,6 +12,7 @@ mod export;
 mod flk;
 mod generated;
 mod hygiene;
+mod import;
 mod machines;
 mod messages;
 mod report;

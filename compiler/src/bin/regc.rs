@@ -15,6 +15,8 @@ use reglament_compiler::{compile_paths, find_root, Lang, Options, Plan, Session,
 
 #[path = "regc/amend.rs"]
 mod amend;
+#[path = "regc/import.rs"]
+mod import;
 
 /// What `regc --version` says: the compiler's version, and the formats of
 /// the corpus it reads and writes.
@@ -124,6 +126,23 @@ enum Command {
         #[arg(long)]
         sources: Option<PathBuf>,
     },
+    /// Draft a rendition from a recorded source document's lines (docs/import.md), in the language of --lang (ru or kk): to standard output, or to --out FILE.
+    Import {
+        /// The source document: its name under regulations/sources/ (`regc source list`), or a path to it there.
+        source: String,
+        /// The regulation's lines in it, from its title to its last appendix: A-B.
+        #[arg(long, value_name = "A-B")]
+        lines: String,
+        /// Write the draft to FILE (refused if FILE exists, unless --force).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Folder of source documents (default: the workspace's regulations/sources/).
+        #[arg(long)]
+        sources: Option<PathBuf>,
+    },
     /// Show what changed in the law between two versions of the renditions (docs/diff.md); by default HEAD against the working tree.
     Diff {
         /// The old side: a git revision (HEAD, HEAD~1, a branch, a commit) or a rendition file or folder (default: HEAD).
@@ -208,6 +227,9 @@ fn main() -> ExitCode {
         Command::Source { command } => amend::source(command, lang),
         Command::Lsp => reglament_compiler::lsp::run(lang).map(|()| ExitCode::SUCCESS),
         Command::Rebase { paths, to, dry_run, sources } => amend::rebase(paths, to, dry_run, sources, lang),
+        Command::Import { source, lines, out, force, sources } => {
+            import::run(import::ImportRun { source, lines, out, force, sources }, lang)
+        }
         Command::Diff { old, new, format, exit_code, sources } => {
             diff(old.as_deref(), new.as_deref(), format, exit_code, sources.as_deref(), lang)
         }

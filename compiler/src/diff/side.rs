@@ -330,13 +330,14 @@ fn unpack(root: &Path, commit: &str, folder: &str, into: &Path) -> Result<(), Si
         })
     });
     let unpacked = match child.stdout.take() {
-        Some(stdout) => {
-            let mut archive = tar::Archive::new(stdout);
-            let done = archive.unpack(into).map_err(|e| e.to_string());
-            // The archive ends before git stops writing (tar pads its last
-            // record): the rest is read, or git would die of a broken pipe.
-            let _ = std::io::copy(&mut archive.into_inner(), &mut std::io::sink());
-            done
+        Some(mut stdout) => {
+            let unpacked = tar::Archive::new(&mut stdout).unpack(into).map_err(|e| e.to_string());
+            // tar stops at the archive's end marker (or at its first error),
+            // and git still writes the rest of its last record: read it all,
+            // or git dies writing into a closed pipe (SIGPIPE, no message),
+            // which on a loaded machine failed `regc diff` at random.
+            let _ = std::io::copy(&mut stdout, &mut std::io::sink());
+            unpacked
         }
         None => Err("git archive gave no output".to_string()),
     };
@@ -361,5 +362,38 @@ pub fn narrow(old_side: &Side, old: &mut Corpus, new_side: &Side, new: &mut Corp
         (true, false) => keep(old, new),
         (false, true) => keep(new, old),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn git_in(dir: &Path, args: &[&str]) {
+        let identity = ["-c", "user.name=Reglament tests", "-c", "user.email=tests@reglament.invalid"];
+        let out = Command::new("git").arg("-C").arg(dir).args(identity).args(args).output().expect("git runs");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    #[test]
+    fn a_failed_unpacking_is_reported_as_itself_not_as_gits_death() {
+        // An archive larger than a pipe holds: when the unpacking stops
+        // early, git still has to write the rest. It must not die of it
+        // (SIGPIPE, reported as a git failure with no message); the error is
+        // the unpacking's.
+        let dir = tempfile::tempdir().expect("a folder");
+        let regulations = dir.path().join("regulations");
+        std::fs::create_dir_all(&regulations).expect("regulations/");
+        let text: String = (0..40_000).map(|i| format!("{i}\n")).collect();
+        std::fs::write(regulations.join("big.txt"), text).expect("a large file");
+        git_in(dir.path(), &["init", "--quiet"]);
+        git_in(dir.path(), &["add", "-A"]);
+        git_in(dir.path(), &["commit", "--quiet", "-m", "large"]);
+        let file = dir.path().join("not-a-folder");
+        std::fs::write(&file, "x").expect("a file");
+        match unpack(dir.path(), "HEAD", "regulations", &file.join("into")) {
+            Err(SideError::Io { .. }) => {}
+            other => panic!("expected the unpacking's own error, got {other:?}"),
+        }
     }
 }

@@ -279,6 +279,21 @@ impl Lowerer<'_, '_, '_> {
         }
     }
 
+    /// Questions left open (`undecided @L "…"`): each is an error, so that a
+    /// draft with something undecided is never built; its line must still
+    /// be a line of the regulation.
+    fn undecided(&mut self, open: &[ast::Undecided]) {
+        for u in open {
+            if let Some(source) = self.quoted() {
+                if !source.inside(u.citation, self.sink) {
+                    continue;
+                }
+            }
+            let message = Message::Undecided { question: u.question.trim().to_string() };
+            self.sink.emit(message, keyword_span(u.span, "undecided"), u.citation.first);
+        }
+    }
+
     fn regulation(&mut self, tree: &ast::Regulation, req: Required, path: &Path) -> Regulation {
         let title = self.text(&req.title, Subject::Title);
         let issuer = tree.issuer.as_ref().map(|c| self.text(c, Subject::Issuer));
@@ -296,6 +311,7 @@ impl Lowerer<'_, '_, '_> {
         let channels = self.channels(&tree.channels, &participants);
         let forms = self.forms(&tree.forms);
         self.notes(&tree.notes, Subject::Regulation);
+        self.undecided(&tree.undecided);
         Regulation {
             id: RegulationId::new(&req.id.name),
             title,

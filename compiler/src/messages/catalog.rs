@@ -889,4 +889,17 @@ messages! {
         ru: "прочтение ({subject}): {because}",
         kk: "оқылым ({subject}): {because}",
     }
+
+    // ─── drafts (`regc import`) ────────────────────────────────────────────
+    // What a draft leaves open. Kept together, at the end of the catalog.
+
+    /// E1001: A question left open (`undecided`), which the analyst must decide.
+    Undecided { question: String } = E1001 Error {
+        en: "undecided: {question}"
+            => "decide it, record your decision as a reading (`reading \"…\" because \"…\"` after the text it concerns, or `reading @N because \"…\"`), then delete this `undecided` line",
+        ru: "не решено: {question}"
+            => "решите, запишите решение прочтением (`reading \"…\" because \"…\"` после текста, которого оно касается, или `reading @N because \"…\"`), затем удалите эту строку `undecided`",
+        kk: "шешілмеген: {question}"
+            => "шешіңіз, шешіміңізді оқылым ретінде жазыңыз (қатысты мәтіннен кейін `reading \"…\" because \"…\"` немесе `reading @N because \"…\"`), содан кейін осы `undecided` жолын өшіріңіз",
+    }
 }

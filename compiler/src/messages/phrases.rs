@@ -870,6 +870,306 @@ phrases! {
         ru: "не удаётся использовать {path}: {error}",
         kk: "{path} пайдалану мүмкін емес: {error}",
     }
+
+    // ─── regc import ───────────────────────────────────────────────────────
+    // What `regc import` writes into a draft (comments where it guessed,
+    // questions it leaves open: in the draft's language) and what it says
+    // on the command line. Kept together, at the end of the catalog.
+
+    /// regc import: the comment that opens a draft.
+    ImportHeader { file: String, first: u32, last: u32 } {
+        en: "A draft written by `regc import` from {file}, lines {first}-{last}. Check every statement against the text, decide every `undecided`, read every comment that starts with «import:», then delete this comment.",
+        ru: "Черновик, составленный `regc import` по {file}, строки {first}-{last}. Сверьте каждое утверждение с текстом, решите каждое `undecided`, прочтите каждый комментарий «импорт:», затем удалите этот комментарий.",
+        kk: "{file} файлының {first}-{last} жолдарынан `regc import` жасаған жоба. Әр тұжырымды мәтінмен салыстырыңыз, әр `undecided` мәселесін шешіңіз, «импорт:» деп басталатын әр түсініктемені оқыңыз, содан кейін осы түсініктемені өшіріңіз.",
+    }
+    /// regc import: the word that opens each of the importer's comments.
+    ImportPrefix {} { en: "import", ru: "импорт", kk: "импорт" }
+    /// regc import: no title found.
+    ImportNoTitle {} {
+        en: "no title in quotation marks was found near the start of the lines: add `title \"…\" @N`",
+        ru: "название в кавычках в начале строк не найдено: добавьте `title \"…\" @N`",
+        kk: "жолдардың басында тырнақшадағы атау табылмады: `title \"…\" @N` қосыңыз",
+    }
+    /// regc import: no approving body or act found.
+    ImportNoIssuer {} {
+        en: "the lines name no approving body and act («к постановлению …», «… әкімдігінің … қаулысымен бекітілген»): add `issuer` and `act` if the decree names them",
+        ru: "в строках не названы утвердивший орган и акт («к постановлению …»): добавьте `issuer` и `act`, если их называет постановление",
+        kk: "жолдарда бекіткен орган мен акт аталмаған («… әкімдігінің … қаулысымен бекітілген»): қаулы атаса, `issuer` пен `act` қосыңыз",
+    }
+    /// regc import: the issuer's region is not in the documented list.
+    ImportNoRegion {} {
+        en: "the issuer's region is not one of docs/language.md's list: add `region ID` after the issuer",
+        ru: "региона издавшего органа нет в списке docs/language.md: добавьте `region ID` после issuer",
+        kk: "шығарған органның өңірі docs/language.md тізімінде жоқ: issuer-ден кейін `region ID` қосыңыз",
+    }
+    /// regc import: a repeal's date is its act's.
+    ImportRepealDate {} {
+        en: "the date is the repealing act's; check whether the text says when the repeal took effect",
+        ru: "дата — дата отменяющего акта; проверьте, не сказано ли в тексте, когда отмена вступила в силу",
+        kk: "күні — күшін жойған актінің күні; күшін жою қашан қолданысқа енгізілгенін мәтіннің айтпайтынын тексеріңіз",
+    }
+    /// regc import: where the abbreviations come from.
+    ImportAbbreviationsFrom { line: u32 } {
+        en: "abbreviations defined in the paragraph at line {line} («(далее – X)», «(бұдан әрі – X)», «X – …»); others the text uses are reported by `regc check` (W0302)",
+        ru: "сокращения, определённые в пункте со строки {line} («(далее – X)», «X – …»); остальные, которые употребляет текст, покажет `regc check` (W0302)",
+        kk: "{line}-жолдағы тармақта анықталған қысқартулар («(бұдан әрі – X)», «X – …»); мәтін қолданатын басқаларын `regc check` көрсетеді (W0302)",
+    }
+    /// regc import: no abbreviations paragraph.
+    ImportNoAbbreviations {} {
+        en: "no paragraph of terms and abbreviations («Понятия и сокращения», «Ұғымдар мен қысқартулар») was found",
+        ru: "пункт «Понятия и сокращения» не найден",
+        kk: "«Ұғымдар мен қысқартулар» тармағы табылмады",
+    }
+    /// regc import: a letter-spaced abbreviation.
+    ImportLetterSpaced { short: String, joined: String } {
+        en: "«{short}» is letter-spaced; the text probably writes it «{joined}»: if so, record `abbreviation \"{short}\" reading \"{joined}\" because \"…\"`",
+        ru: "«{short}» набрано вразрядку; в тексте, вероятно, пишется «{joined}»: если так, запишите `abbreviation \"{short}\" reading \"{joined}\" because \"…\"`",
+        kk: "«{short}» әріптері бөлек терілген; мәтінде, сірә, «{joined}» деп жазылады: солай болса, `abbreviation \"{short}\" reading \"{joined}\" because \"…\"` деп жазыңыз",
+    }
+    /// regc import: how the participants were drafted.
+    ImportParticipants {} {
+        en: "participants: whoever acts in the tables (their СФЕ cells), named where the text lists them; kinds guessed from the names (ИС, АЖ, portals and gateways are systems), ids transliterated",
+        ru: "участники: все, кто действует в таблицах (ячейки СФЕ), с названием из перечня, где текст их перечисляет; вид угадан по названию (ИС, АЖ, порталы и шлюзы — system), id — транслитерация",
+        kk: "қатысушылар: кестелерде әрекет ететіндердің бәрі (ҚФБ ұяшықтары), мәтін оларды тізген жерден атауымен; түрі атауынан болжанды (АЖ, порталдар мен шлюздер — system), id — транслитерация",
+    }
+    /// regc import: a participant named only in the tables.
+    ImportParticipantFromTable {} {
+        en: "not found in a list of participants: named as its first table cell",
+        ru: "в перечне участников не найден: назван по первой ячейке таблицы",
+        kk: "қатысушылар тізімінде табылмады: кестенің алғашқы ұяшығы бойынша аталды",
+    }
+    /// regc import: spellings grouped under one participant.
+    ImportSpellingsGrouped {} {
+        en: "spellings grouped as one participant: the same words in another case, spacing or order",
+        ru: "написания отнесены к одному участнику: те же слова в другом регистре, с другими пробелами или в другом порядке",
+        kk: "жазылымдар бір қатысушыға жатқызылды: сол сөздер басқа регистрде, басқа бос орындармен немесе басқа ретпен",
+    }
+    /// regc import: a channel's kind and id, and the words they come from.
+    ImportChannelKind { words: String } {
+        en: "kind and id from «{words}»",
+        ru: "вид и id канала — по словам «{words}»",
+        kk: "арнаның түрі мен id-і «{words}» сөздері бойынша",
+    }
+    /// regc import: a channel whose kind the words do not say.
+    ImportChannelKindUnknown {} {
+        en: "the caption and the list do not say which channel this is: its kind is a guess",
+        ru: "ни заголовок таблицы, ни список не говорят, какой это канал: вид канала угадан",
+        kk: "кесте тақырыбы да, тізім де бұл қай арна екенін айтпайды: арна түрі болжанды",
+    }
+    /// regc import: a table whose caption is the line above it.
+    ImportCaptionGuessed {} {
+        en: "this table has no caption of the usual form («Таблица N», «N-кесте»): the line above it is quoted as its caption",
+        ru: "у таблицы нет подписи обычного вида («Таблица N»): подписью взята строка над ней",
+        kk: "кестенің әдеттегі тақырыбы жоқ («N-кесте»): тақырып ретінде оның үстіндегі жол алынды",
+    }
+    /// regc import: loose text read as part of a cell.
+    ImportLooseText { text: String } {
+        en: "«{text}» stands on a line of its own between the table's rows: it was read as part of this action's cell",
+        ru: "«{text}» стоит в отдельной строке между строками таблицы: прочитано как часть ячейки этого действия",
+        kk: "«{text}» кестенің жолдары арасында жеке жолда тұр: осы әрекеттің ұяшығының бөлігі ретінде оқылды",
+    }
+    /// regc import: a number cell that is not a number.
+    ImportNotANumber { text: String, line: u32 } {
+        en: "the action number «{text}» (line {line}) is not a number: that action is not drafted",
+        ru: "номер действия «{text}» (строка {line}) — не число: это действие не перенесено",
+        kk: "«{text}» әрекет нөмірі ({line}-жол) сан емес: бұл әрекет көшірілмеді",
+    }
+    /// regc import: a use-case table the importer does not draft.
+    ImportUseCaseSkipped { line: u32 } {
+        en: "the use-case table at line {line} is not drafted: write it as `scenario main|alternative` if you need it",
+        ru: "таблица вариантов использования в строке {line} не перенесена: при необходимости запишите её как `scenario main|alternative`",
+        kk: "{line}-жолдағы қолдану нұсқаларының кестесі көшірілмеді: қажет болса, оны `scenario main|alternative` деп жазыңыз",
+    }
+    /// regc import: an FLK field that holds an IIN but is formatted as digits.
+    ImportIinFormat { format: String, read: String } {
+        en: "this field holds an IIN, but the FLK says «{format}»: to check it as an IIN, record `reading \"{read}\" because \"…\"` after the format",
+        ru: "в поле ИИН, а ФЛК указывает «{format}»: чтобы проверять его как ИИН, запишите после формата `reading \"{read}\" because \"…\"`",
+        kk: "өрісте ЖСН, ал ФЛК «{format}» дейді: оны ЖСН ретінде тексеру үшін пішімнен кейін `reading \"{read}\" because \"…\"` деп жазыңыз",
+    }
+    /// regc import, a question: a next-action cell naming actions the table does not have.
+    ImportNextNowhere { action: u32, next: String, missing: String } {
+        en: "the next-action cell «{next}» of action {action} names action {missing}, which the table does not have: which action comes next?",
+        ru: "ячейка «{next}» следующего действия действия {action} называет действие {missing}, которого в таблице нет: какое действие следующее?",
+        kk: "{action} әрекеттің «{next}» келесі әрекет ұяшығы кестеде жоқ {missing} әрекетті атайды: келесі әрекет қайсы?",
+    }
+    /// regc import, a question: a next-action cell pointing back.
+    ImportNextBack { action: u32, next: String, target: u32 } {
+        en: "the next-action cell «{next}» of action {action} leads back to action {target}: a loop the service really makes, or a row of the table shifted or repeated?",
+        ru: "ячейка «{next}» следующего действия действия {action} ведёт назад, к действию {target}: это настоящий цикл услуги или сдвинутая либо повторённая строка таблицы?",
+        kk: "{action} әрекеттің «{next}» келесі әрекет ұяшығы кері, {target} әрекетке апарады: бұл қызметтің шын циклі ме, әлде кестенің жылжыған не қайталанған жолы ма?",
+    }
+    /// regc import, a question: a next-action cell that skips an action nothing leads to.
+    ImportNextSkips { action: u32, next: String, skipped: u32 } {
+        en: "the next-action cell «{next}» of action {action} skips action {skipped}, which nothing leads to: is the row shifted, or is action {skipped} never taken?",
+        ru: "ячейка «{next}» следующего действия действия {action} пропускает действие {skipped}, к которому ничто не ведёт: строка сдвинута или действие {skipped} не выполняется?",
+        kk: "{action} әрекеттің «{next}» келесі әрекет ұяшығы ешнәрсе апармайтын {skipped} әрекетті өткізіп жібереді: жол жылжыған ба, әлде {skipped} әрекет орындалмай ма?",
+    }
+    /// regc import, a question: an action that ends the service before actions nothing else leads to.
+    ImportEndsEarly { action: u32, next: String, skipped: u32 } {
+        en: "action {action} ends the service («{next}»), but action {skipped} follows it and nothing leads to it: does the service end here, or go on to action {skipped}?",
+        ru: "действие {action} завершает услугу («{next}»), но за ним идёт действие {skipped}, к которому ничто не ведёт: услуга заканчивается здесь или переходит к действию {skipped}?",
+        kk: "{action} әрекет қызметті аяқтайды («{next}»), бірақ одан кейін ешнәрсе апармайтын {skipped} әрекет тұр: қызмет осында аяқтала ма, әлде {skipped} әрекетке өте ме?",
+    }
+    /// regc import, a question: an action nothing leads to.
+    ImportUnreached { action: u32 } {
+        en: "nothing leads to action {action}: which action comes before it?",
+        ru: "к действию {action} ничто не ведёт: какое действие ему предшествует?",
+        kk: "{action} әрекетке ешнәрсе апармайды: оның алдында қай әрекет тұр?",
+    }
+    /// regc import, a question: an empty next-action cell.
+    ImportNextEmpty { action: u32 } {
+        en: "the next-action cell of action {action} is empty: does the service end here («-»), or go on?",
+        ru: "ячейка следующего действия действия {action} пуста: услуга здесь заканчивается («-») или продолжается?",
+        kk: "{action} әрекеттің келесі әрекет ұяшығы бос: қызмет осында аяқтала ма («-»), әлде жалғаса ма?",
+    }
+    /// regc import, a question: a next-action cell the compiler cannot read.
+    ImportNextUnreadable { action: u32, next: String } {
+        en: "the next-action cell «{next}» of action {action} is not a number, «-» or targets with conditions: which action comes next?",
+        ru: "ячейка следующего действия «{next}» действия {action} — не номер, не «-» и не переходы с условиями: какое действие следующее?",
+        kk: "{action} әрекеттің «{next}» келесі әрекет ұяшығы нөмір де, «-» де, шарттары бар өтулер де емес: келесі әрекет қайсы?",
+    }
+    /// regc import, a question: a deadline the compiler cannot read.
+    ImportDeadlineUnreadable { action: u32, deadline: String } {
+        en: "the deadline «{deadline}» of action {action} is in no phrasing the compiler knows (docs/language.md): what is the deadline?",
+        ru: "срок «{deadline}» действия {action} записан так, как компилятор не читает (docs/language.md): каков срок?",
+        kk: "{action} әрекеттің «{deadline}» мерзімі компилятор білетін тұжырымда жазылмаған (docs/language.md): мерзімі қандай?",
+    }
+    /// regc import, a question: a list with conditions, a table without branches.
+    ImportTableLinear { conditions: String } {
+        en: "the process list has {conditions}, but no action of the table branches: how does the table carry them out (a refusal, say)?",
+        ru: "в списке процессов есть {conditions}, а в таблице ни одно действие не ветвится: как таблица их выполняет (например, отказ)?",
+        kk: "үдерістер тізімінде {conditions} бар, ал кестеде бірде-бір әрекет тармақталмайды: кесте оларды қалай орындайды (мысалы, бас тарту)?",
+    }
+    /// regc import, a question: a condition in a channel without a table.
+    ImportConditionLeads { label: String } {
+        en: "«{label}»: where does each outcome lead (`leads process N, process M because \"…\"`), and does a refusal end the service (`ends because \"…\"` on that process)?",
+        ru: "«{label}»: куда ведёт каждый исход (`leads process N, process M because \"…\"`) и завершает ли отказ услугу (`ends because \"…\"` у этого процесса)?",
+        kk: "«{label}»: әр нәтиже қайда апарады (`leads process N, process M because \"…\"`) және бас тарту қызметті аяқтай ма (сол үдерісте `ends because \"…\"`)?",
+    }
+    /// regc import, a question: a process list with no table in a regulation that has tables.
+    ImportListWithoutTable {} {
+        en: "no action table was found for this process list: is a table missing from the text, or does the channel follow its list?",
+        ru: "для этого списка процессов таблица действий не найдена: таблицы нет в тексте или канал следует своему списку?",
+        kk: "бұл үдерістер тізіміне әрекеттер кестесі табылмады: мәтінде кесте жоқ па, әлде арна өз тізімі бойынша жүре ме?",
+    }
+    /// regc import, a question: a list and a table paired by order that name different channels.
+    ImportKindsDiffer { list: String, table: String } {
+        en: "the process list is about «{list}» but the table about «{table}»: do they describe the same channel?",
+        ru: "список процессов говорит о «{list}», а таблица — о «{table}»: описывают ли они один канал?",
+        kk: "үдерістер тізімі «{list}» туралы, ал кесте «{table}» туралы: олар бір арнаны сипаттай ма?",
+    }
+    /// regc import, a question: an FLK cell the compiler cannot read.
+    ImportFlkUnreadable { field: u32, text: String } {
+        en: "the FLK cell «{text}» of field {field} is not a known value (docs/language.md, Forms): what does it mean?",
+        ru: "ячейку ФЛК «{text}» поля {field} компилятор не знает (docs/language.md, Forms): что она значит?",
+        kk: "{field} өрістің «{text}» ФЛК ұяшығын компилятор білмейді (docs/language.md, Forms): ол нені білдіреді?",
+    }
+    /// regc import: the summary of what was drafted.
+    ImportDrafted { id: String, abbreviations: usize, participants: usize, channels: usize, lists: usize, tables: usize, actions: usize, cells: usize, forms: usize, fields: usize } {
+        en: "drafted `{id}`: {abbreviations} abbreviation(s), {participants} participant(s), {channels} channel(s) with {lists} process list(s) and {tables} action table(s) ({actions} actions, {cells} cells), {forms} form(s) with {fields} FLK field(s)",
+        ru: "составлен черновик `{id}`: сокращений: {abbreviations}, участников: {participants}, каналов: {channels}, в них списков процессов: {lists}, таблиц действий: {tables} (действий: {actions}, ячеек: {cells}), форм: {forms}, полей ФЛК: {fields}",
+        kk: "`{id}` жобасы жасалды: қысқарту: {abbreviations}, қатысушы: {participants}, арна: {channels}, оларда үдерістер тізімі: {lists}, әрекеттер кестесі: {tables} (әрекет: {actions}, ұяшық: {cells}), нысан: {forms}, ФЛК өрісі: {fields}",
+    }
+    /// regc import: how many questions are left open.
+    ImportOpen { count: usize } {
+        en: "left to decide: {count}, each an `undecided` line that fails `regc check` until you record your reading and delete it:",
+        ru: "осталось решить: {count}; каждое — строка `undecided`, на которой `regc check` выдаёт ошибку, пока вы не запишете прочтение и не удалите её:",
+        kk: "шешілуі керек: {count}; әрқайсысы — `undecided` жолы, оқылымды жазып, оны өшірмейінше `regc check` қате береді:",
+    }
+    /// regc import: one question left open, at its line of the draft.
+    ImportOpenItem { line: usize, question: String } {
+        en: "  line {line}: {question}",
+        ru: "  строка {line}: {question}",
+        kk: "  {line}-жол: {question}",
+    }
+    /// regc import: nothing left open.
+    ImportNothingOpen {} {
+        en: "nothing left to decide",
+        ru: "решать нечего",
+        kk: "шешетін ештеңе жоқ",
+    }
+    /// regc import: how many guesses to review.
+    ImportGuesses { count: usize } {
+        en: "guesses to review: {count} (comments starting with «import:»)",
+        ru: "догадок для проверки: {count} (комментарии «импорт:»)",
+        kk: "тексерілетін болжам: {count} («импорт:» түсініктемелері)",
+    }
+    /// regc import: the draft has errors besides its questions.
+    ImportDraftErrors { count: usize, codes: String } {
+        en: "`regc check` also reports {count} other error(s) ({codes}), most about the same places: run it on the draft",
+        ru: "`regc check` сообщит и о других ошибках: {count} ({codes}), большей частью о тех же местах; запустите его для черновика",
+        kk: "`regc check` басқа қателерді де көрсетеді: {count} ({codes}), көбі сол орындар туралы; оны жоба үшін іске қосыңыз",
+    }
+    /// regc import: where the draft was written.
+    ImportWritten { path: String } {
+        en: "written to {path}",
+        ru: "записано в {path}",
+        kk: "{path} файлына жазылды",
+    }
+    /// regc import: the text is in another language than --lang says.
+    ImportLanguageMismatch { lang: String, looks: String } {
+        en: "warning: the lines look {looks}, but --lang is {lang}",
+        ru: "предупреждение: строки похожи на {looks} текст, а --lang — {lang}",
+        kk: "ескерту: жолдар {looks} мәтінге ұқсайды, ал --lang — {lang}",
+    }
+    /// regc import: the Russian language, as a word.
+    ImportRussian {} { en: "Russian", ru: "русский", kk: "орыс тіліндегі" }
+    /// regc import: the Kazakh language, as a word.
+    ImportKazakh {} { en: "Kazakh", ru: "казахский", kk: "қазақ тіліндегі" }
+    /// regc import: the draft's language was not given.
+    ImportNeedsLanguage {} {
+        en: "regc import drafts a rendition in Russian or Kazakh: give the document's language with --lang ru or --lang kk",
+        ru: "regc import составляет черновик на русском или казахском: укажите язык документа, --lang ru или --lang kk",
+        kk: "regc import жобаны орыс немесе қазақ тілінде жасайды: құжаттың тілін --lang ru немесе --lang kk деп көрсетіңіз",
+    }
+    /// regc import: --lines is not a range.
+    ImportBadLines { text: String } {
+        en: "--lines {text} is not a range of lines: write it as A-B, such as --lines 1251-2297 (lines count from 1)",
+        ru: "--lines {text} — не диапазон строк: пишите A-B, например --lines 1251-2297 (строки считаются с 1)",
+        kk: "--lines {text} жолдар ауқымы емес: A-B деп жазыңыз, мысалы --lines 1251-2297 (жолдар 1-ден саналады)",
+    }
+    /// regc import: the range goes past the document's end.
+    ImportPastEnd { first: u32, last: u32, file: String, count: u32 } {
+        en: "lines {first}-{last} are outside {file}, which has {count} lines: nothing written",
+        ru: "строки {first}-{last} выходят за пределы {file}, в котором {count} строк: ничего не записано",
+        kk: "{first}-{last} жолдар {file} шегінен шығады, онда {count} жол бар: ештеңе жазылмады",
+    }
+    /// regc import: no regulation in the range.
+    ImportNoRegulation { first: u32, last: u32, file: String } {
+        en: "lines {first}-{last} of {file} hold no regulation: no process list («процесс 1 –», «1-үдеріс –») and no action table was found there; nothing written. Give the lines from the regulation's title to its last appendix",
+        ru: "в строках {first}-{last} файла {file} нет регламента: ни списка процессов («процесс 1 –»), ни таблицы действий; ничего не записано. Укажите строки от названия регламента до его последнего приложения",
+        kk: "{file} файлының {first}-{last} жолдарында регламент жоқ: үдерістер тізімі де («1-үдеріс –»), әрекеттер кестесі де табылмады; ештеңе жазылмады. Регламенттің атауынан соңғы қосымшасына дейінгі жолдарды көрсетіңіз",
+    }
+    /// regc import: the source is not found.
+    ImportSourceUnknown { name: String, folder: String } {
+        en: "no source document {name} in {folder} and no such file: name a file recorded there (`regc source list`), or record the document first with `regc source add FILE`; nothing written",
+        ru: "исходного документа {name} нет в {folder}, и такого файла нет: укажите записанный там файл (`regc source list`) или сначала запишите документ командой `regc source add ФАЙЛ`; ничего не записано",
+        kk: "{folder} ішінде {name} бастапқы құжаты жоқ, мұндай файл да жоқ: онда жазылған файлды көрсетіңіз (`regc source list`) немесе алдымен құжатты `regc source add ФАЙЛ` командасымен жазыңыз; ештеңе жазылмады",
+    }
+    /// regc import: a file outside the sources folder.
+    ImportNotASource { path: String, folder: String } {
+        en: "{path} is not in {folder}: a rendition quotes recorded sources only; record it with `regc source add {path}`, then import it by its new name; nothing written",
+        ru: "{path} не лежит в {folder}: черновик может цитировать только записанные источники; запишите его командой `regc source add {path}` и импортируйте под новым именем; ничего не записано",
+        kk: "{path} файлы {folder} ішінде емес: жоба тек жазылған дереккөздерден дәйексөз алады; оны `regc source add {path}` командасымен жазып, жаңа атауымен импорттаңыз; ештеңе жазылмады",
+    }
+    /// regc import: no sources folder.
+    ImportNoSources {} {
+        en: "no regulations/sources/ folder here or above: run regc import in the workspace, or pass --sources DIR; nothing written",
+        ru: "здесь и выше нет папки regulations/sources/: запустите regc import в рабочей папке или укажите --sources DIR; ничего не записано",
+        kk: "мұнда және жоғарыда regulations/sources/ бумасы жоқ: regc import-ты жұмыс бумасында іске қосыңыз немесе --sources DIR көрсетіңіз; ештеңе жазылмады",
+    }
+    /// regc import: the output file exists.
+    ImportExists { path: String } {
+        en: "{path} exists: the draft was not written over it; choose another --out, or add --force to replace it",
+        ru: "{path} уже существует: черновик поверх него не записан; выберите другой --out или добавьте --force, чтобы заменить файл",
+        kk: "{path} бар: жоба оның үстіне жазылмады; басқа --out таңдаңыз немесе ауыстыру үшін --force қосыңыз",
+    }
+    /// regc import: the draft could not be written.
+    ImportWriteFailed { path: String, error: String } {
+        en: "cannot write {path}: {error}; nothing written",
+        ru: "не удаётся записать {path}: {error}; ничего не записано",
+        kk: "{path} жазылмады: {error}; ештеңе жазылмады",
+    }
 }
 
 #[cfg(test)]
