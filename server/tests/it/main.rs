@@ -1,0 +1,6 @@
+//! The service's integration tests, in one binary: the `reglament` command
+//! line, the HTTP API, the desk, the escalation worker, and the store
+//! conformance suite run against SQLite and PostgreSQL.
+
+mod cli;
+mod common;
