@@ -2,5 +2,7 @@
 //! line, the HTTP API, the desk, the escalation worker, and the store
 //! conformance suite run against SQLite and PostgreSQL.
 
+mod api;
 mod cli;
 mod common;
+mod harness;
