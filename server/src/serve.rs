@@ -96,14 +96,14 @@ every_secs = 30
 subject = "aigerim"
 name = "Айгерім Сейтқали"
 grants = [
-  { regulation = "muragattyq_anyqtamalar_beru", participants = ["kyzmet_berushi", "kyzmet_berushi_ku"] },
+  { regulation = "muragattyq_anyqtamalar_beru", participants = ["qyzmet_berushi", "qyzmet_berushi_azho", "zht_mdb_zt_mdb"] },
   { regulation = "postanovka_na_ochered_doshkolnikov", participants = ["mio", "is_mio", "con", "is_con"] },
 ]
 
 [[officers]]
 subject = "bolat"
 name = "Болат Жумабаев"
-grants = [{ regulation = "vydacha_arhivnyh_spravok", participants = ["mio", "is_mio"] }]
+grants = [{ regulation = "vydacha_arhivnyh_spravok", participants = ["mio", "is_mio", "con", "is_con"] }]
 "#;
 
 /// Writes the demo's files into `dir` (those missing), returning the

@@ -2,6 +2,7 @@
 //! line, the HTTP API, the desk, the escalation worker, and the store
 //! conformance suite run against SQLite and PostgreSQL.
 
+mod abuse;
 mod api;
 mod cli;
 mod common;
