@@ -6,4 +6,5 @@ mod abuse;
 mod api;
 mod cli;
 mod common;
+mod escalations;
 mod harness;
