@@ -6,5 +6,6 @@ mod abuse;
 mod api;
 mod cli;
 mod common;
+mod desk;
 mod escalations;
 mod harness;
