@@ -4,8 +4,11 @@
 
 mod abuse;
 mod api;
+mod browser;
 mod cli;
 mod common;
 mod desk;
 mod escalations;
 mod harness;
+mod openapi;
+mod tools;
