@@ -7,6 +7,7 @@ mod api;
 mod browser;
 mod cli;
 mod common;
+mod conformance;
 mod desk;
 mod escalations;
 mod harness;
