@@ -12,4 +12,5 @@ mod desk;
 mod escalations;
 mod harness;
 mod openapi;
+mod replicas;
 mod tools;
