@@ -75,6 +75,14 @@ impl Lang {
     }
 }
 
+/// Every code of the engine's errors (docs/serve.md lists them with their
+/// HTTP status).
+pub const CODES: [&str; 32] = [
+    "R0101", "R0102", "R0103", "R0104", "R0105", "R0201", "R0202", "R0203", "R0204", "R0205", "R0301", "R0302",
+    "R0303", "R0304", "R0305", "R0306", "R0307", "R0308", "R0401", "R0402", "R0403", "R0404", "R0501", "R0502",
+    "R0503", "R0504", "R0505", "R0601", "R0602", "R0603", "R0604", "R0605",
+];
+
 /// What kind of failure an error is, for a status code or an exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

@@ -94,6 +94,9 @@ CREATE TABLE IF NOT EXISTS escalations (
 );
 ";
 
+/// What a store error says when PostgreSQL cannot be reached.
+pub const CONNECTING: &str = "connecting to PostgreSQL";
+
 /// The advisory lock the schema is created under ("RGLM").
 const SCHEMA_LOCK: i64 = 0x5247_4c4d;
 
@@ -138,7 +141,7 @@ impl PgStore {
     /// the key against the one the store recorded (a store's first key is
     /// recorded, and seals from then on).
     pub fn connect(url: &str, key: Option<Key>) -> Result<PgStore, StoreError> {
-        let mut client = Client::connect(url, NoTls).map_err(db("connecting to PostgreSQL"))?;
+        let mut client = Client::connect(url, NoTls).map_err(db(CONNECTING))?;
         let mut tx = client.transaction().map_err(db("starting the schema transaction"))?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK]).map_err(db("locking the schema"))?;
         tx.batch_execute(SCHEMA).map_err(db("creating the schema"))?;
@@ -651,6 +654,10 @@ impl CaseStore for PgStore {
 
     fn verify(&self) -> Result<Verification, StoreError> {
         verify(&mut self.client())
+    }
+
+    fn is_broken(&self) -> bool {
+        self.client().is_closed()
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use reglament_engine::{EngineError, StoreError};
+use reglament_engine::{CaseStore, EngineError, StoreError};
 use tokio::sync::Semaphore;
 
 use crate::AnyEngine;
@@ -54,7 +54,10 @@ impl Pool {
                 None => (pool.open)()?,
             };
             let result = work(&mut engine);
-            pool.idle.lock().unwrap_or_else(|p| p.into_inner()).push(engine);
+            // A lost connection is not given to the next request: it opens another.
+            if !engine.store().is_broken() {
+                pool.idle.lock().unwrap_or_else(|p| p.into_inner()).push(engine);
+            }
             result
         })
         .await;

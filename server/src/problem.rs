@@ -72,6 +72,12 @@ pub enum Own {
 }
 
 impl Own {
+    /// The code of every problem of the service's own (docs/serve.md lists them).
+    pub const CODES: [&'static str; 13] = [
+        "R0701", "R0702", "R0703", "R0704", "R0705", "R0706", "R0707", "R0708", "R0709", "R0710", "R0711", "R0712",
+        "R0713",
+    ];
+
     fn parts(self, lang: Lang) -> (StatusCode, &'static str, &'static str, String) {
         match self {
             Own::Token(p) => (
@@ -242,6 +248,10 @@ impl Problem {
 
     /// An engine error, with its code and words from the engine's catalog.
     pub fn engine(e: &EngineError, lang: Lang) -> Problem {
+        if let EngineError::Store(reglament_engine::StoreError::Database { doing: crate::pg::CONNECTING, .. }) = e {
+            eprintln!("error R0713: {e}");
+            return Problem::own(Own::Unavailable, lang);
+        }
         let status = match e.kind() {
             Kind::NotFound => StatusCode::NOT_FOUND,
             Kind::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,

@@ -59,6 +59,11 @@ pub trait CaseStore: Send {
     fn escalations(&self) -> Result<Vec<EscalationRecord>, StoreError>;
     /// The full check: the chain, every instance against its journal, the records.
     fn verify(&self) -> Result<Verification, StoreError>;
+    /// Whether the connection is lost for good (a server store whose
+    /// connection closed): its owner should open another. A file never is.
+    fn is_broken(&self) -> bool {
+        false
+    }
 }
 
 impl CaseStore for Store {
@@ -185,5 +190,8 @@ impl<T: CaseStore + ?Sized> CaseStore for Box<T> {
     }
     fn verify(&self) -> Result<Verification, StoreError> {
         (**self).verify()
+    }
+    fn is_broken(&self) -> bool {
+        (**self).is_broken()
     }
 }

@@ -32,8 +32,6 @@ pub struct Harness {
     pub clock: ManualClock,
     /// Signs tokens the service trusts.
     pub key: SigningKey,
-    /// The test's folder.
-    pub dir: PathBuf,
 }
 
 /// A fresh, empty folder under Cargo's test temp dir.
@@ -108,7 +106,7 @@ impl Harness {
         let clock = clock.unwrap_or_else(|| ManualClock::at(t("2024-03-15T10:00")));
         let shared: Arc<dyn Clock> = Arc::new(clock.clone());
         let service = reglament_server::serve::build(config, shared).unwrap();
-        Harness { service, clock, key, dir }
+        Harness { service, clock, key }
     }
 
     /// The router.

@@ -33,3 +33,50 @@ async fn the_openapi_document_is_valid_and_names_every_route() {
     let (ok, _, err) = tools::run(Command::new(tools::on_path("node").unwrap()).arg(script).arg(&file));
     assert!(!ok && err.contains("responses"), "an operation without responses must be refused: {err}");
 }
+
+#[test]
+fn every_code_is_documented_with_its_status() {
+    let doc = std::fs::read_to_string(tools::root().join("docs/serve.md")).unwrap();
+    let engine = reglament_engine::messages::CODES.iter();
+    for code in engine.chain(reglament_server::problem::Own::CODES.iter()) {
+        assert!(doc.contains(&format!("| {code} | ")), "docs/serve.md does not list {code}");
+    }
+    for lang in reglament_engine::Lang::ALL {
+        for code in reglament_engine::messages::CODES {
+            let title = reglament_engine::messages::title(code, lang);
+            let internal = reglament_engine::messages::title("R0604", lang);
+            let is_internal = ["R0502", "R0504", "R0505", "R0603", "R0604", "R0605"].contains(&code);
+            assert_eq!(title == internal, is_internal, "{code} in {lang:?}: {title}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_store_that_cannot_be_reached_is_a_503_and_other_requests_are_served() {
+    // A pool whose engines cannot open answers 503; what needs no store is served.
+    let h = Harness::sqlite("openapi-unavailable");
+    let broken = reglament_server::pool::Pool::new(
+        1,
+        Box::new(|| {
+            Err(reglament_engine::StoreError::Database {
+                doing: reglament_server::pg::CONNECTING,
+                detail: "refused".into(),
+            }
+            .into())
+        }),
+    );
+    let service = reglament_server::Service {
+        config: h.service.config.clone(),
+        verifier: reglament_server::auth::Verifier::from_config(&h.service.config.auth).unwrap(),
+        clock: std::sync::Arc::new(h.clock.clone()),
+        pool: std::sync::Arc::new(broken),
+        demo: None,
+    };
+    let app = reglament_server::api::router(std::sync::Arc::new(service));
+    let request = crate::harness::request("GET", "/api/cases", Some(&h.token("aigerim")), None);
+    let response = tower::ServiceExt::oneshot(app, request).await.unwrap();
+    assert_eq!(response.status(), 503);
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    assert!(String::from_utf8_lossy(&body).contains("R0713"));
+    assert_eq!(h.get("/api/regulations", None).await.status, 200);
+}

@@ -65,7 +65,7 @@ pub fn chromium() -> Option<PathBuf> {
 /// which .ci/run exports after starting a cluster).
 pub fn postgres() -> Option<String> {
     let url = std::env::var("REGLAMENT_TEST_POSTGRES").ok().filter(|u| !u.is_empty());
-    let how = "apt-get install postgresql, start a cluster and export REGLAMENT_TEST_POSTGRES=postgresql://… (.ci/run does both)";
+    let how = "apt-get install postgresql, then run the tests under .ci/with-postgres (it starts a throwaway cluster and exports REGLAMENT_TEST_POSTGRES)";
     require("a PostgreSQL database (REGLAMENT_TEST_POSTGRES)", url.is_some(), how).then_some(url).flatten()
 }
 
