@@ -27,8 +27,8 @@
 //!   with [`Engine::take`], [`Engine::finish`]); its state reads back typed
 //!   ([`Engine::state`]). docs/service.md is the guide;
 //! - **by string ids**, for callers that learn the regulation at run time:
-//!   [`StartRequest`] and [`Target`]. The `reglament` binary, the command
-//!   line over this library, uses it.
+//!   [`StartRequest`] and [`Target`]. The `reglament` binary (crate
+//!   `reglament-server`: the command line and the HTTP service) uses it.
 //!
 //! Invariant: the engine knows regulations only through the generated tables
 //! and the runtime's types; it has no code per regulation, and the runtime

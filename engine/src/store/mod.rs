@@ -1,7 +1,7 @@
 //! The durable store: one SQLite file (rusqlite, SQLite bundled, no server).
-//! Its public methods are the whole interface the engine uses, so that
-//! another store (PostgreSQL, for the HTTP service) can stand behind the
-//! same calls.
+//! The engine uses it through [`CaseStore`] (`api.rs`), which another store
+//! implements too (PostgreSQL, in `reglament-server`); the checks, backups
+//! and migrations here are the SQLite store's own.
 //!
 //! - Every transition is one transaction: the instance row moves and its
 //!   journal entry is written together, or neither is.
