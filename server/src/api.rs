@@ -322,8 +322,8 @@ fn visible_case(
     if !caller.may_see(regulation, timeline.instance.applicant.as_deref()) {
         return Err(EngineError::UnknownInstance(id).into());
     }
-    let stored = engine.store().instance(id).ok().flatten();
-    Ok(views::case(&timeline, stored.as_ref(), now))
+    // The timeline read the instance with its application: shown masked.
+    Ok(views::case(&timeline, Some(&timeline.instance), now))
 }
 
 async fn show_case(State(svc): Svc, headers: HeaderMap, Path(id): Path<String>) -> Response {

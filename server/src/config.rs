@@ -306,3 +306,55 @@ impl Config {
         self.officers.iter().find(|o| o.subject == subject)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = r#"
+[store]
+sqlite = "s.db"
+key_file = "k"
+[auth]
+jwks = "j.json"
+"#;
+
+    #[test]
+    fn a_configuration_is_checked_whole_and_its_paths_are_taken_from_its_folder() {
+        let config = Config::parse(BASE, Path::new("/etc/reglament")).unwrap();
+        assert_eq!(config.store.sqlite.as_deref(), Some(Path::new("/etc/reglament/s.db")));
+        assert_eq!(config.auth.jwks, Path::new("/etc/reglament/j.json"));
+        assert_eq!(config.limits.body_bytes, 256 * 1024);
+        let both = BASE.replace("sqlite = \"s.db\"", "sqlite = \"s.db\"\npostgres = \"host=x\"");
+        assert!(Config::parse(&both, Path::new(".")).unwrap_err().0.contains("choose one"));
+        let unknown = format!("{BASE}\ncolour = 1");
+        assert!(Config::parse(&unknown, Path::new(".")).is_err());
+        let officer =
+            |grants: &str| format!("{BASE}\n[[officers]]\nsubject = \"a\"\nname = \"A\"\ngrants = [{grants}]\n");
+        let wrong = officer(r#"{ regulation = "postanovka_na_ochered_doshkolnikov", participants = ["boss"] }"#);
+        let e = Config::parse(&wrong, Path::new(".")).unwrap_err().0;
+        assert!(e.contains("no participant `boss`") && e.contains("mio"), "{e}");
+        let nowhere = officer(r#"{ regulation = "nope", participants = ["mio"] }"#);
+        assert!(Config::parse(&nowhere, Path::new(".")).unwrap_err().0.contains("unknown regulation `nope`"));
+        let twice =
+            format!("{}{}", officer("").as_str(), "[[officers]]\nsubject = \"a\"\nname = \"A2\"\ngrants = []\n");
+        assert!(Config::parse(&twice, Path::new(".")).unwrap_err().0.contains("listed twice"));
+    }
+
+    #[test]
+    fn a_grant_with_a_region_covers_that_regions_regulation_only() {
+        let registry = reglament_engine::Registry::default();
+        let regulation = registry.regulation("postanovka_na_ochered_doshkolnikov").unwrap();
+        let grant = |region: Option<&str>| Grant {
+            regulation: regulation.id.to_string(),
+            participants: vec!["mio".into()],
+            region: region.map(str::to_string),
+        };
+        assert!(grant(None).covers(regulation));
+        let own = regulation.region.map(str::to_string);
+        assert!(grant(own.as_deref()).covers(regulation), "its own region");
+        assert!(!grant(Some("Атлантида")).covers(regulation), "another region's grant");
+        let other = registry.regulation("vydacha_arhivnyh_spravok").unwrap();
+        assert!(!grant(None).covers(other), "another regulation");
+    }
+}
