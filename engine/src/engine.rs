@@ -246,6 +246,20 @@ impl<S: CaseStore> Engine<S> {
         expect: Expect,
     ) -> Result<Transition, EngineError> {
         let instance = self.store.instance_without_application(id)?.ok_or(EngineError::UnknownInstance(id))?;
+        self.plan_instance(instance, target, actor, at, expect)
+    }
+
+    /// Plans a transition of an instance read already: its version guards
+    /// the commit, which is a conflict if the instance moved since.
+    fn plan_instance(
+        &self,
+        instance: StoredInstance,
+        target: Target,
+        actor: &str,
+        at: LocalDateTime,
+        expect: Expect,
+    ) -> Result<Transition, EngineError> {
+        let id = instance.id;
         if let Some(expected) = expect.channel {
             check_channel(&instance, expected)?;
         }
@@ -334,8 +348,25 @@ impl<S: CaseStore> Engine<S> {
         at: LocalDateTime,
         key: Option<&str>,
     ) -> Result<Advanced, EngineError> {
+        let instance = self.store.instance_without_application(id)?.ok_or(EngineError::UnknownInstance(id))?;
+        self.advance_instance(instance, target, acting, at, key)
+    }
+
+    /// [`Engine::advance_by`] on an instance the caller read already (without
+    /// its application, to see who is responsible, say): the instance's
+    /// version guards the commit, which fails with a conflict, writing
+    /// nothing, if the instance moved since it was read.
+    pub fn advance_instance(
+        &mut self,
+        instance: StoredInstance,
+        target: Target,
+        acting: Acting<'_>,
+        at: LocalDateTime,
+        key: Option<&str>,
+    ) -> Result<Advanced, EngineError> {
+        let id = instance.id;
         let Some(key) = key else {
-            let mut transition = self.plan(id, target, acting.role, at)?;
+            let mut transition = self.plan_instance(instance, target, acting.role, at, Expect::default())?;
             transition.entry.person = acting.person.map(str::to_string);
             self.commit(&transition)?;
             return Ok(Advanced { transition, already_committed: false });
@@ -343,7 +374,7 @@ impl<S: CaseStore> Engine<S> {
         if let Some(done) = self.already(id, key)? {
             return Ok(done);
         }
-        let mut transition = self.plan(id, target, acting.role, at)?;
+        let mut transition = self.plan_instance(instance, target, acting.role, at, Expect::default())?;
         transition.entry.key = Some(key.to_string());
         transition.entry.person = acting.person.map(str::to_string);
         match self.commit(&transition) {

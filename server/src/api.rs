@@ -105,9 +105,8 @@ async fn openapi() -> Response {
     response
 }
 
-async fn regulations(State(svc): Svc) -> Json<Vec<views::RegulationView>> {
+async fn regulations() -> Json<Vec<views::RegulationView>> {
     let registry = reglament_engine::Registry::default();
-    let _ = svc;
     Json(registry.regulations().iter().map(|r| views::regulation(r)).collect())
 }
 
@@ -191,9 +190,10 @@ fn body<T: DeserializeOwned>(
     bytes: Result<Bytes, BytesRejection>,
     limit: usize,
 ) -> Result<T, Own> {
+    // A body that could not be read whole was too large, or came too slowly
+    // (the timeout layer cut it off) or not at all.
     let bytes = bytes.map_err(|r| match r.status() {
         StatusCode::PAYLOAD_TOO_LARGE => Own::TooLarge { limit },
-        StatusCode::REQUEST_TIMEOUT => Own::Slow,
         _ => Own::Slow,
     })?;
     let json = headers
@@ -426,7 +426,7 @@ pub async fn advance(
                     }
                 };
                 let acting = Acting { role, person: Some(&caller.subject) };
-                let done = engine.advance_by(id, target, acting, now, key.as_deref())?;
+                let done = engine.advance_instance(instance, target, acting, now, key.as_deref())?;
                 Ok((visible_case(engine, &caller, id, now)?, done.already_committed))
             })())
         })

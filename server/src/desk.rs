@@ -278,7 +278,7 @@ async fn show(
 ) -> Response {
     match api::case(svc, caller.clone(), id).await {
         Ok(case) => {
-            let may_act = may_act(svc, &caller, &case);
+            let may_act = may_act(&caller, &case);
             let title = format!("№ {}", case.id);
             render(
                 "case.html",
@@ -290,7 +290,8 @@ async fn show(
     }
 }
 
-fn may_act(_svc: &Service, caller: &Caller, case: &crate::views::CaseView) -> bool {
+/// Whether the caller holds the role of the case's current action.
+fn may_act(caller: &Caller, case: &crate::views::CaseView) -> bool {
     let registry = reglament_engine::Registry::default();
     let Ok(regulation) = registry.regulation(&case.regulation) else { return false };
     case.current.as_ref().and_then(|c| c.participant).is_some_and(|p| caller.roles(regulation).contains(&p))

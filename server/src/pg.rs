@@ -23,10 +23,11 @@
 //! The schema is created on first connect, under an advisory lock so that
 //! replicas starting together create it once.
 
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use postgres::error::SqlState;
-use postgres::{Client, NoTls, Row, Transaction};
+use postgres::{Client, GenericClient, NoTls, Row, Statement};
 use reglament_engine::store::chain::{self, ChainRow, StartDetail};
 use reglament_engine::{
     Application, CaseStore, Damaged, Disclosure, Escalation, EscalationKind, EscalationRecord, FlkStatus, Inserted,
@@ -112,8 +113,25 @@ pub struct PgStore {
     /// query: the lock is never contended (an engine serves one request at
     /// a time), it only lends the client.
     client: Mutex<Client>,
+    statements: Statements,
     key: Option<Key>,
     sealed: bool,
+}
+
+/// Statements prepared once per connection: each query is then one round
+/// trip instead of two (parse, then execute).
+#[derive(Default)]
+struct Statements(Mutex<HashMap<String, Statement>>);
+
+impl Statements {
+    fn get(&self, client: &mut impl GenericClient, sql: &str) -> Result<Statement, postgres::Error> {
+        if let Some(found) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(sql) {
+            return Ok(found.clone());
+        }
+        let prepared = client.prepare(sql)?;
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(sql.to_string(), prepared.clone());
+        Ok(prepared)
+    }
 }
 
 impl std::fmt::Debug for PgStore {
@@ -168,7 +186,7 @@ impl PgStore {
                 return Err(StoreError::WrongKey("PostgreSQL".into()));
             }
         }
-        Ok(PgStore { client: Mutex::new(client), key, sealed })
+        Ok(PgStore { client: Mutex::new(client), statements: Statements::default(), key, sealed })
     }
 
     fn client(&self) -> MutexGuard<'_, Client> {
@@ -194,9 +212,12 @@ impl PgStore {
     }
 
     fn read_instance(&self, id: i64, with_application: bool) -> Result<Option<StoredInstance>, StoreError> {
+        let mut client = self.client();
+        let sql = format!("SELECT {INSTANCE_COLUMNS} FROM instances WHERE id = $1");
         let row = self
-            .client()
-            .query_opt(&format!("SELECT {INSTANCE_COLUMNS} FROM instances WHERE id = $1"), &[&id])
+            .statements
+            .get(&mut *client, &sql)
+            .and_then(|st| client.query_opt(&st, &[&id]))
             .map_err(db("reading an instance"))?;
         row.map(|r| decode_instance(&r, with_application, self.key.as_ref()))
             .transpose()
@@ -220,9 +241,17 @@ impl PgStore {
     }
 }
 
-/// Appends an entry to the chain inside `tx`, after the head it locks.
-fn append(tx: &mut Transaction<'_>, kind: &str, e: &JournalEntry, detail: Option<&str>) -> Result<(), postgres::Error> {
-    let head = tx.query_one("SELECT seq, hash FROM chain_head WHERE one = 1 FOR UPDATE", &[])?;
+/// Appends an entry to the chain inside the transaction `tx`, after the
+/// head it locks.
+fn append(
+    tx: &mut impl GenericClient,
+    st: &Statements,
+    kind: &str,
+    e: &JournalEntry,
+    detail: Option<&str>,
+) -> Result<(), postgres::Error> {
+    let lock = st.get(tx, "SELECT seq, hash FROM chain_head WHERE one = 1 FOR UPDATE")?;
+    let head = tx.query_one(&lock, &[])?;
     let (seq, prev): (i64, String) = (head.get::<_, i64>(0) + 1, head.get(1));
     let at = e.at.to_string();
     let version = (kind != chain::DISCLOSURE).then_some(e.version);
@@ -243,18 +272,24 @@ fn append(tx: &mut Transaction<'_>, kind: &str, e: &JournalEntry, detail: Option
     let hash = chain::link(&prev, &row);
     let from = e.from.map(i64::from);
     let to = e.to.map(i64::from);
-    tx.execute(
+    let insert = st.get(
+        tx,
         "INSERT INTO journal (seq, instance, version, kind, at, actor, from_action, to_action, branch, key, detail, hash, person)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+    )?;
+    tx.execute(
+        &insert,
         &[&seq, &e.instance, &version, &kind, &at, &e.actor, &from, &to, &e.branch, &e.key, &detail, &hash, &e.person],
     )?;
-    tx.execute("UPDATE chain_head SET seq = $1, hash = $2 WHERE one = 1", &[&seq, &hash])?;
+    let head = st.get(tx, "UPDATE chain_head SET seq = $1, hash = $2 WHERE one = 1")?;
+    tx.execute(&head, &[&seq, &hash])?;
     Ok(())
 }
 
-fn keyed_in(client: &mut impl postgres::GenericClient, key: &str) -> Result<Option<Keyed>, StoreError> {
-    let row = client
-        .query_opt(&format!("SELECT {ENTRY_COLUMNS}, kind FROM journal WHERE key = $1"), &[&key])
+fn keyed_in(client: &mut impl GenericClient, st: &Statements, key: &str) -> Result<Option<Keyed>, StoreError> {
+    let row = st
+        .get(client, &format!("SELECT {ENTRY_COLUMNS}, kind FROM journal WHERE key = $1"))
+        .and_then(|q| client.query_opt(&q, &[&key]))
         .map_err(db("reading the idempotency key"))?;
     let Some(row) = row else { return Ok(None) };
     let entry = decode_entry(&row)?;
@@ -349,7 +384,7 @@ impl CaseStore for PgStore {
         let mut client = self.client();
         let mut tx = client.transaction().map_err(db("starting a transaction"))?;
         if let Some(k) = &new.key {
-            if let Some(found) = keyed_in(&mut tx, k)? {
+            if let Some(found) = keyed_in(&mut tx, &self.statements, k)? {
                 return existing_start(found, k);
             }
         }
@@ -417,13 +452,13 @@ impl CaseStore for PgStore {
             key: new.key.clone(),
             person: new.person.clone(),
         };
-        match append(&mut tx, chain::START, &entry, Some(&detail)) {
+        match append(&mut tx, &self.statements, chain::START, &entry, Some(&detail)) {
             Ok(()) => {}
             // Another replica committed the same key in between: its start.
             Err(e) if is_unique_violation(&e) && new.key.is_some() => {
                 drop(tx);
                 let k = new.key.clone().unwrap_or_default();
-                return match keyed_in(&mut *client, &k)? {
+                return match keyed_in(&mut *client, &self.statements, &k)? {
                     Some(found) => existing_start(found, &k),
                     None => Err(db("writing the journal")(e)),
                 };
@@ -438,11 +473,12 @@ impl CaseStore for PgStore {
         let id = t.entry.instance;
         let mut client = self.client();
         let mut tx = client.transaction().map_err(db("starting a transaction"))?;
-        let changed = tx
-            .execute(
-                "UPDATE instances SET state = $1, version = $2, finished = $3 WHERE id = $4 AND version = $5",
-                &[&i64::from(t.state), &(t.expected_version + 1), &t.finished, &id, &t.expected_version],
-            )
+        let changed = self
+            .statements
+            .get(&mut tx, "UPDATE instances SET state = $1, version = $2, finished = $3 WHERE id = $4 AND version = $5")
+            .and_then(|q| {
+                tx.execute(&q, &[&i64::from(t.state), &(t.expected_version + 1), &t.finished, &id, &t.expected_version])
+            })
             .map_err(db("moving the instance"))?;
         if changed != 1 {
             let found: Option<i64> = tx
@@ -451,12 +487,12 @@ impl CaseStore for PgStore {
                 .map(|r| r.get(0));
             return Err(StoreError::Conflict { instance: id, expected: t.expected_version, found: found.unwrap_or(0) });
         }
-        match append(&mut tx, chain::MOVE, &t.entry, None) {
+        match append(&mut tx, &self.statements, chain::MOVE, &t.entry, None) {
             Ok(()) => {}
             Err(e) if is_unique_violation(&e) && t.entry.key.is_some() => {
                 drop(tx);
                 let key = t.entry.key.clone().unwrap_or_default();
-                let instance = keyed_in(&mut *client, &key)?.map_or(0, |k| k.instance);
+                let instance = keyed_in(&mut *client, &self.statements, &key)?.map_or(0, |k| k.instance);
                 return Err(StoreError::KeyReused { key, instance });
             }
             Err(e) => return Err(db("writing the journal")(e)),
@@ -486,13 +522,13 @@ impl CaseStore for PgStore {
             key: None,
             person: None,
         };
-        append(&mut tx, chain::DISCLOSURE, &entry, None).map_err(db("recording the disclosure"))?;
+        append(&mut tx, &self.statements, chain::DISCLOSURE, &entry, None).map_err(db("recording the disclosure"))?;
         tx.commit().map_err(db("committing the disclosure"))?;
         Ok(application)
     }
 
     fn keyed(&self, key: &str) -> Result<Option<Keyed>, StoreError> {
-        keyed_in(&mut *self.client(), key)
+        keyed_in(&mut *self.client(), &self.statements, key)
     }
 
     fn instance(&self, id: i64) -> Result<Option<StoredInstance>, StoreError> {
@@ -504,17 +540,10 @@ impl CaseStore for PgStore {
     }
 
     fn last_entry(&self, instance: i64) -> Result<Option<JournalEntry>, StoreError> {
-        with_client(self, |c: &mut Client| {
-            c.query_opt(
-                &format!(
-                    "SELECT {ENTRY_COLUMNS} FROM journal WHERE instance = $1 AND version IS NOT NULL ORDER BY version DESC LIMIT 1"
-                ),
-                &[&instance],
-            )
-            .map_err(db("reading the journal"))?
-            .map(|r| decode_entry(&r))
-            .transpose()
-        })
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM journal WHERE instance = $1 AND version IS NOT NULL ORDER BY version DESC LIMIT 1"
+        );
+        rows(self, &sql, &[&instance], "reading the journal")?.first().map(decode_entry).transpose()
     }
 
     fn instances(&self, unfinished_only: bool) -> Result<Listing, StoreError> {
@@ -526,53 +555,31 @@ impl CaseStore for PgStore {
     }
 
     fn journal(&self, instance: i64) -> Result<Vec<JournalEntry>, StoreError> {
-        with_client(self, |c: &mut Client| {
-            c.query(
-                &format!(
-                    "SELECT {ENTRY_COLUMNS} FROM journal WHERE instance = $1 AND version IS NOT NULL ORDER BY version"
-                ),
-                &[&instance],
-            )
-            .map_err(db("reading the journal"))?
-            .iter()
-            .map(decode_entry)
-            .collect()
-        })
+        let sql =
+            format!("SELECT {ENTRY_COLUMNS} FROM journal WHERE instance = $1 AND version IS NOT NULL ORDER BY version");
+        rows(self, &sql, &[&instance], "reading the journal")?.iter().map(decode_entry).collect()
     }
 
     fn disclosures(&self, instance: i64) -> Result<Vec<Disclosure>, StoreError> {
-        with_client(self, |c: &mut Client| {
-            let rows = c
-                .query(
-                    "SELECT at, actor FROM journal WHERE instance = $1 AND kind = $2 ORDER BY seq",
-                    &[&instance, &chain::DISCLOSURE],
-                )
-                .map_err(db("reading the disclosures"))?;
-            rows.iter()
-                .map(|r| {
-                    let at: String = r.get(0);
-                    let at =
-                        LocalDateTime::parse(&at).map_err(|e| StoreError::BadRow(format!("disclosure time: {e}")))?;
-                    Ok(Disclosure { instance, at, who: r.get(1) })
-                })
-                .collect()
-        })
+        let sql = "SELECT at, actor FROM journal WHERE instance = $1 AND kind = $2 ORDER BY seq";
+        rows(self, sql, &[&instance, &chain::DISCLOSURE], "reading the disclosures")?
+            .iter()
+            .map(|r| {
+                let at: String = r.get(0);
+                let at = LocalDateTime::parse(&at).map_err(|e| StoreError::BadRow(format!("disclosure time: {e}")))?;
+                Ok(Disclosure { instance, at, who: r.get(1) })
+            })
+            .collect()
     }
 
     fn edition(&self, digest: &str) -> Result<Option<String>, StoreError> {
-        with_client(self, |c: &mut Client| {
-            Ok(c.query_opt("SELECT snapshot FROM editions WHERE digest = $1", &[&digest])
-                .map_err(db("reading an edition"))?
-                .map(|r| r.get(0)))
-        })
+        let found = rows(self, "SELECT snapshot FROM editions WHERE digest = $1", &[&digest], "reading an edition")?;
+        Ok(found.first().map(|r| r.get(0)))
     }
 
     fn calendar(&self, digest: &str) -> Result<Option<String>, StoreError> {
-        with_client(self, |c: &mut Client| {
-            Ok(c.query_opt("SELECT data FROM calendars WHERE digest = $1", &[&digest])
-                .map_err(db("reading a calendar"))?
-                .map(|r| r.get(0)))
-        })
+        let found = rows(self, "SELECT data FROM calendars WHERE digest = $1", &[&digest], "reading a calendar")?;
+        Ok(found.first().map(|r| r.get(0)))
     }
 
     fn record_escalation(&mut self, e: &NewEscalation, now: i64) -> Result<bool, StoreError> {
@@ -664,6 +671,17 @@ impl CaseStore for PgStore {
 /// Runs a read on the store's client.
 fn with_client<T>(store: &PgStore, read: impl FnOnce(&mut Client) -> Result<T, StoreError>) -> Result<T, StoreError> {
     read(&mut store.client())
+}
+
+/// Runs one prepared query on the store's client.
+fn rows(
+    store: &PgStore,
+    sql: &str,
+    params: &[&(dyn postgres::types::ToSql + Sync)],
+    doing: &'static str,
+) -> Result<Vec<Row>, StoreError> {
+    let mut client = store.client();
+    store.statements.get(&mut *client, sql).and_then(|q| client.query(&q, params)).map_err(db(doing))
 }
 
 fn existing_start(found: Keyed, key: &str) -> Result<Inserted, StoreError> {
