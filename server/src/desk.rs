@@ -202,7 +202,10 @@ async fn login(State(svc): State<Arc<Service>>, headers: HeaderMap, Form(form): 
     }
     let token = match (form.token.filter(|t| !t.trim().is_empty()), form.demo, &svc.demo) {
         (Some(token), _, _) => token.trim().to_string(),
-        (None, Some(subject), Some(key)) => {
+        // Demo mode signs in only the people its page offers.
+        (None, Some(subject), Some(key))
+            if demo_people(&svc).is_some_and(|p| p.iter().any(|x| x["subject"] == subject)) =>
+        {
             let now = svc.clock.unix();
             let claims = Claims {
                 sub: subject,

@@ -275,3 +275,26 @@ async fn regulations_forms_and_their_schemas_are_listed() {
     assert_eq!(doc.json["openapi"], "3.0.3");
     assert!(doc.json["paths"]["/api/cases/{id}/advance"]["post"].is_object());
 }
+
+#[tokio::test]
+async fn a_citizen_starts_and_moves_their_own_case_as_the_applicant() {
+    let h = Harness::sqlite("api-citizen-start");
+    let citizen = h.token("citizen-7");
+    // The portal channel starts with the applicant (`alushy`); a given
+    // applicant is ignored: a citizen's case is their own.
+    let started = h.post("/api/cases", Some(&citizen), &start_body(ARCHIVE_KK, "ehup", None, "citizen-8")).await;
+    assert_eq!(started.status, 201, "{}", started.text);
+    assert_eq!(started.json["applicant"], "citizen-7");
+    let case = id(&started);
+    let path = format!("/api/cases/{case}/advance");
+    let moved = h.post(&path, Some(&citizen), r#"{"when": "егер авторизациялаудан сәтті өтсе"}"#).await;
+    assert_eq!(moved.json["current"]["action"], 3, "{}", moved.text);
+    let journal = h.service.pool.run(move |e| Ok(e.store().journal(case)?)).await.unwrap();
+    assert_eq!((journal[1].actor.as_str(), journal[1].person.as_deref()), ("alushy", Some("citizen-7")));
+    // Officers of the regulation see it; another citizen does not.
+    assert_eq!(h.get(&format!("/api/cases/{case}"), Some(&h.token("aigerim"))).await.status, 200);
+    h.get(&format!("/api/cases/{case}"), Some(&h.token("citizen-8"))).await.problem(404, "R0105");
+    // An officer's channel is not a citizen's to start.
+    let refused = h.post("/api/cases", Some(&citizen), &start_body(ARCHIVE_KK, "qyzmet_berushi", None, "x")).await;
+    refused.problem(403, "R0702");
+}

@@ -50,6 +50,9 @@ async fn an_officer_signs_in_sees_the_inbox_and_takes_a_case_to_its_end() {
     assert_eq!((signed.status.as_u16(), location(&signed)), (303, "/desk"), "{}", signed.text);
     let cookie = signed.headers["set-cookie"].to_str().unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    // Outside demo mode, no button signs anyone in.
+    let demo = h.call(form("/desk/login", None, "demo=aigerim")).await;
+    assert_eq!(demo.status, 401, "{}", demo.text);
     let bad = h.call(form("/desk/login", None, "token=forged")).await;
     assert_eq!(bad.status, 401);
     assert!(bad.text.contains("токен недействителен"), "{}", bad.text);
