@@ -24,7 +24,7 @@ use serde::de::DeserializeOwned;
 use crate::application::{Application, FlkStatus};
 use crate::engine::{check_channel, Engine, Expect, StartRequest, Target};
 use crate::error::EngineError;
-use crate::store::StoredInstance;
+use crate::store::{CaseStore, StoredInstance};
 
 /// A case (an instance) of the channel whose state machine is `M`: its id,
 /// typed. Cheap to copy and to keep; it borrows nothing from the engine.
@@ -126,7 +126,7 @@ impl<M: StateMachine> CaseState<M> {
     }
 }
 
-impl Engine {
+impl<S: CaseStore> Engine<S> {
     /// Starts a case of `M`'s channel with a typed application, performed
     /// by `actor` (the participant responsible for the first action).
     ///

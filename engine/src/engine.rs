@@ -23,7 +23,7 @@ use crate::error::{EngineError, StoreError};
 use crate::registry::{action, channel_of, form_of, Registry};
 use crate::schedule::{service_due, Basis, Timeline};
 use crate::store::{
-    CalendarRecord, Damaged, Inserted, JournalEntry, Listing, NewInstance, OpenMode, Store, StoreOptions,
+    CalendarRecord, CaseStore, Damaged, Inserted, JournalEntry, Listing, NewInstance, OpenMode, Store, StoreOptions,
     StoredInstance, Transition,
 };
 
@@ -78,10 +78,12 @@ pub struct Advanced {
     pub already_committed: bool,
 }
 
-/// The engine: a store, the regulations it runs, and the calendar.
+/// The engine: a store, the regulations it runs, and the calendar. The
+/// store is the embedded SQLite [`Store`] unless another [`CaseStore`] is
+/// given (`reglament serve` runs on PostgreSQL too).
 #[derive(Debug)]
-pub struct Engine {
-    store: Store,
+pub struct Engine<S = Store> {
+    store: S,
     registry: Registry,
     calendar: Arc<Calendar>,
     calendar_record: CalendarRecord,
@@ -92,7 +94,9 @@ pub struct Engine {
     editions: Mutex<HashMap<usize, EditionRecord>>,
 }
 
-/// An instance whose current step, or the whole service, is overdue.
+/// An unfinished instance with when its current step and its whole service
+/// fall due, and by how much they are late (in an overdue list, at least
+/// one of them is).
 #[derive(Debug, Clone)]
 pub struct OverdueRow {
     /// The instance.
@@ -127,9 +131,22 @@ pub struct OverdueReport {
 /// The longest name a disclosure may record of who asked.
 pub const MAX_WHO_CHARS: usize = 200;
 
-impl Engine {
+impl Engine<Store> {
+    /// Opens the store at `path`, without a key, with the generated regulations.
+    pub fn open(path: &Path, mode: OpenMode, calendar: Calendar) -> Result<Engine, EngineError> {
+        Ok(Engine::new(Store::open(path, mode)?, Registry::default(), calendar))
+    }
+
+    /// Opens the store at `path` with every option (a key, the durability)
+    /// and the generated regulations.
+    pub fn open_options(path: &Path, options: &StoreOptions, calendar: Calendar) -> Result<Engine, EngineError> {
+        Ok(Engine::new(Store::open_options(path, options)?, Registry::default(), calendar))
+    }
+}
+
+impl<S: CaseStore> Engine<S> {
     /// An engine over an open store.
-    pub fn new(store: Store, registry: Registry, calendar: Calendar) -> Engine {
+    pub fn new(store: S, registry: Registry, calendar: Calendar) -> Engine<S> {
         let calendar_record = CalendarRecord::of(&calendar);
         Engine {
             store,
@@ -142,20 +159,14 @@ impl Engine {
         }
     }
 
-    /// Opens the store at `path`, without a key, with the generated regulations.
-    pub fn open(path: &Path, mode: OpenMode, calendar: Calendar) -> Result<Engine, EngineError> {
-        Ok(Engine::new(Store::open(path, mode)?, Registry::default(), calendar))
-    }
-
-    /// Opens the store at `path` with every option (a key, the durability)
-    /// and the generated regulations.
-    pub fn open_options(path: &Path, options: &StoreOptions, calendar: Calendar) -> Result<Engine, EngineError> {
-        Ok(Engine::new(Store::open_options(path, options)?, Registry::default(), calendar))
-    }
-
     /// The store.
-    pub fn store(&self) -> &Store {
+    pub fn store(&self) -> &S {
         &self.store
+    }
+
+    /// The store, for writes outside the engine's own (the escalation outbox).
+    pub fn store_mut(&mut self) -> &mut S {
+        &mut self.store
     }
 
     /// The regulations.
@@ -235,6 +246,20 @@ impl Engine {
         expect: Expect,
     ) -> Result<Transition, EngineError> {
         let instance = self.store.instance_without_application(id)?.ok_or(EngineError::UnknownInstance(id))?;
+        self.plan_instance(instance, target, actor, at, expect)
+    }
+
+    /// Plans a transition of an instance read already: its version guards
+    /// the commit, which is a conflict if the instance moved since.
+    fn plan_instance(
+        &self,
+        instance: StoredInstance,
+        target: Target,
+        actor: &str,
+        at: LocalDateTime,
+        expect: Expect,
+    ) -> Result<Transition, EngineError> {
+        let id = instance.id;
         if let Some(expected) = expect.channel {
             check_channel(&instance, expected)?;
         }
@@ -272,6 +297,7 @@ impl Engine {
                 to,
                 branch: branch.map(str::to_string),
                 key: None,
+                person: None,
             },
         })
     }
@@ -308,11 +334,49 @@ impl Engine {
         at: LocalDateTime,
         key: &str,
     ) -> Result<Advanced, EngineError> {
+        self.advance_by(id, target, Acting { role: actor, person: None }, at, Some(key))
+    }
+
+    /// Performs the current action and moves on, as [`Engine::advance`],
+    /// recording the person acting in the participant's role, with an
+    /// idempotency key if there is one ([`Engine::advance_keyed`]).
+    pub fn advance_by(
+        &mut self,
+        id: i64,
+        target: Target,
+        acting: Acting<'_>,
+        at: LocalDateTime,
+        key: Option<&str>,
+    ) -> Result<Advanced, EngineError> {
+        let instance = self.store.instance_without_application(id)?.ok_or(EngineError::UnknownInstance(id))?;
+        self.advance_instance(instance, target, acting, at, key)
+    }
+
+    /// [`Engine::advance_by`] on an instance the caller read already (without
+    /// its application, to see who is responsible, say): the instance's
+    /// version guards the commit, which fails with a conflict, writing
+    /// nothing, if the instance moved since it was read.
+    pub fn advance_instance(
+        &mut self,
+        instance: StoredInstance,
+        target: Target,
+        acting: Acting<'_>,
+        at: LocalDateTime,
+        key: Option<&str>,
+    ) -> Result<Advanced, EngineError> {
+        let id = instance.id;
+        let Some(key) = key else {
+            let mut transition = self.plan_instance(instance, target, acting.role, at, Expect::default())?;
+            transition.entry.person = acting.person.map(str::to_string);
+            self.commit(&transition)?;
+            return Ok(Advanced { transition, already_committed: false });
+        };
         if let Some(done) = self.already(id, key)? {
             return Ok(done);
         }
-        let mut transition = self.plan(id, target, actor, at)?;
+        let mut transition = self.plan_instance(instance, target, acting.role, at, Expect::default())?;
         transition.entry.key = Some(key.to_string());
+        transition.entry.person = acting.person.map(str::to_string);
         match self.commit(&transition) {
             Ok(()) => Ok(Advanced { transition, already_committed: false }),
             // Another writer committed the same key in between: its move, or
@@ -369,6 +433,16 @@ impl Engine {
     /// due at `at`, and by how much. An instance that cannot be assessed is
     /// listed among the skipped, with why; the others are served.
     pub fn overdue(&self, at: LocalDateTime) -> Result<OverdueReport, EngineError> {
+        let mut report = self.open_cases(at)?;
+        report.rows.retain(|row| row.step_late.is_some() || row.service_late.is_some());
+        Ok(report)
+    }
+
+    /// Every unfinished instance with when its step and service fall due
+    /// and how late they are at `at` (an inbox, a worker looking for what
+    /// fell due). An instance that cannot be assessed is listed among the
+    /// skipped, with why; the others are served.
+    pub fn open_cases(&self, at: LocalDateTime) -> Result<OverdueReport, EngineError> {
         let listing = self.store.instances_without_applications(true)?;
         let mut report = OverdueReport { at, rows: Vec::new(), skipped: Vec::new() };
         report.skipped.extend(
@@ -386,6 +460,12 @@ impl Engine {
     }
 
     fn overdue_row(&self, instance: StoredInstance, at: LocalDateTime) -> Result<Option<OverdueRow>, EngineError> {
+        Ok(Some(self.assess(instance, at)?))
+    }
+
+    /// When an unfinished instance's step and service fall due, and how
+    /// late they are at `at`.
+    pub fn assess(&self, instance: StoredInstance, at: LocalDateTime) -> Result<OverdueRow, EngineError> {
         let (regulation, calendar) = self.context(&instance)?;
         let channel = channel_of(regulation, &instance.channel)?;
         let journal = self.store.journal(instance.id)?;
@@ -398,10 +478,7 @@ impl Engine {
         let late = |due: LocalDateTime| Some(at.seconds_since(due)).filter(|&s| s > 0);
         let step_late = step.due.as_ref().and_then(|d| late(d.at));
         let service_late = service.late_by(at);
-        if step_late.is_none() && service_late.is_none() {
-            return Ok(None);
-        }
-        Ok(Some(OverdueRow {
+        Ok(OverdueRow {
             instance,
             action: current,
             step_due: step.due,
@@ -409,7 +486,7 @@ impl Engine {
             step_exceptional: step.exceptional.map(|d| d.at),
             service_due: service.at,
             service_late,
-        }))
+        })
     }
 
     /// Shows instance `id`'s application to `who` (a person, named as the
@@ -472,6 +549,17 @@ impl Engine {
         let address = std::ptr::from_ref(spec) as usize;
         cache.entry(address).or_insert_with(|| EditionRecord::of(spec)).clone()
     }
+}
+
+/// Who performs an action: the participant (the role the table names) and,
+/// when the service knows people, the person acting in it, whom the journal
+/// records beside the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Acting<'a> {
+    /// The participant's id.
+    pub role: &'a str,
+    /// The person, as the identity provider names them.
+    pub person: Option<&'a str>,
 }
 
 /// What a typed caller expects of the instance it moves, besides what every
@@ -550,6 +638,8 @@ fn check_start(
         calendar: calendar_record,
         replayed,
         key: req.key.map(str::to_string),
+        person: None,
+        applicant: None,
     })
 }
 

@@ -157,6 +157,13 @@ pub enum StoreError {
     NoInstance(i64),
     /// A file that must not exist yet (a backup's destination) exists.
     Exists(PathBuf),
+    /// Another store (PostgreSQL) failed, with what was being done.
+    Database {
+        /// What the store was doing.
+        doing: &'static str,
+        /// What the database said.
+        detail: String,
+    },
     /// A file could not be created or written.
     Io {
         /// The file.
@@ -211,6 +218,7 @@ impl fmt::Display for StoreError {
             StoreError::ReadOnly(p) => write!(f, "store {} was opened read-only; nothing was written", p.display()),
             StoreError::NoInstance(id) => write!(f, "no instance {id} in the store"),
             StoreError::Exists(p) => write!(f, "{} exists already; choose a new file", p.display()),
+            StoreError::Database { doing, detail } => write!(f, "store error while {doing}: {}", Escaped(detail)),
             StoreError::Io { path, source } => write!(f, "cannot create {}: {source}", path.display()),
         }
     }

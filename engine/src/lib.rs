@@ -27,8 +27,8 @@
 //!   with [`Engine::take`], [`Engine::finish`]); its state reads back typed
 //!   ([`Engine::state`]). docs/service.md is the guide;
 //! - **by string ids**, for callers that learn the regulation at run time:
-//!   [`StartRequest`] and [`Target`]. The `reglament` binary, the command
-//!   line over this library, uses it.
+//!   [`StartRequest`] and [`Target`]. The `reglament` binary (crate
+//!   `reglament-server`: the command line and the HTTP service) uses it.
 //!
 //! Invariant: the engine knows regulations only through the generated tables
 //! and the runtime's types; it has no code per regulation, and the runtime
@@ -39,6 +39,7 @@ pub mod case;
 pub mod edition;
 pub mod engine;
 pub mod error;
+pub mod messages;
 pub mod registry;
 pub mod report;
 pub mod schedule;
@@ -50,15 +51,18 @@ pub use application::{Application, FlkStatus, MAX_APPLICATION_BYTES};
 pub use case::{Case, CaseState};
 pub use edition::EditionRecord;
 pub use engine::{
-    now_in_kazakhstan, prepare_start, Advanced, Engine, OverdueReport, OverdueRow, StartPolicy, StartRequest, Target,
+    now_in_kazakhstan, prepare_start, Acting, Advanced, Engine, OverdueReport, OverdueRow, StartPolicy, StartRequest,
+    Target,
 };
 pub use error::{ApplicationProblem, EngineError, StoreError};
+pub use messages::Lang;
 pub use registry::Registry;
 pub use schedule::{Basis, ServiceDue, Step, StepDue, Timeline};
 pub use seal::{Key, KeyError};
 pub use store::{
-    CalendarRecord, Damaged, Disclosure, Durability, Inserted, JournalEntry, Listing, NewInstance, OpenMode, Store,
-    StoreOptions, StoredInstance, Transition, Verification, SCHEMA_VERSION,
+    CalendarRecord, CaseStore, Damaged, Disclosure, Durability, Escalation, EscalationKind, EscalationRecord, Inserted,
+    JournalEntry, Keyed, Listing, NewEscalation, NewInstance, OpenMode, Store, StoreOptions, StoredInstance,
+    Transition, Verification, SCHEMA_VERSION,
 };
 
 /// docs/service.md, the guide to building a service on the generated crate

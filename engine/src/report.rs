@@ -12,7 +12,7 @@ use crate::edition;
 use crate::engine::{Engine, OverdueReport};
 use crate::registry::Registry;
 use crate::schedule::{Step, Timeline};
-use crate::store::{Listing, StoredInstance, Verification};
+use crate::store::{CaseStore, Listing, StoredInstance, Verification};
 use crate::text::Escaped;
 
 /// `2d 3h 4m`, `5m 10s`, `30s`.
@@ -132,8 +132,14 @@ fn step_lines(out: &mut String, n: usize, step: &Step, now: LocalDateTime) {
     if let Some(d) = &a.deadline {
         let _ = writeln!(out, "{:14}deadline «{}»{}", "", d.text, deadline_notes(d, step));
     }
-    if let Some(by) = &step.done_by {
-        let _ = writeln!(out, "{:14}done by {}", "", Escaped(by));
+    match (&step.done_by, &step.done_by_person) {
+        (Some(by), Some(person)) => {
+            let _ = writeln!(out, "{:14}done by {} ({})", "", Escaped(by), Escaped(person));
+        }
+        (Some(by), None) => {
+            let _ = writeln!(out, "{:14}done by {}", "", Escaped(by));
+        }
+        _ => {}
     }
     for c in step.due.iter().flat_map(|d| &d.caveats) {
         let _ = writeln!(out, "{:14}caveat: {c}", "");
@@ -201,7 +207,7 @@ fn service_lines(out: &mut String, t: &Timeline) {
 
 /// One line per instance, then the rows that cannot be read. Who is
 /// responsible comes from each case's own edition.
-pub fn list(listing: &Listing, engine: &Engine) -> String {
+pub fn list<S: CaseStore>(listing: &Listing, engine: &Engine<S>) -> String {
     let mut out = format!(
         "{:>5}  {:<48}  {:>6}  {:<22}  {:>7}  {:<19}  status\n",
         "id", "regulation / channel", "action", "responsible", "version", "started"

@@ -93,6 +93,8 @@ pub struct Step {
     pub left: Option<LocalDateTime>,
     /// Who completed it, if it was completed.
     pub done_by: Option<String>,
+    /// The person who performed it in that role, when the journal names one.
+    pub done_by_person: Option<String>,
     /// When it is due, if the action has a deadline.
     pub due: Option<Due>,
     /// When it is due in exceptional cases, if the deadline has an exceptional maximum.
@@ -203,6 +205,7 @@ fn steps(basis: Basis<'_>, channel: &'static ChannelSpec, journal: &[JournalEntr
             entered: entry.clone(),
             left: next.map(|n| n.at),
             done_by: next.map(|n| n.actor.clone()),
+            done_by_person: next.and_then(|n| n.person.clone()),
             due: due.due,
             exceptional_due: due.exceptional,
         });

@@ -48,11 +48,15 @@ pub struct ChainRow<'a> {
     pub key: Option<&'a str>,
     /// A start's [`StartDetail`], as stored.
     pub detail: Option<&'a str>,
+    /// The person who acted in the participant's role, when the service
+    /// knows people (`reglament serve`); `None` for the command line.
+    pub person: Option<&'a str>,
 }
 
 /// The hash of `row` following `prev`: SHA-256 over the previous hash, a
 /// line feed and the row's fields as a JSON array (unambiguous whatever the
-/// fields hold).
+/// fields hold). The person is a twelfth field only when there is one, so
+/// that every entry written before people were recorded keeps its hash.
 pub fn link(prev: &str, row: &ChainRow<'_>) -> String {
     let fields = (
         row.seq,
@@ -70,7 +74,16 @@ pub fn link(prev: &str, row: &ChainRow<'_>) -> String {
     let mut text = String::with_capacity(256);
     text.push_str(prev);
     text.push('\n');
-    text.push_str(&serde_json::to_string(&fields).unwrap_or_default());
+    let json = match row.person {
+        None => serde_json::to_string(&fields),
+        Some(person) => serde_json::to_value(fields).and_then(|mut v| {
+            if let serde_json::Value::Array(items) = &mut v {
+                items.push(serde_json::Value::String(person.to_string()));
+            }
+            serde_json::to_string(&v)
+        }),
+    };
+    text.push_str(&json.unwrap_or_default());
     sha256_hex(text.as_bytes())
 }
 
@@ -91,6 +104,11 @@ pub struct StartDetail {
     pub replayed: bool,
     /// SHA-256 of the stored application ([`application_bytes`]).
     pub application: String,
+    /// Whose case it is: the person (a citizen's subject) it was started
+    /// for, when the service knows people. Absent from older details, so
+    /// their hashes stay what they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicant: Option<String>,
 }
 
 impl StartDetail {
@@ -112,9 +130,24 @@ pub fn application_bytes(value: &Value) -> Vec<u8> {
     }
 }
 
+/// The digest a start records of an application kept in clear (a store
+/// without a key), as [`application_bytes`] computes it for text.
+pub fn clear_application_digest(json: &str) -> String {
+    sha256_hex(&application_bytes(&Value::Text(json.to_string())))
+}
+
+/// The digest a start records of a sealed application, as
+/// [`application_bytes`] computes it for a blob.
+pub fn sealed_application_digest(sealed: &[u8]) -> String {
+    sha256_hex(&application_bytes(&Value::Blob(sealed.to_vec())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hash of `row("mio")` after the genesis, as version 3 stores wrote it.
+    const PINNED: &str = "da7880450f4993296a47aa5153dfdc9a95d3849773c14668c565ad21298d20f0";
 
     fn row(actor: &str) -> ChainRow<'_> {
         ChainRow {
@@ -129,6 +162,7 @@ mod tests {
             branch: None,
             key: None,
             detail: None,
+            person: None,
         }
     }
 
@@ -145,5 +179,10 @@ mod tests {
         let mut y = row("mio");
         y.key = Some("k");
         assert_ne!(link(GENESIS, &x), link(GENESIS, &y));
+        // A person is hashed too, and an entry without one hashes as before.
+        let mut z = row("mio");
+        z.person = Some("aigerim");
+        assert_ne!(link(GENESIS, &z), a);
+        assert_eq!(a, PINNED, "an entry without a person hashes as it did before people were recorded: {a}");
     }
 }

@@ -1,7 +1,7 @@
 //! The durable store: one SQLite file (rusqlite, SQLite bundled, no server).
-//! Its public methods are the whole interface the engine uses, so that
-//! another store (PostgreSQL, for the HTTP service) can stand behind the
-//! same calls.
+//! The engine uses it through [`CaseStore`] (`api.rs`), which another store
+//! implements too (PostgreSQL, in `reglament-server`); the checks, backups
+//! and migrations here are the SQLite store's own.
 //!
 //! - Every transition is one transaction: the instance row moves and its
 //!   journal entry is written together, or neither is.
@@ -26,7 +26,9 @@
 //!   foreign or newer file is refused before anything is written; older
 //!   stores are migrated, one step per version, from version 1 on.
 
-mod chain;
+mod api;
+pub mod chain;
+mod escalations;
 mod schema;
 mod verify;
 
@@ -41,6 +43,7 @@ use crate::application::{Application, FlkStatus};
 use crate::edition::{sha256_hex, EditionRecord};
 use crate::error::StoreError;
 use crate::seal::Key;
+pub use api::CaseStore;
 use chain::{ChainRow, StartDetail};
 pub use schema::{APPLICATION_ID, SCHEMA_V1, SCHEMA_VERSION};
 pub use verify::Verification;
@@ -129,6 +132,8 @@ pub struct StoredInstance {
     pub calendar: Option<String>,
     /// Whether it was started under a repealed regulation, replaying history.
     pub replayed: bool,
+    /// Whose case it is (a citizen's subject), when the service knows people.
+    pub applicant: Option<String>,
 }
 
 /// One transition of the journal.
@@ -150,6 +155,9 @@ pub struct JournalEntry {
     pub branch: Option<String>,
     /// The idempotency key it was committed with, if any.
     pub key: Option<String>,
+    /// The person who acted in the participant's role (`reglament serve`
+    /// knows people; the command line does not: `None`).
+    pub person: Option<String>,
 }
 
 /// A disclosure of a case's personal data: who asked, when.
@@ -205,6 +213,10 @@ pub struct NewInstance {
     pub replayed: bool,
     /// The idempotency key, if any.
     pub key: Option<String>,
+    /// The person who started it, in the role of `actor`, if known.
+    pub person: Option<String>,
+    /// Whose case it is (a citizen's subject), if known.
+    pub applicant: Option<String>,
 }
 
 /// What storing a start did.
@@ -272,10 +284,11 @@ pub struct Store {
 
 /// The columns of an instance, in the order `read_instance` reads them.
 const INSTANCE_COLUMNS: &str =
-    "id, regulation, channel, application, flk, state, version, started_at, finished, edition, calendar, replayed";
+    "id, regulation, channel, application, flk, state, version, started_at, finished, edition, \
+     calendar, replayed, applicant";
 
 /// The columns of a journal entry, in the order `read_entry` reads them.
-const ENTRY_COLUMNS: &str = "instance, version, at, actor, from_action, to_action, branch, key";
+const ENTRY_COLUMNS: &str = "instance, version, at, actor, from_action, to_action, branch, key, person";
 
 /// The meta key of the key check value.
 const KEY_CHECK: &str = "key_check";
@@ -524,7 +537,7 @@ impl Store {
         let flk = new.flk.to_column();
         tx.execute(
             &format!(
-                "INSERT INTO instances ({INSTANCE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, 0, ?8, ?9, ?10)"
+                "INSERT INTO instances ({INSTANCE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, 0, ?8, ?9, ?10, ?11)"
             ),
             params![
                 id,
@@ -536,7 +549,8 @@ impl Store {
                 new.at.to_string(),
                 new.edition.digest,
                 new.calendar.digest,
-                new.replayed
+                new.replayed,
+                new.applicant
             ],
         )
         .map_err(failed(&path, "inserting the instance"))?;
@@ -548,6 +562,7 @@ impl Store {
             flk,
             replayed: new.replayed,
             application: sha256_hex(&chain::application_bytes(&application)),
+            applicant: new.applicant.clone(),
         }
         .to_json();
         let entry = JournalEntry {
@@ -559,6 +574,7 @@ impl Store {
             to: Some(new.start),
             branch: None,
             key: new.key.clone(),
+            person: new.person.clone(),
         };
         append(&tx, chain::START, &entry, Some(&detail)).map_err(failed(&path, "writing the journal"))?;
         tx.commit().map_err(failed(&path, "committing the start"))?;
@@ -624,6 +640,7 @@ impl Store {
             to: None,
             branch: None,
             key: None,
+            person: None,
         };
         append(&tx, chain::DISCLOSURE, &entry, None).map_err(failed(&path, "recording the disclosure"))?;
         tx.commit().map_err(failed(&path, "committing the disclosure"))?;
@@ -830,6 +847,7 @@ impl Store {
             edition: opt_text(9),
             calendar: opt_text(10),
             replayed: int(11, "replay flag")? != 0,
+            applicant: opt_text(12),
         })
     }
 }
@@ -870,19 +888,19 @@ fn open_application(value: &Value, id: i64, key: Option<&Key>) -> Result<Option<
 }
 
 fn read_values(r: &Row<'_>) -> rusqlite::Result<Vec<Value>> {
-    (0..12).map(|i| r.get::<_, Value>(i)).collect()
+    (0..13).map(|i| r.get::<_, Value>(i)).collect()
 }
 
-type EntryRow = (i64, i64, String, String, Option<u32>, Option<u32>, Option<String>, Option<String>);
+type EntryRow = (i64, i64, String, String, Option<u32>, Option<u32>, Option<String>, (Option<String>, Option<String>));
 
 fn read_entry(r: &Row<'_>) -> rusqlite::Result<EntryRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, (r.get(7)?, r.get(8)?)))
 }
 
 fn decode_entry(row: EntryRow) -> Result<JournalEntry, StoreError> {
-    let (instance, version, at, actor, from, to, branch, key) = row;
+    let (instance, version, at, actor, from, to, branch, (key, person)) = row;
     let at = parse_time(&at, "journal time")?;
-    Ok(JournalEntry { instance, version, at, actor, from, to, branch, key })
+    Ok(JournalEntry { instance, version, at, actor, from, to, branch, key, person })
 }
 
 fn parse_time(text: &str, what: &str) -> Result<LocalDateTime, StoreError> {
@@ -926,20 +944,24 @@ fn append(conn: &Connection, kind: &str, e: &JournalEntry, detail: Option<&str>)
         branch: e.branch.as_deref(),
         key: e.key.as_deref(),
         detail,
+        person: e.person.as_deref(),
     };
     let hash = chain::link(&prev, &row);
     conn.prepare_cached(
-        "INSERT INTO journal (seq, instance, version, kind, at, actor, from_action, to_action, branch, key, detail, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO journal (seq, instance, version, kind, at, actor, from_action, to_action, branch, key, detail, hash,
+                              person)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
-    .execute(params![seq, e.instance, version, kind, at, e.actor, e.from, e.to, e.branch, e.key, detail, hash])?;
+    .execute(params![
+        seq, e.instance, version, kind, at, e.actor, e.from, e.to, e.branch, e.key, detail, hash, e.person
+    ])?;
     Ok(())
 }
 
 fn keyed(conn: &Connection, key: &str) -> rusqlite::Result<Option<Keyed>> {
     let sql = format!("SELECT {ENTRY_COLUMNS}, kind FROM journal WHERE key = ?1");
     let found =
-        conn.prepare_cached(&sql)?.query_row([key], |r| Ok((read_entry(r)?, r.get::<_, String>(8)?))).optional()?;
+        conn.prepare_cached(&sql)?.query_row([key], |r| Ok((read_entry(r)?, r.get::<_, String>(9)?))).optional()?;
     let Some((row, kind)) = found else { return Ok(None) };
     let entry = decode_entry(row).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     Ok(Some(Keyed { instance: entry.instance, start: kind == chain::START, entry }))
@@ -974,4 +996,81 @@ fn classify(path: &Path, doing: &'static str, e: rusqlite::Error) -> StoreError 
     } else {
         StoreError::Sqlite { doing, source: e }
     }
+}
+
+/// What fell due: the current step of a case, or its whole service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EscalationKind {
+    /// The current step is overdue.
+    Step,
+    /// The whole service is overdue.
+    Service,
+}
+
+impl EscalationKind {
+    /// The word stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EscalationKind::Step => "step",
+            EscalationKind::Service => "service",
+        }
+    }
+
+    /// The kind a stored word names.
+    pub fn parse(text: &str) -> Option<EscalationKind> {
+        match text {
+            "step" => Some(EscalationKind::Step),
+            "service" => Some(EscalationKind::Service),
+            _ => None,
+        }
+    }
+}
+
+/// An escalation to record: a case's step or service that fell due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEscalation {
+    /// The case.
+    pub instance: i64,
+    /// The case's version when it was noticed: one escalation per step entered.
+    pub version: i64,
+    /// Step or service.
+    pub kind: EscalationKind,
+    /// The action the case stood at.
+    pub action: u32,
+    /// When it fell due.
+    pub due: LocalDateTime,
+    /// What the webhook receives: JSON without personal data.
+    pub payload: String,
+}
+
+/// An escalation waiting for delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Escalation {
+    /// Its id: the webhook receives it, to recognise a notice sent twice.
+    pub id: i64,
+    /// The case.
+    pub instance: i64,
+    /// The case's version when it was noticed.
+    pub version: i64,
+    /// Step or service.
+    pub kind: EscalationKind,
+    /// The action the case stood at.
+    pub action: u32,
+    /// When it fell due.
+    pub due: LocalDateTime,
+    /// What the webhook receives.
+    pub payload: String,
+    /// Deliveries tried so far.
+    pub attempts: u32,
+}
+
+/// An escalation with its delivery state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EscalationRecord {
+    /// The escalation.
+    pub escalation: Escalation,
+    /// When it was delivered (seconds since the Unix epoch), if it was.
+    pub delivered: Option<i64>,
+    /// Why the last delivery failed, if it did.
+    pub last_error: Option<String>,
 }

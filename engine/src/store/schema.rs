@@ -13,7 +13,7 @@ use crate::edition::sha256_hex;
 pub const APPLICATION_ID: i64 = 0x5247_4c4d;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Schema version 1: instances and their journal.
 pub const SCHEMA_V1: &str = "
@@ -62,7 +62,35 @@ pub(super) const MIGRATIONS: &[(i64, Step)] = &[
         ),
     ),
     (3, Step::Rust(to_v3)),
+    (4, Step::Sql(V4)),
 ];
+
+/// Version 4, for the HTTP service: each journal entry may name the person
+/// who acted in the participant's role, each case the applicant it belongs
+/// to; escalations of steps that fell due wait in an outbox until a webhook
+/// has them. Escalations are notices about the journal, not part of it, so
+/// they are not chained.
+const V4: &str = "
+ALTER TABLE journal ADD COLUMN person TEXT;
+ALTER TABLE instances ADD COLUMN applicant TEXT;
+CREATE INDEX instances_applicant ON instances (applicant) WHERE applicant IS NOT NULL;
+CREATE TABLE escalations (
+    id            INTEGER PRIMARY KEY,
+    instance      INTEGER NOT NULL REFERENCES instances (id),
+    version       INTEGER NOT NULL,
+    kind          TEXT    NOT NULL,
+    action        INTEGER NOT NULL,
+    due           TEXT    NOT NULL,
+    payload       TEXT    NOT NULL,
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    next_attempt  INTEGER NOT NULL,
+    claimed_until INTEGER,
+    delivered     INTEGER,
+    last_error    TEXT,
+    UNIQUE (instance, version, kind)
+);
+CREATE INDEX escalations_pending ON escalations (next_attempt) WHERE delivered IS NULL;
+";
 
 /// Version 3: each case records the edition and the calendar data it runs
 /// on, and whether it replays history; editions and calendars are kept once
@@ -133,6 +161,7 @@ fn to_v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             branch: branch.as_deref(),
             key: None,
             detail: detail.as_deref(),
+            person: None,
         };
         let hash = chain::link(&prev, &row);
         tx.execute(
@@ -160,6 +189,7 @@ fn legacy_detail(tx: &Transaction<'_>, instance: i64) -> rusqlite::Result<String
         flk,
         replayed: false,
         application: sha256_hex(&chain::application_bytes(&rusqlite::types::Value::Text(application))),
+        applicant: None,
     }
     .to_json())
 }

@@ -78,9 +78,9 @@ impl Store {
 
     fn verify_chain(&self, v: &mut Verification) -> Result<BTreeMap<i64, Journalled>, StoreError> {
         let rows = self.rows(
-            "SELECT seq, instance, version, kind, at, actor, from_action, to_action, branch, key, detail, hash
+            "SELECT seq, instance, version, kind, at, actor, from_action, to_action, branch, key, detail, hash, person
              FROM journal ORDER BY seq",
-            12,
+            13,
         )?;
         let mut journalled: BTreeMap<i64, Journalled> = BTreeMap::new();
         let mut prev = chain::GENESIS.to_string();
@@ -101,6 +101,7 @@ impl Store {
                 branch: text(&row[8]),
                 key: text(&row[9]),
                 detail: text(&row[10]),
+                person: text(&row[12]),
             };
             if chain::link(&prev, &fields) != stored {
                 v.problems.push(format!(
@@ -122,8 +123,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         let rows = self.rows(
             "SELECT id, regulation, channel, application, flk, state, version, started_at, finished, edition, calendar,
-                    replayed FROM instances ORDER BY id",
-            12,
+                    replayed, applicant FROM instances ORDER BY id",
+            13,
         )?;
         for row in &rows {
             v.instances += 1;
@@ -192,6 +193,9 @@ fn disagreements(row: &Values, j: &Journalled) -> Vec<String> {
     }
     if !same(9, start.edition.as_deref()) || !same(10, start.calendar.as_deref()) {
         out.push("its edition or calendar differs from the one its start recorded".to_string());
+    }
+    if !same(12, start.applicant.as_deref()) {
+        out.push("its applicant differs from the one its start recorded".to_string());
     }
     if !same(4, start.flk.as_deref()) || (int(&row[11]) == Some(1)) != start.replayed {
         out.push("its FLK status or replay flag differs from the one its start recorded".to_string());

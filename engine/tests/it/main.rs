@@ -1,7 +1,6 @@
-//! The engine's integration tests, in one binary: the command line, instances
+//! The engine's integration tests, in one binary: instances
 //! by string ids, the store, and the typed API of generated channels.
 
-mod cli;
 mod common;
 mod editions;
 mod instances;

@@ -126,7 +126,7 @@ fn bad_input_gets_a_clear_error_and_changes_nothing() {
     // Refused before the store exists: the file is not even created.
     let (code, _, err) = start("nope", "mio", good, "mio");
     assert_eq!(code, 1);
-    assert!(err.starts_with("error: unknown regulation `nope`"), "{err}");
+    assert!(err.starts_with("error[R0101]: unknown regulation `nope`"), "{err}");
     let (code, _, err) = start(PRESCHOOL, "tv", good, "mio");
     assert!(code == 1 && err.contains("has no channel `tv`"), "{err}");
     let malformed = write("cli-bad-malformed", "{\"iin\": \"920101300010\",");
@@ -231,7 +231,7 @@ fn bad_input_gets_a_clear_error_and_changes_nothing() {
     conn.execute("UPDATE schema_version SET version = 99", []).unwrap();
     drop(conn);
     let (code, _, err) = run(&store, &["list"]);
-    assert!(code == 1 && err.contains("has schema version 99, newer than the 3"), "{err}");
+    assert!(code == 1 && err.contains("has schema version 99, newer than the 4"), "{err}");
 }
 
 /// The script a killed writer runs: `instances` instances of the preschool

@@ -9,10 +9,15 @@
 //! reglament --store s.db overdue --at 2024-03-25T09:00
 //! reglament --store s.db check
 //! reglament --store s.db backup s-copy.db
+//! reglament serve --demo demo/                 # the HTTP service and the desk, with a demo configuration
+//! reglament serve reglament.toml               # the HTTP service of a configuration
+//! reglament token keygen signing-key.json jwks.json
+//! reglament token issue signing-key.json --sub aigerim
 //! ```
 //!
 //! Errors go to standard error with exit code 1 (2 for a malformed command
-//! line); nothing is written when a command fails. Reading commands open the
+//! line), as `error[CODE]: …` with the codes the HTTP service's problems
+//! carry; nothing is written when a command fails. Reading commands open the
 //! store read-only: they never wait for writers.
 
 use std::io::{Read, Write};
@@ -119,6 +124,56 @@ enum Command {
         /// The file.
         file: PathBuf,
     },
+    /// Serves the HTTP API and the web desk (docs/service.md): every
+    /// generated regulation, people and roles from bearer tokens, the
+    /// server's clock, escalations to a webhook.
+    Serve {
+        /// The configuration file (TOML).
+        #[arg(required_unless_present = "demo")]
+        config: Option<PathBuf>,
+        /// Writes a demo configuration into DIR (an SQLite store, its key, a
+        /// local signing key, two officers) unless it is there, and serves it.
+        #[arg(long, value_name = "DIR", conflicts_with = "config")]
+        demo: Option<PathBuf>,
+        /// Listen here instead of the configuration's address.
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<std::net::SocketAddr>,
+    },
+    /// Local tokens: a signing key and its JWKS, and tokens signed with it.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenCommand {
+    /// Writes a new Ed25519 signing key (readable by its owner only) and
+    /// its public JWKS, which the service's configuration names.
+    Keygen {
+        /// The signing key to create.
+        key: PathBuf,
+        /// The JWKS to create.
+        jwks: PathBuf,
+    },
+    /// Prints a token signed with a local key.
+    Issue {
+        /// The signing key.
+        key: PathBuf,
+        /// The person (`sub`).
+        #[arg(long)]
+        sub: String,
+        /// Their name.
+        #[arg(long)]
+        name: Option<String>,
+        /// The issuer (`iss`) the service expects, if it checks one.
+        #[arg(long)]
+        iss: Option<String>,
+        /// The audience (`aud`) the service expects, if it checks one.
+        #[arg(long)]
+        aud: Option<String>,
+        /// Seconds until it expires.
+        #[arg(long, default_value_t = 8 * 3600)]
+        ttl: i64,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -183,6 +238,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Engine(e)) => {
+            eprintln!("error[{}]: {e}", e.code());
+            ExitCode::FAILURE
+        }
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -323,6 +382,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 false => Err(CliError::Usage("the backup failed its check (see the problems above)".to_string())),
             }
         }
+        Command::Serve { config, demo, listen } => serve(config, demo, listen),
+        Command::Token(command) => token(command, out),
         Command::Batch { file } => {
             let text = read(&file)?;
             ctx.key()?;
@@ -539,4 +600,51 @@ fn batch(engine: &mut Engine, file: &Path, text: &str, out: &mut impl Write) -> 
         print(out, &format!("{prefix}committed instance {id} version {version}\n"))?;
     }
     Ok(())
+}
+
+fn serve(config: Option<PathBuf>, demo: Option<PathBuf>, listen: Option<std::net::SocketAddr>) -> Result<(), CliError> {
+    let path = match (config, demo) {
+        (_, Some(dir)) => reglament_server::serve::demo(&dir).map_err(CliError::Usage)?,
+        (Some(path), None) => path,
+        (None, None) => return Err(CliError::Usage("give a configuration file, or --demo DIR".to_string())),
+    };
+    let mut config = reglament_server::config::Config::read(&path).map_err(|e| CliError::Usage(e.to_string()))?;
+    if let Some(listen) = listen {
+        config.listen = listen;
+    }
+    // The service opens its store before the runtime starts: the PostgreSQL
+    // client blocks, which async tasks must not do.
+    let clock = std::sync::Arc::new(reglament_server::clock::SystemClock);
+    let service = reglament_server::serve::build(config, clock).map_err(CliError::Usage)?;
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| CliError::Usage(format!("cannot start: {e}")))?;
+    runtime.block_on(reglament_server::serve::serve(service)).map_err(CliError::Usage)
+}
+
+fn token(command: TokenCommand, out: &mut impl Write) -> Result<(), CliError> {
+    use reglament_server::auth::{write_private, Claims, SigningKey};
+    match command {
+        TokenCommand::Keygen { key, jwks } => {
+            let new = SigningKey::generate().map_err(CliError::Usage)?;
+            write_private(&key, &new.to_file()).map_err(CliError::Usage)?;
+            std::fs::write(&jwks, new.jwks())
+                .map_err(|e| CliError::Usage(format!("cannot write {}: {e}", jwks.display())))?;
+            print(
+                out,
+                &format!(
+                    "wrote a signing key to {} (keep it secret) and its JWKS to {} (name it in [auth] jwks)\n",
+                    key.display(),
+                    jwks.display()
+                ),
+            )
+        }
+        TokenCommand::Issue { key, sub, name, iss, aud, ttl } => {
+            let key = SigningKey::read(&key).map_err(CliError::Usage)?;
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+            let claims = Claims { sub, name, exp: now.saturating_add(ttl), iat: now, iss, aud };
+            let token = key.issue(&claims).map_err(CliError::Usage)?;
+            print(out, &format!("{token}\n"))
+        }
+    }
 }

@@ -1,0 +1,769 @@
+//! The PostgreSQL store: the engine's [`CaseStore`] on a PostgreSQL
+//! database (the `postgres` client), for when one machine is not enough:
+//! several `reglament serve` replicas share one database.
+//!
+//! It keeps the SQLite store's guarantees, checked by the same conformance
+//! suite (tests/it/conformance.rs):
+//!
+//! - a start or a move is one transaction with its journal entry; a move
+//!   updates its instance only at the version it was planned on
+//!   (`UPDATE … WHERE version = $n`), so of two replicas moving one case
+//!   the second gets a conflict and writes nothing;
+//! - the journal is the same hash chain, over the same fields: its head is
+//!   one row (`chain_head`) that every append locks (`SELECT … FOR
+//!   UPDATE`), so entries are chained in commit order across replicas —
+//!   and that row is what limits the store's transitions per second
+//!   (BENCHMARKS.md);
+//! - idempotency keys are unique (an index), applications are sealed with
+//!   the operator's key (the same format, bound to the instance's id), and
+//!   every disclosure is a journal entry;
+//! - escalations are claimed with `FOR UPDATE SKIP LOCKED` for a lease, so
+//!   replicas never deliver the same one at once.
+//!
+//! The schema is created on first connect, under an advisory lock so that
+//! replicas starting together create it once.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard};
+
+use postgres::error::SqlState;
+use postgres::{Client, GenericClient, NoTls, Row, Statement};
+use reglament_engine::store::chain::{self, ChainRow, StartDetail};
+use reglament_engine::{
+    Application, CaseStore, Damaged, Disclosure, Escalation, EscalationKind, EscalationRecord, FlkStatus, Inserted,
+    JournalEntry, Key, Keyed, Listing, NewEscalation, NewInstance, StoreError, StoredInstance, Transition,
+    Verification,
+};
+use reglament_runtime::LocalDateTime;
+
+/// The schema, created once per database.
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS reglament_meta (key TEXT PRIMARY KEY, value BYTEA NOT NULL);
+CREATE SEQUENCE IF NOT EXISTS instance_ids;
+CREATE TABLE IF NOT EXISTS instances (
+    id          BIGINT  PRIMARY KEY,
+    regulation  TEXT    NOT NULL,
+    channel     TEXT    NOT NULL,
+    clear       TEXT,
+    sealed      BYTEA,
+    flk         TEXT,
+    state       BIGINT  NOT NULL,
+    version     BIGINT  NOT NULL,
+    started_at  TEXT    NOT NULL,
+    finished    BOOLEAN NOT NULL DEFAULT false,
+    edition     TEXT,
+    calendar    TEXT,
+    replayed    BOOLEAN NOT NULL DEFAULT false,
+    applicant   TEXT
+);
+CREATE INDEX IF NOT EXISTS instances_open ON instances (finished, id);
+CREATE TABLE IF NOT EXISTS editions (digest TEXT PRIMARY KEY, regulation TEXT NOT NULL, sha256 TEXT NOT NULL, snapshot TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS calendars (digest TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS journal (
+    seq         BIGINT PRIMARY KEY,
+    instance    BIGINT NOT NULL REFERENCES instances (id),
+    version     BIGINT,
+    kind        TEXT   NOT NULL,
+    at          TEXT   NOT NULL,
+    actor       TEXT   NOT NULL,
+    from_action BIGINT,
+    to_action   BIGINT,
+    branch      TEXT,
+    key         TEXT,
+    detail      TEXT,
+    hash        TEXT   NOT NULL,
+    person      TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS journal_versions ON journal (instance, version);
+CREATE UNIQUE INDEX IF NOT EXISTS journal_keys ON journal (key) WHERE key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS journal_instance ON journal (instance, seq);
+CREATE TABLE IF NOT EXISTS chain_head (one INTEGER PRIMARY KEY CHECK (one = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS escalations (
+    id            BIGSERIAL PRIMARY KEY,
+    instance      BIGINT NOT NULL REFERENCES instances (id),
+    version       BIGINT NOT NULL,
+    kind          TEXT   NOT NULL,
+    action        BIGINT NOT NULL,
+    due           TEXT   NOT NULL,
+    payload       TEXT   NOT NULL,
+    attempts      BIGINT NOT NULL DEFAULT 0,
+    next_attempt  BIGINT NOT NULL,
+    claimed_until BIGINT,
+    delivered     BIGINT,
+    last_error    TEXT,
+    UNIQUE (instance, version, kind)
+);
+";
+
+/// What a store error says when PostgreSQL cannot be reached.
+pub const CONNECTING: &str = "connecting to PostgreSQL";
+
+/// The advisory lock the schema is created under ("RGLM").
+const SCHEMA_LOCK: i64 = 0x5247_4c4d;
+
+const INSTANCE_COLUMNS: &str =
+    "id, regulation, channel, clear, sealed, flk, state, version, started_at, finished, edition, calendar, replayed, applicant";
+const ENTRY_COLUMNS: &str = "instance, version, at, actor, from_action, to_action, branch, key, person";
+const ESCALATION_COLUMNS: &str = "id, instance, version, kind, action, due, payload, attempts";
+
+/// A connection to a PostgreSQL store.
+pub struct PgStore {
+    /// The connection. The trait's reading methods take `&self`, as the
+    /// SQLite store's do, and PostgreSQL's client needs `&mut` for any
+    /// query: the lock is never contended (an engine serves one request at
+    /// a time), it only lends the client.
+    client: Mutex<Client>,
+    statements: Statements,
+    key: Option<Key>,
+    sealed: bool,
+}
+
+/// Statements prepared once per connection: each query is then one round
+/// trip instead of two (parse, then execute).
+#[derive(Default)]
+struct Statements(Mutex<HashMap<String, Statement>>);
+
+impl Statements {
+    fn get(&self, client: &mut impl GenericClient, sql: &str) -> Result<Statement, postgres::Error> {
+        if let Some(found) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(sql) {
+            return Ok(found.clone());
+        }
+        let prepared = client.prepare(sql)?;
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(sql.to_string(), prepared.clone());
+        Ok(prepared)
+    }
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PgStore(sealed: {})", self.sealed)
+    }
+}
+
+fn db(doing: &'static str) -> impl FnOnce(postgres::Error) -> StoreError {
+    move |e| {
+        let detail = match e.as_db_error() {
+            Some(db) => format!("{}: {}", db.code().code(), db.message()),
+            None => e.to_string(),
+        };
+        StoreError::Database { doing, detail }
+    }
+}
+
+fn is_unique_violation(e: &postgres::Error) -> bool {
+    e.code() == Some(&SqlState::UNIQUE_VIOLATION)
+}
+
+impl PgStore {
+    /// Connects, creates the schema when the database has none, and checks
+    /// the key against the one the store recorded (a store's first key is
+    /// recorded, and seals from then on).
+    pub fn connect(url: &str, key: Option<Key>) -> Result<PgStore, StoreError> {
+        let mut client = Client::connect(url, NoTls).map_err(db(CONNECTING))?;
+        let mut tx = client.transaction().map_err(db("starting the schema transaction"))?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK]).map_err(db("locking the schema"))?;
+        tx.batch_execute(SCHEMA).map_err(db("creating the schema"))?;
+        tx.execute(
+            "INSERT INTO chain_head (one, seq, hash) VALUES (1, 0, $1) ON CONFLICT (one) DO NOTHING",
+            &[&chain::GENESIS],
+        )
+        .map_err(db("creating the chain"))?;
+        if let Some(key) = &key {
+            tx.execute(
+                "INSERT INTO reglament_meta (key, value) VALUES ('key_check', $1) ON CONFLICT (key) DO NOTHING",
+                &[&key.check_value()],
+            )
+            .map_err(db("recording the key check"))?;
+        }
+        let check: Option<Vec<u8>> = tx
+            .query_opt("SELECT value FROM reglament_meta WHERE key = 'key_check'", &[])
+            .map_err(db("reading the key check"))?
+            .map(|r| r.get(0));
+        tx.commit().map_err(db("committing the schema"))?;
+        let sealed = check.is_some();
+        if let (Some(key), Some(check)) = (&key, &check) {
+            if !key.matches(check) {
+                return Err(StoreError::WrongKey("PostgreSQL".into()));
+            }
+        }
+        Ok(PgStore { client: Mutex::new(client), statements: Statements::default(), key, sealed })
+    }
+
+    fn client(&self) -> MutexGuard<'_, Client> {
+        self.client.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Empties every table of the store (for tests and benchmarks on a
+    /// throwaway database).
+    pub fn reset(&mut self) -> Result<(), StoreError> {
+        self.client()
+            .batch_execute(
+                "TRUNCATE escalations, journal, instances, editions, calendars, reglament_meta RESTART IDENTITY;
+                 UPDATE chain_head SET seq = 0, hash = '0000000000000000000000000000000000000000000000000000000000000000';
+                 ALTER SEQUENCE instance_ids RESTART",
+            )
+            .map_err(db("emptying the store"))?;
+        if let Some(key) = &self.key {
+            self.client()
+                .execute("INSERT INTO reglament_meta (key, value) VALUES ('key_check', $1)", &[&key.check_value()])
+                .map_err(db("recording the key check"))?;
+        }
+        Ok(())
+    }
+
+    fn read_instance(&self, id: i64, with_application: bool) -> Result<Option<StoredInstance>, StoreError> {
+        let mut client = self.client();
+        let sql = format!("SELECT {INSTANCE_COLUMNS} FROM instances WHERE id = $1");
+        let row = self
+            .statements
+            .get(&mut *client, &sql)
+            .and_then(|st| client.query_opt(&st, &[&id]))
+            .map_err(db("reading an instance"))?;
+        row.map(|r| decode_instance(&r, with_application, self.key.as_ref()))
+            .transpose()
+            .map_err(|d| StoreError::BadRow(format!("instance {}: {}", d.instance, d.problem)))
+    }
+
+    fn list(&self, unfinished_only: bool, with_application: bool) -> Result<Listing, StoreError> {
+        let filter = if unfinished_only { "WHERE NOT finished" } else { "" };
+        let rows = self
+            .client()
+            .query(&format!("SELECT {INSTANCE_COLUMNS} FROM instances {filter} ORDER BY id"), &[])
+            .map_err(db("listing instances"))?;
+        let mut listing = Listing::default();
+        for row in rows {
+            match decode_instance(&row, with_application, self.key.as_ref()) {
+                Ok(i) => listing.instances.push(i),
+                Err(d) => listing.damaged.push(d),
+            }
+        }
+        Ok(listing)
+    }
+}
+
+/// Appends an entry to the chain inside the transaction `tx`, after the
+/// head it locks.
+fn append(
+    tx: &mut impl GenericClient,
+    st: &Statements,
+    kind: &str,
+    e: &JournalEntry,
+    detail: Option<&str>,
+) -> Result<(), postgres::Error> {
+    let lock = st.get(tx, "SELECT seq, hash FROM chain_head WHERE one = 1 FOR UPDATE")?;
+    let head = tx.query_one(&lock, &[])?;
+    let (seq, prev): (i64, String) = (head.get::<_, i64>(0) + 1, head.get(1));
+    let at = e.at.to_string();
+    let version = (kind != chain::DISCLOSURE).then_some(e.version);
+    let row = ChainRow {
+        seq,
+        instance: e.instance,
+        version,
+        kind,
+        at: &at,
+        actor: &e.actor,
+        from: e.from,
+        to: e.to,
+        branch: e.branch.as_deref(),
+        key: e.key.as_deref(),
+        detail,
+        person: e.person.as_deref(),
+    };
+    let hash = chain::link(&prev, &row);
+    let from = e.from.map(i64::from);
+    let to = e.to.map(i64::from);
+    let insert = st.get(
+        tx,
+        "INSERT INTO journal (seq, instance, version, kind, at, actor, from_action, to_action, branch, key, detail, hash, person)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+    )?;
+    tx.execute(
+        &insert,
+        &[&seq, &e.instance, &version, &kind, &at, &e.actor, &from, &to, &e.branch, &e.key, &detail, &hash, &e.person],
+    )?;
+    let head = st.get(tx, "UPDATE chain_head SET seq = $1, hash = $2 WHERE one = 1")?;
+    tx.execute(&head, &[&seq, &hash])?;
+    Ok(())
+}
+
+fn keyed_in(client: &mut impl GenericClient, st: &Statements, key: &str) -> Result<Option<Keyed>, StoreError> {
+    let row = st
+        .get(client, &format!("SELECT {ENTRY_COLUMNS}, kind FROM journal WHERE key = $1"))
+        .and_then(|q| client.query_opt(&q, &[&key]))
+        .map_err(db("reading the idempotency key"))?;
+    let Some(row) = row else { return Ok(None) };
+    let entry = decode_entry(&row)?;
+    let kind: String = row.get(9);
+    Ok(Some(Keyed { instance: entry.instance, start: kind == chain::START, entry }))
+}
+
+fn decode_entry(r: &Row) -> Result<JournalEntry, StoreError> {
+    let number = |i: usize| r.get::<_, Option<i64>>(i).and_then(|n| u32::try_from(n).ok());
+    let at: String = r.get(2);
+    Ok(JournalEntry {
+        instance: r.get(0),
+        version: r.get::<_, Option<i64>>(1).unwrap_or(0),
+        at: LocalDateTime::parse(&at).map_err(|e| StoreError::BadRow(format!("journal time: {e}")))?,
+        actor: r.get(3),
+        from: number(4),
+        to: number(5),
+        branch: r.get(6),
+        key: r.get(7),
+        person: r.get(8),
+    })
+}
+
+fn decode_instance(r: &Row, with_application: bool, key: Option<&Key>) -> Result<StoredInstance, Damaged> {
+    let id: i64 = r.get(0);
+    let bad = |problem: String| Damaged { instance: id, problem };
+    let application = if with_application {
+        let clear: Option<String> = r.get(3);
+        let sealed: Option<Vec<u8>> = r.get(4);
+        let json = match (clear, sealed, key) {
+            (Some(text), _, _) => Some(text),
+            (None, Some(_), None) => None,
+            (None, Some(bytes), Some(key)) => {
+                Some(key.open(&bytes, id).and_then(|clear| String::from_utf8(clear).ok()).ok_or_else(|| {
+                    bad("its application does not open with the store's key (altered or moved)".into())
+                })?)
+            }
+            (None, None, _) => return Err(bad("it has no application".into())),
+        };
+        json.map(|j| {
+            Application::from_json(&j).map_err(|_| bad("its application is not a readable JSON object".into()))
+        })
+        .transpose()?
+    } else {
+        None
+    };
+    let started_at: String = r.get(8);
+    let flk: Option<String> = r.get(5);
+    Ok(StoredInstance {
+        id,
+        regulation: r.get(1),
+        channel: r.get(2),
+        application,
+        flk: FlkStatus::from_column(flk.as_deref()),
+        state: u32::try_from(r.get::<_, i64>(6)).map_err(|_| bad("its state is out of range".into()))?,
+        version: r.get(7),
+        started_at: LocalDateTime::parse(&started_at).map_err(|e| bad(format!("its start time: {e}")))?,
+        finished: r.get(9),
+        edition: r.get(10),
+        calendar: r.get(11),
+        replayed: r.get(12),
+        applicant: r.get(13),
+    })
+}
+
+fn decode_escalation(r: &Row) -> Result<Escalation, StoreError> {
+    let id: i64 = r.get(0);
+    let kind: String = r.get(3);
+    let due: String = r.get(5);
+    Ok(Escalation {
+        id,
+        instance: r.get(1),
+        version: r.get(2),
+        kind: EscalationKind::parse(&kind).ok_or_else(|| StoreError::BadRow(format!("escalation {id}: its kind")))?,
+        action: u32::try_from(r.get::<_, i64>(4)).unwrap_or(0),
+        due: LocalDateTime::parse(&due).map_err(|e| StoreError::BadRow(format!("escalation {id}: {e}")))?,
+        payload: r.get(6),
+        attempts: u32::try_from(r.get::<_, i64>(7)).unwrap_or(u32::MAX),
+    })
+}
+
+impl CaseStore for PgStore {
+    fn is_sealed(&self) -> bool {
+        self.sealed
+    }
+
+    fn insert_instance(&mut self, new: &NewInstance) -> Result<Inserted, StoreError> {
+        if self.sealed && self.key.is_none() {
+            return Err(StoreError::KeyRequired("PostgreSQL".into()));
+        }
+        let key = self.key.clone();
+        let mut client = self.client();
+        let mut tx = client.transaction().map_err(db("starting a transaction"))?;
+        if let Some(k) = &new.key {
+            if let Some(found) = keyed_in(&mut tx, &self.statements, k)? {
+                return existing_start(found, k);
+            }
+        }
+        tx.execute(
+            "INSERT INTO editions (digest, regulation, sha256, snapshot) VALUES ($1, $2, $3, $4) ON CONFLICT (digest) DO NOTHING",
+            &[&new.edition.digest, &new.edition.regulation, &new.edition.sha256, &new.edition.snapshot],
+        )
+        .map_err(db("recording the edition"))?;
+        tx.execute(
+            "INSERT INTO calendars (digest, data) VALUES ($1, $2) ON CONFLICT (digest) DO NOTHING",
+            &[&new.calendar.digest, &new.calendar.data],
+        )
+        .map_err(db("recording the calendar"))?;
+        let id: i64 = tx.query_one("SELECT nextval('instance_ids')", &[]).map_err(db("numbering the instance"))?.get(0);
+        let json = new.application.to_json();
+        let (clear, sealed, digest) = match &key {
+            Some(key) => {
+                let bytes = key.seal(json.as_bytes(), id);
+                let digest = chain::sealed_application_digest(&bytes);
+                (None, Some(bytes), digest)
+            }
+            None => {
+                let digest = chain::clear_application_digest(&json);
+                (Some(json), None, digest)
+            }
+        };
+        let flk = new.flk.to_column();
+        tx.execute(
+            &format!("INSERT INTO instances ({INSTANCE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, false, $9, $10, $11, $12)"),
+            &[
+                &id,
+                &new.regulation,
+                &new.channel,
+                &clear,
+                &sealed,
+                &flk,
+                &i64::from(new.start),
+                &new.at.to_string(),
+                &new.edition.digest,
+                &new.calendar.digest,
+                &new.replayed,
+                &new.applicant,
+            ],
+        )
+        .map_err(db("inserting the instance"))?;
+        let detail = StartDetail {
+            regulation: new.regulation.clone(),
+            channel: new.channel.clone(),
+            edition: Some(new.edition.digest.clone()),
+            calendar: Some(new.calendar.digest.clone()),
+            flk,
+            replayed: new.replayed,
+            application: digest,
+            applicant: new.applicant.clone(),
+        }
+        .to_json();
+        let entry = JournalEntry {
+            instance: id,
+            version: 1,
+            at: new.at,
+            actor: new.actor.clone(),
+            from: None,
+            to: Some(new.start),
+            branch: None,
+            key: new.key.clone(),
+            person: new.person.clone(),
+        };
+        match append(&mut tx, &self.statements, chain::START, &entry, Some(&detail)) {
+            Ok(()) => {}
+            // Another replica committed the same key in between: its start.
+            Err(e) if is_unique_violation(&e) && new.key.is_some() => {
+                drop(tx);
+                let k = new.key.clone().unwrap_or_default();
+                return match keyed_in(&mut *client, &self.statements, &k)? {
+                    Some(found) => existing_start(found, &k),
+                    None => Err(db("writing the journal")(e)),
+                };
+            }
+            Err(e) => return Err(db("writing the journal")(e)),
+        }
+        tx.commit().map_err(db("committing the start"))?;
+        Ok(Inserted { id, existing: false })
+    }
+
+    fn commit(&mut self, t: &Transition) -> Result<(), StoreError> {
+        let id = t.entry.instance;
+        let mut client = self.client();
+        let mut tx = client.transaction().map_err(db("starting a transaction"))?;
+        let changed = self
+            .statements
+            .get(&mut tx, "UPDATE instances SET state = $1, version = $2, finished = $3 WHERE id = $4 AND version = $5")
+            .and_then(|q| {
+                tx.execute(&q, &[&i64::from(t.state), &(t.expected_version + 1), &t.finished, &id, &t.expected_version])
+            })
+            .map_err(db("moving the instance"))?;
+        if changed != 1 {
+            let found: Option<i64> = tx
+                .query_opt("SELECT version FROM instances WHERE id = $1", &[&id])
+                .map_err(db("reading the instance"))?
+                .map(|r| r.get(0));
+            return Err(StoreError::Conflict { instance: id, expected: t.expected_version, found: found.unwrap_or(0) });
+        }
+        match append(&mut tx, &self.statements, chain::MOVE, &t.entry, None) {
+            Ok(()) => {}
+            Err(e) if is_unique_violation(&e) && t.entry.key.is_some() => {
+                drop(tx);
+                let key = t.entry.key.clone().unwrap_or_default();
+                let instance = keyed_in(&mut *client, &self.statements, &key)?.map_or(0, |k| k.instance);
+                return Err(StoreError::KeyReused { key, instance });
+            }
+            Err(e) => return Err(db("writing the journal")(e)),
+        }
+        tx.commit().map_err(db("committing the transition"))
+    }
+
+    fn disclose(&mut self, id: i64, who: &str, at: LocalDateTime) -> Result<Application, StoreError> {
+        let key = self.key.clone();
+        let mut client = self.client();
+        let mut tx = client.transaction().map_err(db("starting a transaction"))?;
+        let row = tx
+            .query_opt(&format!("SELECT {INSTANCE_COLUMNS} FROM instances WHERE id = $1"), &[&id])
+            .map_err(db("reading the application"))?
+            .ok_or(StoreError::NoInstance(id))?;
+        let instance = decode_instance(&row, true, key.as_ref())
+            .map_err(|d| StoreError::BadRow(format!("instance {id}: {}", d.problem)))?;
+        let application = instance.application.ok_or_else(|| StoreError::KeyRequired("PostgreSQL".into()))?;
+        let entry = JournalEntry {
+            instance: id,
+            version: 0,
+            at,
+            actor: who.to_string(),
+            from: None,
+            to: None,
+            branch: None,
+            key: None,
+            person: None,
+        };
+        append(&mut tx, &self.statements, chain::DISCLOSURE, &entry, None).map_err(db("recording the disclosure"))?;
+        tx.commit().map_err(db("committing the disclosure"))?;
+        Ok(application)
+    }
+
+    fn keyed(&self, key: &str) -> Result<Option<Keyed>, StoreError> {
+        keyed_in(&mut *self.client(), &self.statements, key)
+    }
+
+    fn instance(&self, id: i64) -> Result<Option<StoredInstance>, StoreError> {
+        self.read_instance(id, true)
+    }
+
+    fn instance_without_application(&self, id: i64) -> Result<Option<StoredInstance>, StoreError> {
+        self.read_instance(id, false)
+    }
+
+    fn last_entry(&self, instance: i64) -> Result<Option<JournalEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM journal WHERE instance = $1 AND version IS NOT NULL ORDER BY version DESC LIMIT 1"
+        );
+        rows(self, &sql, &[&instance], "reading the journal")?.first().map(decode_entry).transpose()
+    }
+
+    fn instances(&self, unfinished_only: bool) -> Result<Listing, StoreError> {
+        self.list(unfinished_only, true)
+    }
+
+    fn instances_without_applications(&self, unfinished_only: bool) -> Result<Listing, StoreError> {
+        self.list(unfinished_only, false)
+    }
+
+    fn journal(&self, instance: i64) -> Result<Vec<JournalEntry>, StoreError> {
+        let sql =
+            format!("SELECT {ENTRY_COLUMNS} FROM journal WHERE instance = $1 AND version IS NOT NULL ORDER BY version");
+        rows(self, &sql, &[&instance], "reading the journal")?.iter().map(decode_entry).collect()
+    }
+
+    fn disclosures(&self, instance: i64) -> Result<Vec<Disclosure>, StoreError> {
+        let sql = "SELECT at, actor FROM journal WHERE instance = $1 AND kind = $2 ORDER BY seq";
+        rows(self, sql, &[&instance, &chain::DISCLOSURE], "reading the disclosures")?
+            .iter()
+            .map(|r| {
+                let at: String = r.get(0);
+                let at = LocalDateTime::parse(&at).map_err(|e| StoreError::BadRow(format!("disclosure time: {e}")))?;
+                Ok(Disclosure { instance, at, who: r.get(1) })
+            })
+            .collect()
+    }
+
+    fn edition(&self, digest: &str) -> Result<Option<String>, StoreError> {
+        let found = rows(self, "SELECT snapshot FROM editions WHERE digest = $1", &[&digest], "reading an edition")?;
+        Ok(found.first().map(|r| r.get(0)))
+    }
+
+    fn calendar(&self, digest: &str) -> Result<Option<String>, StoreError> {
+        let found = rows(self, "SELECT data FROM calendars WHERE digest = $1", &[&digest], "reading a calendar")?;
+        Ok(found.first().map(|r| r.get(0)))
+    }
+
+    fn record_escalation(&mut self, e: &NewEscalation, now: i64) -> Result<bool, StoreError> {
+        let n = self
+            .client()
+            .execute(
+                "INSERT INTO escalations (instance, version, kind, action, due, payload, next_attempt)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (instance, version, kind) DO NOTHING",
+                &[
+                    &e.instance,
+                    &e.version,
+                    &e.kind.as_str(),
+                    &i64::from(e.action),
+                    &e.due.to_string(),
+                    &e.payload,
+                    &now,
+                ],
+            )
+            .map_err(db("recording an escalation"))?;
+        Ok(n == 1)
+    }
+
+    fn claim_escalations(&mut self, now: i64, lease: i64, limit: usize) -> Result<Vec<Escalation>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = self
+            .client()
+            .query(
+                &format!(
+                    "UPDATE escalations SET claimed_until = $1 + $2 WHERE id IN (
+                         SELECT id FROM escalations WHERE delivered IS NULL AND next_attempt <= $1
+                         AND (claimed_until IS NULL OR claimed_until <= $1)
+                         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+                     RETURNING {ESCALATION_COLUMNS}"
+                ),
+                &[&now, &lease, &limit],
+            )
+            .map_err(db("claiming escalations"))?;
+        let mut out: Vec<Escalation> = rows.iter().map(decode_escalation).collect::<Result<_, _>>()?;
+        out.sort_by_key(|e| e.id);
+        Ok(out)
+    }
+
+    fn escalation_delivered(&mut self, id: i64, now: i64) -> Result<(), StoreError> {
+        self.client()
+            .execute(
+                "UPDATE escalations SET delivered = $2, attempts = attempts + 1, claimed_until = NULL, last_error = NULL WHERE id = $1",
+                &[&id, &now],
+            )
+            .map(|_| ())
+            .map_err(db("recording a delivery"))
+    }
+
+    fn escalation_failed(&mut self, id: i64, retry_at: i64, error: &str) -> Result<(), StoreError> {
+        self.client()
+            .execute(
+                "UPDATE escalations SET attempts = attempts + 1, next_attempt = $2, claimed_until = NULL, last_error = $3 WHERE id = $1",
+                &[&id, &retry_at, &error],
+            )
+            .map(|_| ())
+            .map_err(db("recording a delivery"))
+    }
+
+    fn escalations(&self) -> Result<Vec<EscalationRecord>, StoreError> {
+        with_client(self, |c: &mut Client| {
+            let rows = c
+                .query(&format!("SELECT {ESCALATION_COLUMNS}, delivered, last_error FROM escalations ORDER BY id"), &[])
+                .map_err(db("listing escalations"))?;
+            rows.iter()
+                .map(|r| {
+                    Ok(EscalationRecord {
+                        escalation: decode_escalation(r)?,
+                        delivered: r.get(8),
+                        last_error: r.get(9),
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn verify(&self) -> Result<Verification, StoreError> {
+        verify(&mut self.client())
+    }
+
+    fn is_broken(&self) -> bool {
+        self.client().is_closed()
+    }
+}
+
+/// Runs a read on the store's client.
+fn with_client<T>(store: &PgStore, read: impl FnOnce(&mut Client) -> Result<T, StoreError>) -> Result<T, StoreError> {
+    read(&mut store.client())
+}
+
+/// Runs one prepared query on the store's client.
+fn rows(
+    store: &PgStore,
+    sql: &str,
+    params: &[&(dyn postgres::types::ToSql + Sync)],
+    doing: &'static str,
+) -> Result<Vec<Row>, StoreError> {
+    let mut client = store.client();
+    store.statements.get(&mut *client, sql).and_then(|q| client.query(&q, params)).map_err(db(doing))
+}
+
+fn existing_start(found: Keyed, key: &str) -> Result<Inserted, StoreError> {
+    if found.start {
+        return Ok(Inserted { id: found.instance, existing: true });
+    }
+    Err(StoreError::KeyReused { key: key.to_string(), instance: found.instance })
+}
+
+/// The full check: the chain recomputed from the first entry, every
+/// instance's version and state against its journal, and the recorded
+/// editions and calendars against their digests.
+fn verify(c: &mut Client) -> Result<Verification, StoreError> {
+    let mut v = Verification { integrity: "ok".to_string(), ..Verification::default() };
+    let rows = c
+        .query(
+            "SELECT seq, instance, version, kind, at, actor, from_action, to_action, branch, key, detail, hash, person
+             FROM journal ORDER BY seq",
+            &[],
+        )
+        .map_err(db("checking the store"))?;
+    let mut prev = chain::GENESIS.to_string();
+    let mut last: std::collections::BTreeMap<i64, (i64, Option<i64>, Option<i64>)> = Default::default();
+    for r in &rows {
+        v.entries += 1;
+        let seq: i64 = r.get(0);
+        let instance: i64 = r.get(1);
+        let version: Option<i64> = r.get(2);
+        let (kind, at, actor): (String, String, String) = (r.get(3), r.get(4), r.get(5));
+        let (from, to): (Option<i64>, Option<i64>) = (r.get(6), r.get(7));
+        let (branch, key, detail, person): (Option<String>, Option<String>, Option<String>, Option<String>) =
+            (r.get(8), r.get(9), r.get(10), r.get(12));
+        let stored: String = r.get(11);
+        let row = ChainRow {
+            seq,
+            instance,
+            version,
+            kind: &kind,
+            at: &at,
+            actor: &actor,
+            from: from.and_then(|n| u32::try_from(n).ok()),
+            to: to.and_then(|n| u32::try_from(n).ok()),
+            branch: branch.as_deref(),
+            key: key.as_deref(),
+            detail: detail.as_deref(),
+            person: person.as_deref(),
+        };
+        if chain::link(&prev, &row) != stored {
+            v.problems.push(format!(
+                "journal entry {seq} (instance {instance}): its hash does not follow from its fields and the entry before it"
+            ));
+        }
+        prev = stored;
+        if let Some(version) = version {
+            last.insert(instance, (version, from, to));
+        }
+    }
+    v.head = (!rows.is_empty()).then_some(prev);
+    let instances = c
+        .query("SELECT id, version, state, finished FROM instances ORDER BY id", &[])
+        .map_err(db("checking the store"))?;
+    for r in &instances {
+        v.instances += 1;
+        let (id, version, state, finished): (i64, i64, i64, bool) = (r.get(0), r.get(1), r.get(2), r.get(3));
+        let agrees = match last.get(&id) {
+            Some(&(v, from, None)) => v == version && finished && from == Some(state),
+            Some(&(v, _, Some(to))) => v == version && !finished && to == state,
+            None => false,
+        };
+        if !agrees {
+            v.problems
+                .push(format!("instance {id}: its version or current action differs from its journal's last entry"));
+        }
+    }
+    for (table, column) in [("editions", "snapshot"), ("calendars", "data")] {
+        for r in c.query(&format!("SELECT digest, {column} FROM {table}"), &[]).map_err(db("checking the store"))? {
+            v.records += 1;
+            let (digest, text): (String, String) = (r.get(0), r.get(1));
+            if reglament_engine::edition::sha256_hex(text.as_bytes()) != digest {
+                v.problems.push(format!("{table}: the record {digest} does not match its digest (edited)"));
+            }
+        }
+    }
+    Ok(v)
+}
