@@ -131,14 +131,34 @@ fn compile_read(path: &Path, read: std::io::Result<String>, library: &mut Source
             };
         }
     };
-    let (regulation, diagnostics) = compile_text(&shown, &text, path, library);
+    let (regulation, diagnostics) = compile_one(&shown, &text, path, library);
     let source_path = regulation.as_ref().and_then(|r| library.locate(path, &r.source.file));
     FileResult { path: path.to_path_buf(), text, source_path, regulation, diagnostics }
 }
 
-/// Compiles rendition text: parse, lower, check. `path` locates the sources;
-/// `shown` is the name diagnostics give the file.
+/// Compiles rendition text on its own: parse, lower, check, and the
+/// acknowledgements that answer nothing. `path` locates the sources; `shown`
+/// is the name diagnostics give the file.
 pub fn compile_text(
+    shown: &str,
+    text: &str,
+    path: &Path,
+    library: &mut SourceLibrary,
+) -> (Option<Regulation>, Vec<Diagnostic>) {
+    let (regulation, mut diagnostics) = compile_one(shown, text, path, library);
+    if let Some(reg) = &regulation {
+        let mut sink = Sink::new(shown, text);
+        sink.source_file = Some(reg.source.file.clone());
+        crate::check::answers::unused(reg, &diagnostics, &mut sink);
+        diagnostics.extend(sink.finish());
+        diagnostics.sort_by_key(|d| (d.place.line, d.place.column, d.severity));
+    }
+    (regulation, diagnostics)
+}
+
+/// Compiles rendition text: parse, lower, check, and the answers to its
+/// findings; the checks across files come after (see [`compile_paths`]).
+fn compile_one(
     shown: &str,
     text: &str,
     path: &Path,
@@ -154,11 +174,14 @@ pub fn compile_text(
         _ => None,
     };
     if let Some(reg) = &mut regulation {
-        crate::check::check(reg, &mut sink);
+        crate::check::check(reg, library.document(path, &reg.source.file), &mut sink);
         // Only the checks read every quote; the back ends read the model's fields.
         reg.quotes = Vec::new();
     }
     let mut diagnostics = sink.finish();
+    if let Some(reg) = &regulation {
+        crate::check::answers::answer(&mut diagnostics, reg, shown, text);
+    }
     diagnostics.sort_by_key(|d| (d.place.line, d.place.column, d.severity));
     (regulation, diagnostics)
 }
@@ -314,6 +337,18 @@ pub fn compile_paths(paths: &[PathBuf], options: &Options) -> Result<Session, St
     results.sort_by_key(|(i, _)| *i);
     let mut session = Session { files: results.into_iter().map(|(_, r)| r).collect() };
     check_corpus(&mut session);
+    for file in &mut session.files {
+        let Some(reg) = &file.regulation else { continue };
+        if reg.acknowledgements.is_empty() {
+            continue;
+        }
+        let found = findings(file, |sink, reg| {
+            if let Some(reg) = reg {
+                crate::check::answers::unused(reg, &file.diagnostics, sink);
+            }
+        });
+        add_findings(file, found);
+    }
     Ok(session)
 }
 
@@ -403,9 +438,10 @@ fn findings(file: &FileResult, f: impl FnOnce(&mut Sink, Option<&Regulation>)) -
     sink.finish()
 }
 
-/// Adds findings to a file's diagnostics. When the session did not keep
-/// the file's text ([`Options::keep_texts`]), the text is read again, to
-/// place the findings and to show them.
+/// Adds findings to a file's diagnostics, answered by the file's
+/// acknowledgements and readings. When the session did not keep the file's
+/// text ([`Options::keep_texts`]), the text is read again, to place the
+/// findings and to show them.
 fn add_findings(file: &mut FileResult, mut found: Vec<Diagnostic>) {
     if found.is_empty() {
         return;
@@ -423,6 +459,9 @@ fn add_findings(file: &mut FileResult, mut found: Vec<Diagnostic>) {
                 }
             }
         }
+    }
+    if let Some(reg) = &file.regulation {
+        crate::check::answers::answer(&mut found, reg, &display_path(&file.path), &file.text);
     }
     file.diagnostics.extend(found);
 }

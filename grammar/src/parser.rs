@@ -40,8 +40,10 @@ pub fn parse(text: &str) -> Parse {
         match RenditionParser::parse(Rule::file, &work) {
             Ok(mut pairs) => {
                 tree = pairs.next().and_then(|file| file.into_inner().next()).map(|reg| {
-                    let mut b = Builder { errors: &mut errors };
-                    b.regulation(reg)
+                    let mut b = Builder { errors: &mut errors, acknowledgements: Vec::new() };
+                    let mut tree = b.regulation(reg);
+                    tree.acknowledgements = std::mem::take(&mut b.acknowledgements);
+                    tree
                 });
                 break;
             }
@@ -223,6 +225,8 @@ fn span_of(pair: &Pair<Rule>) -> Span {
 /// (a statement given twice, a number too large).
 struct Builder<'e> {
     errors: &'e mut Vec<SyntaxError>,
+    /// Acknowledgements, collected wherever they stand.
+    acknowledgements: Vec<Acknowledgement>,
 }
 
 impl Builder<'_> {
@@ -351,6 +355,23 @@ impl Builder<'_> {
         Note { citation, because, span }
     }
 
+    fn acknowledgement(&mut self, pair: Pair<Rule>) -> Acknowledgement {
+        let span = span_of(&pair);
+        let mut citation = Citation { first: 0, last: 0, span };
+        let (mut code, mut quotes) = ((String::new(), span), Vec::new());
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::finding_code => code = (p.as_str().to_string(), span_of(&p)),
+                Rule::citation => citation = self.citation(p),
+                Rule::quote => quotes.push(self.quote(p)),
+                _ => {}
+            }
+        }
+        // The last quote is the reason; one before it is the text acknowledged.
+        let because = quotes.pop().map(|q| q.0).unwrap_or_default();
+        Acknowledgement { code, text: quotes.pop(), citation, because, span }
+    }
+
     fn dated(&mut self, pair: Pair<Rule>) -> Dated {
         let mut text = None;
         let mut date = None;
@@ -452,6 +473,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     reg.notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 _ => {}
             }
@@ -620,6 +645,10 @@ impl Builder<'_> {
                     let n = self.note(p);
                     ch.notes.push(n);
                 }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
+                }
                 _ => {}
             }
         }
@@ -636,6 +665,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 Rule::step => {
                     let mut marker = None;
@@ -688,6 +721,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     sc.notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 _ => {}
             }
@@ -743,6 +780,10 @@ impl Builder<'_> {
                     let n = self.note(p);
                     notes.push(n);
                 }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
+                }
                 _ => {}
             }
         }
@@ -766,6 +807,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     block.notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 _ => {}
             }
@@ -830,6 +875,10 @@ impl Builder<'_> {
                     let n = self.note(p);
                     a.notes.push(n);
                 }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
+                }
                 _ => {}
             }
         }
@@ -853,6 +902,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 _ => {}
             }
@@ -899,6 +952,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     f.notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 _ => {}
             }

@@ -141,7 +141,7 @@ fn check(bencher: Bencher, n: usize) {
     let (corpus, trees) = (loaded(n), trees(n));
     // Lowered once, quotes and all, outside the measurement.
     let mut library = SourceLibrary::new(None);
-    let lowered: Vec<(String, Regulation)> = corpus
+    let lowered: Vec<(String, Regulation, &std::path::Path)> = corpus
         .files
         .iter()
         .zip(trees)
@@ -149,13 +149,14 @@ fn check(bencher: Bencher, n: usize) {
             let shown = path.display().to_string();
             let mut sink = Sink::new(&shown, text);
             let reg = reglament_compiler::lower::lower(parse.tree.as_ref()?, path, &mut library, &mut sink)?;
-            Some((shown, reg))
+            Some((shown, reg, path.as_path()))
         })
         .collect();
     counted(bencher, n).bench(|| {
-        for ((shown, reg), (_, text)) in lowered.iter().zip(&corpus.files) {
+        for ((shown, reg, path), (_, text)) in lowered.iter().zip(&corpus.files) {
             let mut sink = Sink::new(shown, text);
-            reglament_compiler::check::check(reg, &mut sink);
+            let doc = library.document(path, &reg.source.file);
+            reglament_compiler::check::check(reg, doc, &mut sink);
             divan::black_box(sink.finish());
         }
     });

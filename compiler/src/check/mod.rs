@@ -14,16 +14,20 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostics::Sink;
 use crate::messages::{Message, Phrase};
 use crate::model::{Action, Channel, Deadline, ItemKind, Limit, Regulation};
-use crate::sources::{fold, has_word, is_alphanumeric};
+use crate::sources::{fold, SourceDoc};
 
+pub mod abbreviations;
+pub mod answers;
 mod durations;
 mod flow;
 pub mod names;
 
 pub use durations::Total;
 
-/// Runs every check on a lowered regulation.
-pub fn check(reg: &Regulation, sink: &mut Sink) {
+/// Runs every check on a lowered regulation; the checks that read the
+/// document itself (abbreviations, appendices) need its source, when it
+/// could be read.
+pub fn check(reg: &Regulation, doc: Option<&SourceDoc>, sink: &mut Sink) {
     for ch in &reg.channels {
         flow::check_channel(ch, sink);
         numbering(ch, sink);
@@ -36,7 +40,9 @@ pub fn check(reg: &Regulation, sink: &mut Sink) {
     durations::deadlines_against_term(reg, sink);
     deadline_conflicts(reg, sink);
     unused_participants(reg, sink);
-    abbreviations(reg, sink);
+    if let Some(doc) = doc {
+        abbreviations::check(reg, doc, sink);
+    }
     readings_as_notes(reg, sink);
     names::check(reg, sink);
 }
@@ -271,100 +277,6 @@ fn unused_participants(reg: &Regulation, sink: &mut Sink) {
     }
 }
 
-/// W0302, W0303: abbreviations used but never defined, and defined but never used.
-fn abbreviations(reg: &Regulation, sink: &mut Sink) {
-    let defined: BTreeSet<String> =
-        reg.abbreviations.iter().flat_map(|a| a.short.split_whitespace().map(str::to_string)).collect();
-    let mut reported = BTreeSet::new();
-    for q in &reg.quotes {
-        for word in abbreviation_like(&q.text) {
-            if !defined.contains(&word) && reported.insert(word.clone()) {
-                sink.emit(Message::UndefinedAbbreviation { abbr: word }, q.at, q.line);
-            }
-        }
-    }
-    let unused: Vec<_> = reg.abbreviations.iter().filter(|a| a.uses == Some(0)).collect();
-    if unused.is_empty() {
-        return;
-    }
-    // Quotes folded once, for every abbreviation the source lines never use.
-    let folded: Vec<(u32, String)> = reg.quotes.iter().map(|q| (q.line, fold(&q.text))).collect();
-    for a in unused {
-        let short = fold(&a.short);
-        let used_in_rendition = folded.iter().any(|(line, text)| *line != a.definition.line && has_word(text, &short));
-        if !used_in_rendition {
-            sink.emit(Message::UnusedAbbreviation { abbr: a.short.clone() }, a.at, a.definition.line);
-        }
-    }
-}
-
-/// The words of a text that look like abbreviations: two to eight capital
-/// Cyrillic letters (a Kazakh ending after a hyphen is dropped: «ЭҮП-те»).
-///
-/// One pass over the characters, allocating only for the words it keeps:
-/// the checker runs it over every quote of the corpus.
-pub fn abbreviation_like(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    // The current word's head (up to its first hyphen): its length in
-    // characters, whether it is all capital Cyrillic, and where it ends.
-    let (mut count, mut capitals, mut head_end) = (0usize, true, None::<usize>);
-    let finish = |start: usize, end: usize, count: usize, capitals: bool, out: &mut Vec<String>| {
-        if capitals && (2..=8).contains(&count) {
-            out.push(text[start..end].to_string());
-        }
-    };
-    for (i, c) in text.char_indices() {
-        let in_word = is_alphanumeric(c) || c == '-';
-        match (in_word, start) {
-            (true, None) => {
-                start = Some(i);
-                (count, capitals, head_end) = (0, true, None);
-                if c == '-' {
-                    head_end = Some(i);
-                } else {
-                    count = 1;
-                    capitals = is_cyrillic_capital(c);
-                }
-            }
-            (true, Some(_)) => {
-                if head_end.is_none() {
-                    if c == '-' {
-                        head_end = Some(i);
-                    } else {
-                        count += 1;
-                        capitals = capitals && count <= 8 && is_cyrillic_capital(c);
-                    }
-                }
-            }
-            (false, Some(s)) => {
-                finish(s, head_end.unwrap_or(i), count, capitals, &mut out);
-                start = None;
-            }
-            (false, None) => {}
-        }
-    }
-    if let Some(s) = start {
-        finish(s, head_end.unwrap_or(text.len()), count, capitals, &mut out);
-    }
-    out
-}
-
-/// Whether `c` is a capital letter of the Cyrillic block (Russian and
-/// Kazakh letters among them), decided by code point: the block's capitals
-/// are U+0400–U+042F and, from U+0460 on, the even members of its pairs (the
-/// odd ones from U+04C1 to U+04CE, with U+04C0). The checker asks this of
-/// every letter of every quote; `char::is_uppercase` searches Unicode tables.
-fn is_cyrillic_capital(c: char) -> bool {
-    let n = c as u32;
-    match n {
-        0x0400..=0x042F | 0x04C0 => true,
-        0x0460..=0x0481 | 0x048A..=0x04BF | 0x04D0..=0x04FF => n % 2 == 0,
-        0x04C1..=0x04CE => n % 2 == 1,
-        _ => false,
-    }
-}
-
 /// N0001: every analyst reading, so reviewers see all of them in one list.
 fn readings_as_notes(reg: &Regulation, sink: &mut Sink) {
     for r in &reg.readings {
@@ -437,23 +349,6 @@ fn compare_actions(ch: &Channel, a: &Action, b: &Action, other: &Regulation, sin
 
 #[cfg(test)]
 mod tests {
-    use super::abbreviation_like;
-
-    #[test]
-    fn finds_abbreviations_with_kazakh_endings() {
-        assert_eq!(abbreviation_like("ЭҮП-те ЖСН және БСН, ИС МИО"), vec!["ЭҮП", "ЖСН", "БСН", "ИС", "МИО"]);
-        assert!(abbreviation_like("Не более 10 минут. А").is_empty());
-        assert!(abbreviation_like("HTTP and ДДОшка").is_empty());
-    }
-
-    #[test]
-    fn the_fast_capital_test_agrees_with_the_standard_one() {
-        for c in '\u{0}'..='\u{2FFF}' {
-            let standard = matches!(c, '\u{0400}'..='\u{04FF}') && c.is_uppercase();
-            assert_eq!(super::is_cyrillic_capital(c), standard, "{c:?} U+{:04X}", c as u32);
-        }
-    }
-
     #[test]
     fn the_fast_alphanumeric_test_agrees_with_the_standard_one() {
         for c in ('\u{0}'..='\u{2FFF}').chain(['\u{A0}', '\u{FEFF}', '\u{1F600}']) {

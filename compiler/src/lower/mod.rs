@@ -219,6 +219,7 @@ impl Lowerer<'_, '_, '_> {
                 reading: Some(r.replacement.clone()),
                 because: r.because.clone(),
                 line: c.citation.first,
+                last_line: c.citation.last,
                 at: keyword_span(r.span, "reading"),
             });
         }
@@ -261,6 +262,41 @@ impl Lowerer<'_, '_, '_> {
         readings
     }
 
+    /// An acknowledged finding: its code must be a warning's, its citation
+    /// inside the regulation, and its quote (when given) on the cited lines.
+    fn acknowledgement(&mut self, a: &ast::Acknowledgement) -> Acknowledgement {
+        let (code, code_span) = &a.code;
+        let known = Message::codes().iter().any(|(_, c, s)| c == code && *s == crate::messages::Severity::Warning);
+        if !known {
+            self.sink.emit(Message::UnknownWarningCode { code: code.clone() }, *code_span, 0);
+        }
+        match &a.text {
+            Some((text, span)) => {
+                let c = Cited {
+                    text: Some(text.clone()),
+                    pieces: Vec::new(),
+                    span: *span,
+                    citation: a.citation,
+                    reading: None,
+                };
+                quotes::verify(self.quoted(), &c, Extent::Anywhere, self.sink);
+            }
+            None => {
+                if let Some(source) = self.quoted() {
+                    source.inside(a.citation, self.sink);
+                }
+            }
+        }
+        Acknowledgement {
+            code: code.clone(),
+            text: a.text.as_ref().map(|t| t.0.clone()),
+            line: a.citation.first,
+            last_line: a.citation.last,
+            because: a.because.clone(),
+            at: keyword_span(a.span, "acknowledge"),
+        }
+    }
+
     /// Free-standing readings: defects recorded at a line.
     fn notes(&mut self, notes: &[ast::Note], subject: Subject) {
         for n in notes {
@@ -273,6 +309,7 @@ impl Lowerer<'_, '_, '_> {
                 reading: None,
                 because: n.because.clone(),
                 line: n.citation.first,
+                last_line: n.citation.last,
                 at: keyword_span(n.span, "reading"),
             });
         }
@@ -295,6 +332,7 @@ impl Lowerer<'_, '_, '_> {
         let channels = self.channels(&tree.channels, &participants);
         let forms = self.forms(&tree.forms);
         self.notes(&tree.notes, Subject::Regulation);
+        let acknowledgements = tree.acknowledgements.iter().map(|a| self.acknowledgement(a)).collect();
         Regulation {
             id: RegulationId::new(&req.id.name),
             title,
@@ -321,6 +359,7 @@ impl Lowerer<'_, '_, '_> {
             channels,
             forms,
             readings: self.checked_readings(),
+            acknowledgements,
             quotes: std::mem::take(&mut self.quotes),
             cited: std::mem::take(&mut self.cited),
             spans: Spans { id: req.id.span, version_of: tree.version_of.as_ref().map(|i| i.span).unwrap_or_default() },
@@ -403,17 +442,11 @@ impl Lowerer<'_, '_, '_> {
                 reading: Some(short.clone()),
                 because: r.because.clone(),
                 line: definition.line,
+                last_line: definition.last_line,
                 at: keyword_span(r.span, "reading"),
             });
         }
-        let uses = self.doc.map(|doc| {
-            let mut n = doc.count_uses(&a.short.0, self.range, definition.line);
-            if short != a.short.0 {
-                n += doc.count_uses(&short, self.range, definition.line);
-            }
-            n
-        });
-        Some(Abbreviation { short, definition, uses, at: a.short.1 })
+        Some(Abbreviation { short, definition, at: a.short.1 })
     }
 
     fn participants(&mut self, list: &[ast::Participant]) -> Vec<Participant> {

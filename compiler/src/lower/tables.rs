@@ -234,6 +234,7 @@ impl Lowerer<'_, '_, '_> {
             reading: Some(r.replacement.clone()),
             because: r.because.clone(),
             line: a.citation.first,
+            last_line: a.citation.last,
             at: keyword_span(r.span, "reading"),
         });
         // A reading that is not a number was reported by the parser (E0001); the document's number stays.

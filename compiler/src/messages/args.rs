@@ -76,6 +76,36 @@ impl<T: Arg> Arg for List<T> {
     }
 }
 
+/// Other forms of a word the document writes, shown after it: « (also
+/// written «ЭУАШ», «ЭҰАШ»)», or nothing when there are none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Also(pub Vec<String>);
+
+impl Arg for Also {
+    fn show(&self, lang: Lang) -> String {
+        if self.0.is_empty() {
+            return String::new();
+        }
+        let forms = self.0.iter().map(|w| format!("«{w}»")).collect::<Vec<_>>().join(", ");
+        Phrase::AlsoWritten { forms }.text(lang)
+    }
+}
+
+/// The forms a document writes instead of a defined one, shown after a
+/// finding: « (it writes «ЭЦҚ»)», or nothing when there are none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written(pub Vec<String>);
+
+impl Arg for Written {
+    fn show(&self, lang: Lang) -> String {
+        if self.0.is_empty() {
+            return String::new();
+        }
+        let forms = self.0.iter().map(|w| format!("«{w}»")).collect::<Vec<_>>().join(", ");
+        Phrase::WritesInstead { forms }.text(lang)
+    }
+}
+
 /// A path through a channel's actions: `1 → 2 → 5`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Path(pub Vec<u32>);
@@ -225,6 +255,7 @@ fn expected(e: Expected) -> Phrase {
         Expected::EndOfFile => Phrase::EndOfFile {},
         Expected::Spellings => Phrase::ExpectSpellings {},
         Expected::ProcessItem => Phrase::ExpectProcessItem {},
+        Expected::FindingCode => Phrase::ExpectFindingCode {},
         Expected::Other => Phrase::ExpectOther {},
     }
 }

@@ -2,7 +2,7 @@
 //! texts in English, Russian and Kazakh, side by side. docs/checks.md says
 //! what each code checks.
 
-use super::{messages, Differences, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
+use super::{messages, Also, Differences, Written, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
 use crate::check::Total;
 use crate::model::{ChannelId, Column, ItemKind, ParticipantId, RegulationId};
 
@@ -45,6 +45,15 @@ messages! {
         en: "the reading of an action number must be a number, not «{text}»",
         ru: "прочтение номера действия должно быть числом, а не «{text}»",
         kk: "әрекет нөмірінің оқылуы сан болуы керек, «{text}» емес",
+    }
+    /// E0001: An acknowledgement of a code that is no warning's.
+    UnknownWarningCode { code: String } = E0001 Error {
+        en: "{code} is not the code of a warning, so nothing can be acknowledged by it"
+            => "acknowledge a warning by its code as `regc check` shows it (docs/checks.md lists them); errors cannot be acknowledged, they must be fixed",
+        ru: "{code} — не код предупреждения, признать по нему нечего"
+            => "признавайте предупреждение по коду, который показывает `regc check` (список — в docs/checks.md); ошибки не признают, их исправляют",
+        kk: "{code} ескерту коды емес, сондықтан ол бойынша ештеңе мойындалмайды"
+            => "ескертуді `regc check` көрсететін коды бойынша мойындаңыз (тізімі docs/checks.md ішінде); қателер мойындалмайды, олар түзетіледі",
     }
     /// E0001: A quote not closed on its line.
     UnclosedQuote {} = E0001 Error {
@@ -668,21 +677,30 @@ messages! {
             => "құжат оны қатысушылар арасында атайды, бірақ ешбір кесте оған әрекет бермейді; ҚФБ ұяшықтарын тексеріңіз",
     }
     /// W0302: The abbreviation «{abbr}» is used but never defined.
-    UndefinedAbbreviation { abbr: String } = W0302 Warning {
-        en: "the abbreviation «{abbr}» is used but never defined"
+    UndefinedAbbreviation { abbr: String, also: Also } = W0302 Warning {
+        en: "the abbreviation «{abbr}»{also} is used but never defined"
             => "if the document defines it, add `abbreviation \"{abbr}\" = \"…\" @L`; if it does not, this is a defect of the document",
-        ru: "сокращение «{abbr}» используется, но нигде не определено"
+        ru: "сокращение «{abbr}»{also} используется, но нигде не определено"
             => "если документ его определяет, добавьте `abbreviation \"{abbr}\" = \"…\" @L`; если нет, это дефект документа",
-        kk: "«{abbr}» қысқартуы қолданылады, бірақ еш жерде анықталмаған"
+        kk: "«{abbr}» қысқартуы{also} қолданылады, бірақ еш жерде анықталмаған"
             => "құжат оны анықтаса, `abbreviation \"{abbr}\" = \"…\" @L` қосыңыз; анықтамаса, бұл құжаттың ақауы",
     }
+    /// W0302: An abbreviation written with a Kazakh letter's look-alike (a keyboard slip) of a defined one.
+    MisspeltAbbreviation { used: String, also: Also, defined: String, place: Phrase } = W0302 Warning {
+        en: "the abbreviation «{used}»{also} is not defined: did you mean «{defined}»?"
+            => "«{defined}» is {place}; the document writes it with a look-alike letter (Ү/У/Ұ, Қ/К, …), a typo of the document",
+        ru: "сокращение «{used}»{also} не определено: может быть, имелось в виду «{defined}»?"
+            => "«{defined}» {place}; документ пишет его похожей буквой (Ү/У/Ұ, Қ/К, …) — опечатка документа",
+        kk: "«{used}» қысқартуы{also} анықталмаған: «{defined}» деген болар ма?"
+            => "«{defined}» {place}; құжат оны ұқсас әріппен (Ү/У/Ұ, Қ/К, …) жазады — құжаттың қатесі",
+    }
     /// W0303: The abbreviation «{abbr}» is defined but the regulation never uses it.
-    UnusedAbbreviation { abbr: String } = W0303 Warning {
-        en: "the abbreviation «{abbr}» is defined but the regulation never uses it"
+    UnusedAbbreviation { abbr: String, written: Written } = W0303 Warning {
+        en: "the abbreviation «{abbr}» is defined but the regulation never uses it{written}"
             => "the document defines an abbreviation it does not need, or spells it differently where it uses it",
-        ru: "сокращение «{abbr}» определено, но в регламенте не используется"
+        ru: "сокращение «{abbr}» определено, но в регламенте не используется{written}"
             => "документ определяет ненужное сокращение или пишет его иначе там, где использует",
-        kk: "«{abbr}» қысқартуы анықталған, бірақ регламентте қолданылмайды"
+        kk: "«{abbr}» қысқартуы анықталған, бірақ регламентте қолданылмайды{written}"
             => "құжат қажетсіз қысқартуды анықтайды немесе қолданған жерде басқаша жазады",
     }
     /// W0401: Action {action} of channel `{channel}` has several next actions, but the branch to action {target} has no condition.
@@ -852,6 +870,15 @@ messages! {
             => "запишите каждый источник командой `regc source add ФАЙЛ`",
         kk: "бастапқы құжаттардың манифесі жоқ ({manifest}), сондықтан орнында түзетілген дереккөз бен қаулы редакциялары байқалмайды"
             => "әр дереккөзді `regc source add ФАЙЛ` командасымен жазыңыз",
+    }
+    /// W0903: An acknowledgement that matches no finding.
+    AcknowledgesNothing { code: String, lines: Lines } = W0903 Warning {
+        en: "nothing to acknowledge: no {code} finding concerns source line {lines}"
+            => "the finding is gone (fixed, or its text moved): delete the acknowledgement, or correct its code or citation",
+        ru: "признавать нечего: нет находки {code} в строке источника {lines}"
+            => "находки больше нет (исправлена или текст сдвинулся): удалите признание или исправьте его код или ссылку",
+        kk: "мойындайтын ештеңе жоқ: дереккөздің {lines} жолында {code} табылғысы жоқ"
+            => "табылғы жоқ (түзетілген не мәтіні жылжыған): мойындауды өшіріңіз немесе оның коды мен сілтемесін түзетіңіз",
     }
     /// W0901: A cited table whose structure could not be read.
     TableUnread { line: u32 } = W0901 Warning {

@@ -65,6 +65,48 @@ phrases! {
         ru: " (запрещено --deny warnings)",
         kk: " (--deny warnings тыйым салған)",
     }
+    /// After an abbreviation: the other forms the document writes it in.
+    AlsoWritten { forms: String } {
+        en: " (also written {forms})",
+        ru: " (также пишется {forms})",
+        kk: " (сондай-ақ {forms} деп жазылады)",
+    }
+    /// After an unused abbreviation: the forms the document writes instead.
+    WritesInstead { forms: String } {
+        en: " (it writes {forms})",
+        ru: " (он пишет {forms})",
+        kk: " (ол {forms} деп жазады)",
+    }
+    /// Where an abbreviation is defined: a line of the document.
+    DefinedAtLine { line: u32 } {
+        en: "defined at source line {line}",
+        ru: "определено в строке источника {line}",
+        kk: "дереккөздің {line} жолында анықталған",
+    }
+    /// Where an abbreviation is defined: by law, for every regulation.
+    DefinedByLaw {} {
+        en: "defined by law (docs/checks.md)",
+        ru: "определено законом (docs/checks.md)",
+        kk: "заңмен анықталған (docs/checks.md)",
+    }
+    /// After a warning the analyst has acknowledged.
+    Acknowledged {} {
+        en: " (acknowledged)",
+        ru: " (признано)",
+        kk: " (мойындалған)",
+    }
+    /// After a warning a free-standing reading at its line answers.
+    AnsweredByReading {} {
+        en: " (answered by a reading)",
+        ru: " (отвечено прочтением)",
+        kk: " (оқылыммен жауап берілген)",
+    }
+    /// A secondary label: the acknowledgement or reading that answers a finding.
+    AnsweredHere { because: String } {
+        en: "answered here: {because}",
+        ru: "ответ здесь: {because}",
+        kk: "жауабы осында: {because}",
+    }
     /// The summary line of a run.
     Summary { errors: usize, warnings: usize, notes: usize } {
         en: "errors: {errors}, warnings: {warnings}, notes: {notes}",
@@ -565,6 +607,12 @@ phrases! {
         en: "a process-list item (\"…\" @12)",
         ru: "пункт списка процессов (\"…\" @12)",
         kk: "үдерістер тізімінің тармағы (\"…\" @12)",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectFindingCode {} {
+        en: "the code of a warning, such as W0302",
+        ru: "код предупреждения, например W0302",
+        kk: "ескерту коды, мысалы W0302",
     }
     /// Syntax errors: what the parser expected.
     ExpectOther {} { en: "another part of the statement", ru: "другая часть утверждения", kk: "тұжырымның басқа бөлігі" }

@@ -156,9 +156,6 @@ pub struct Abbreviation {
     pub short: String,
     /// The definition, verbatim.
     pub definition: Text,
-    /// How often the regulation's source lines use it, besides its
-    /// definition (`None` when the source document could not be read).
-    pub uses: Option<usize>,
     /// Where it is declared in the rendition.
     pub at: Span,
 }
@@ -226,7 +223,35 @@ pub struct ReadingNote {
     pub because: String,
     /// The source line.
     pub line: u32,
+    /// The last source line it cites.
+    pub last_line: u32,
     /// Where it is in the rendition.
+    pub at: Span,
+}
+
+impl ReadingNote {
+    /// Whether it is a free-standing reading (`reading @L because "…"`): a
+    /// defect recorded at a line, which answers the findings at that line.
+    pub fn is_free_standing(&self) -> bool {
+        self.document.is_none() && self.reading.is_none()
+    }
+}
+
+/// A finding the analyst has examined against the document and keeps, with
+/// the reason: `acknowledge W0302 "ЦГО" @3716 because "…"`.
+#[derive(Debug, Clone)]
+pub struct Acknowledgement {
+    /// The code of the warning, such as `W0302`.
+    pub code: String,
+    /// The text on the cited lines the finding is about, verbatim, when quoted.
+    pub text: Option<String>,
+    /// The first source line of the finding.
+    pub line: u32,
+    /// The last source line.
+    pub last_line: u32,
+    /// Why the finding stands.
+    pub because: String,
+    /// Where it is written in the rendition.
     pub at: Span,
 }
 
@@ -560,6 +585,8 @@ pub struct Regulation {
     pub forms: Vec<Form>,
     /// Every analyst reading, in rendition order.
     pub readings: Vec<ReadingNote>,
+    /// The findings the analyst has acknowledged, in rendition order.
+    pub acknowledgements: Vec<Acknowledgement>,
     /// Every quoted text, for checks that read them all; emptied once the
     /// checks have run (every text is in the model's other fields too).
     pub quotes: Vec<QuoteRef>,
