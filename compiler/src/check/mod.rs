@@ -9,15 +9,16 @@
 //! tables that disagree with their process lists, and language versions that
 //! disagree with each other.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use crate::diagnostics::Sink;
-use crate::messages::{Message, Phrase};
-use crate::model::{Action, Channel, Deadline, ItemKind, Limit, Regulation};
+use crate::messages::Message;
+use crate::model::{Action, Channel, ItemKind, Regulation};
 use crate::sources::{fold, SourceDoc};
 
 pub mod abbreviations;
 pub mod answers;
+mod deadlines;
 mod durations;
 mod flow;
 pub mod names;
@@ -30,7 +31,6 @@ pub use durations::Total;
 pub fn check(reg: &Regulation, doc: Option<&SourceDoc>, sink: &mut Sink) {
     for ch in &reg.channels {
         flow::check_channel(ch, sink);
-        numbering(ch, sink);
         process_list(ch, sink);
         conditions(ch, sink);
         correspondence(ch, sink);
@@ -38,29 +38,13 @@ pub fn check(reg: &Regulation, doc: Option<&SourceDoc>, sink: &mut Sink) {
         durations::critical_path(reg, ch, sink);
     }
     durations::deadlines_against_term(reg, sink);
-    deadline_conflicts(reg, sink);
+    deadlines::conflicts(reg, sink);
     unused_participants(reg, sink);
     if let Some(doc) = doc {
         abbreviations::check(reg, doc, sink);
     }
     readings_as_notes(reg, sink);
     names::check(reg, sink);
-}
-
-/// W0105, W0106: action numbers that go back or skip, in table order.
-fn numbering(ch: &Channel, sink: &mut Sink) {
-    for pair in ch.actions.windows(2) {
-        let (prev, next) = (&pair[0], &pair[1]);
-        if next.number < prev.number {
-            let message = Message::Renumbered { channel: ch.id.clone(), previous: prev.number, number: next.number };
-            sink.emit(message, next.at, next.line);
-        }
-    }
-    let numbers: BTreeSet<u32> = ch.actions.iter().map(|a| a.number).collect();
-    let (Some(&lo), Some(&hi)) = (numbers.first(), numbers.last()) else { return };
-    for missing in (lo..=hi).filter(|n| !numbers.contains(n)) {
-        sink.emit(Message::NumberGap { channel: ch.id.clone(), missing }, ch.at, 0);
-    }
 }
 
 /// W0201–W0205: the process list's markers and labels.
@@ -213,58 +197,6 @@ fn scenarios(ch: &Channel, sink: &mut Sink) {
     }
 }
 
-/// W0501: the same step (the same action text) with different deadlines in
-/// two channels of one regulation.
-fn deadline_conflicts(reg: &Regulation, sink: &mut Sink) {
-    let mut first_seen: BTreeMap<String, (&Channel, &Action, &Deadline)> = BTreeMap::new();
-    for ch in &reg.channels {
-        for a in &ch.actions {
-            let (Some(text), Some(d)) = (a.effective(crate::model::Column::Does), &a.deadline) else { continue };
-            let key = fold(text).to_lowercase();
-            match first_seen.get(&key) {
-                Some((other_ch, other_a, other_d)) if other_ch.id != ch.id && !same_deadline(d, other_d) => {
-                    let message = Message::DeadlineConflict {
-                        does: short(text),
-                        here: deadline_text(d),
-                        there: deadline_text(other_d),
-                        other: other_ch.id.clone(),
-                    };
-                    sink.emit(message, a.at, d.cell.line);
-                    sink.label_last(other_a.at, Phrase::SameStepThere { channel: other_ch.id.clone() });
-                }
-                Some(_) => {}
-                None => {
-                    first_seen.insert(key, (ch, a, d));
-                }
-            }
-        }
-    }
-}
-
-/// Whether two deadlines say the same: the same bound, minimum and maximum
-/// (or both no deadline, or both unreadable).
-fn same_deadline(a: &Deadline, b: &Deadline) -> bool {
-    let key = |l: &Limit| (l.bound, l.min, l.max);
-    match (a.limit(), b.limit()) {
-        (Some(x), Some(y)) => key(x) == key(y),
-        (None, None) => a.meaning == b.meaning,
-        _ => false,
-    }
-}
-
-fn deadline_text(d: &Deadline) -> String {
-    d.cell.effective().unwrap_or_default().to_string()
-}
-
-fn short(text: &str) -> String {
-    let t = fold(text);
-    if t.chars().count() > 60 {
-        format!("{}…", t.chars().take(60).collect::<String>())
-    } else {
-        t
-    }
-}
-
 /// W0301: a participant no action names.
 fn unused_participants(reg: &Regulation, sink: &mut Sink) {
     let used: BTreeSet<&crate::model::ParticipantId> =
@@ -326,8 +258,8 @@ fn compare_actions(ch: &Channel, a: &Action, b: &Action, other: &Regulation, sin
         sink.emit(message, a.at, a.line);
     }
     if let (Some(x), Some(y)) = (&a.deadline, &b.deadline) {
-        if !same_deadline(x, y) {
-            let (here, there) = (deadline_text(x), deadline_text(y));
+        if !deadlines::same_deadline(x, y) {
+            let (here, there) = (deadlines::deadline_text(x), deadlines::deadline_text(y));
             let message =
                 Message::VersionDeadlineDiffers { action, channel: channel(), here, other: other_id(), there };
             sink.emit(message, a.at, x.cell.line);

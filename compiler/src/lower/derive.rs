@@ -135,7 +135,7 @@ fn action(item: &Item, targets: Vec<Target>) -> Action {
         does: Some(text),
         completion: None,
         deadline: None,
-        next: Some(Next { cell: next, targets }),
+        next: Some(Next { cell: next, targets, unread: false }),
         covers: Vec::new(),
         line: step.line,
         at: step.at,

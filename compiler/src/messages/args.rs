@@ -19,6 +19,19 @@ impl<T: Arg + ?Sized> Arg for &T {
     }
 }
 
+impl<T: Arg + ?Sized> Arg for Box<T> {
+    fn show(&self, lang: Lang) -> String {
+        (**self).show(lang)
+    }
+}
+
+/// A message inside another text (a label that names a finding's consequence).
+impl Arg for super::Message {
+    fn show(&self, lang: Lang) -> String {
+        self.text(lang)
+    }
+}
+
 macro_rules! plain_args {
     ($($ty:ty),*) => {
         $(impl Arg for $ty {
@@ -103,6 +116,20 @@ impl Arg for Written {
         }
         let forms = self.0.iter().map(|w| format!("«{w}»")).collect::<Vec<_>>().join(", ");
         Phrase::WritesInstead { forms }.text(lang)
+    }
+}
+
+/// The deadlines one step has in several channels: «5 минут» in channel
+/// `mio`, «3 рабочих дня» in channel `con`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepDeadlines(pub Vec<(String, ChannelId)>);
+
+impl Arg for StepDeadlines {
+    fn show(&self, lang: Lang) -> String {
+        let each = self.0.iter().map(|(deadline, channel)| {
+            Phrase::DeadlineIn { deadline: deadline.clone(), channel: channel.clone() }.text(lang)
+        });
+        each.collect::<Vec<_>>().join(", ")
     }
 }
 

@@ -2,7 +2,7 @@
 //! texts in English, Russian and Kazakh, side by side. docs/checks.md says
 //! what each code checks.
 
-use super::{messages, Also, Differences, Written, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
+use super::{messages, Also, Differences, StepDeadlines, Written, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
 use crate::check::Total;
 use crate::model::{ChannelId, Column, ItemKind, ParticipantId, RegulationId};
 
@@ -469,6 +469,15 @@ messages! {
         kk: "`{channel}` арнасының {action} әрекеті кестеде жоқ {target} әрекетіне өтеді"
             => "кестеде {numbers} әрекеттері бар; құжатта қате болса, `reading \"…\" because \"…\"` қосыңыз",
     }
+    /// E0403: A next action the table lacks, right before a column numbered otherwise that nothing leads to.
+    NextNowhereMisnumbered { action: u32, channel: ChannelId, target: u32, found: u32 } = E0403 Error {
+        en: "action {action} of channel `{channel}` goes to action {target}, which the table does not have; the column after it is numbered {found}"
+            => "nothing else leads to action {found}: either this cell or that column's number is wrong; keep the document's text and record your reading of the one that is wrong",
+        ru: "действие {action} канала `{channel}` ведёт к действию {target}, которого нет в таблице; следующий столбец имеет номер {found}"
+            => "к действию {found} больше ничто не ведёт: ошибочна либо эта ячейка, либо номер того столбца; оставьте текст документа и запишите прочтение ошибочного",
+        kk: "`{channel}` арнасының {action} әрекеті кестеде жоқ {target} әрекетіне өтеді; келесі бағанның нөмірі {found}"
+            => "{found} әрекетіне басқа ештеңе апармайды: не осы ұяшық, не сол бағанның нөмірі қате; құжат мәтінін қалдырып, қатесінің оқылымын жазыңыз",
+    }
     /// E0404: Channel `{channel}` has two actions numbered {number}.
     DuplicateAction { channel: ChannelId, number: u32 } = E0404 Error {
         en: "channel `{channel}` has two actions numbered {number}"
@@ -477,6 +486,15 @@ messages! {
             => "если документ нумерует дважды, оставьте его номер и добавьте `reading N because \"…\"` с правильным номером",
         kk: "`{channel}` арнасында {number} нөмірлі екі әрекет бар"
             => "құжат екі рет нөмірлесе, оның нөмірін қалдырып, дұрыс нөмірмен `reading N because \"…\"` қосыңыз",
+    }
+    /// E0404: A repeated number that is most likely another, missing one.
+    DuplicateProbably { channel: ChannelId, number: u32, probably: u32 } = E0404 Error {
+        en: "channel `{channel}` has two actions numbered {number}; the second is probably {probably}"
+            => "the table has no action {probably}, and a next-action cell leads there; keep the document's number and record it with `action {number} @L reading {probably} because \"…\"`",
+        ru: "в канале `{channel}` два действия с номером {number}; второе, вероятно, {probably}"
+            => "действия {probably} в таблице нет, а ячейка следующего действия ведёт к нему; оставьте номер документа и запишите `action {number} @L reading {probably} because \"…\"`",
+        kk: "`{channel}` арнасында {number} нөмірлі екі әрекет бар; екіншісі, сірә, {probably}"
+            => "кестеде {probably} әрекеті жоқ, ал келесі әрекет ұяшығы соған апарады; құжат нөмірін қалдырып, `action {number} @L reading {probably} because \"…\"` деп жазыңыз",
     }
     /// E0405: Channel `{channel}` has no final action: every action has a next action.
     NoFinalAction { channel: ChannelId } = E0405 Error {
@@ -496,14 +514,14 @@ messages! {
         kk: "`{channel}` арнасының {action} әрекетінен аяқтаушы әрекетке жол жоқ"
             => "бірінші әрекеттен келесі әрекет ұяшықтарымен жүріңіз: олар тұйықталады немесе үзіледі; құжат қателескен жерге оқылым қосыңыз",
     }
-    /// E0407: Actions {actions} of channel `{channel}` form a cycle with no way out.
-    Trap { actions: List<u32>, channel: ChannelId } = E0407 Error {
-        en: "actions {actions} of channel `{channel}` form a cycle with no way out"
-            => "one of them must lead on to the end; check their next-action cells and add a reading",
-        ru: "действия {actions} канала `{channel}` образуют цикл без выхода"
-            => "одно из них должно вести дальше к завершению; проверьте их ячейки следующих действий и добавьте прочтение",
-        kk: "`{channel}` арнасының {actions} әрекеттері шығар жолы жоқ цикл құрайды"
-            => "олардың бірі аяқталуға қарай жетелеуі керек; келесі әрекет ұяшықтарын тексеріп, оқылым қосыңыз",
+    /// E0407: Actions of channel `{channel}` loop with no way out.
+    LoopWithoutExit { channel: ChannelId, path: Path, from: u32, to: u32 } = E0407 Error {
+        en: "actions {path} of channel `{channel}` form a loop with no way out: action {from} leads back to action {to}"
+            => "a loop needs a branch that leaves it (the next step, a refusal); check action {from}'s next-action cell and add a reading where the document is wrong",
+        ru: "действия {path} канала `{channel}` образуют цикл без выхода: действие {from} ведёт обратно к действию {to}"
+            => "из цикла должна быть ветвь наружу (следующий шаг, отказ); проверьте ячейку следующего действия {from} и добавьте прочтение, где документ ошибается",
+        kk: "`{channel}` арнасының {path} әрекеттері шығар жолы жоқ цикл құрайды: {from} әрекеті {to} әрекетіне кері апарады"
+            => "циклден шығатын тармақ болуы керек (келесі қадам, бас тарту); {from} әрекетінің келесі әрекет ұяшығын тексеріп, құжат қателескен жерге оқылым қосыңыз",
     }
     /// E0501: Field {number} has no `name`.
     FieldWithoutName { number: u32 } = E0501 Error {
@@ -568,14 +586,14 @@ messages! {
         kk: "`{channel}` арнасының {item} тармағы үдерістер тізімінде жоқ {number} {kind} тармағына апарады"
             => "тізімде бар тармақты атаңыз",
     }
-    /// W0101: Action {action} of channel `{channel}` is reached from no other action.
-    Unreachable { action: u32, channel: ChannelId } = W0101 Warning {
-        en: "action {action} of channel `{channel}` is reached from no other action"
-            => "check the next-action cells that should lead here; the document may skip or misnumber them",
-        ru: "к действию {action} канала `{channel}` не ведёт ни одно действие"
-            => "проверьте ячейки следующих действий, которые должны вести сюда; документ мог их пропустить или перепутать номера",
-        kk: "`{channel}` арнасының {action} әрекетіне ешбір әрекет апармайды"
-            => "мұнда апаруға тиіс келесі әрекет ұяшықтарын тексеріңіз; құжат оларды өткізіп не шатастырып алуы мүмкін",
+    /// W0101: Action {action} of channel `{channel}` is never reached from the first action, though actions {from} lead to it.
+    Unreachable { action: u32, channel: ChannelId, from: List<u32> } = W0101 Warning {
+        en: "action {action} of channel `{channel}` is never reached from the first action, though action(s) {from} lead to it"
+            => "action(s) {from} are not reached either; check the next-action cells that should lead to them",
+        ru: "действие {action} канала `{channel}` недостижимо от первого действия, хотя к нему ведут действия {from}"
+            => "действия {from} тоже недостижимы; проверьте ячейки следующих действий, которые должны вести к ним",
+        kk: "`{channel}` арнасының {action} әрекетіне бірінші әрекеттен жету мүмкін емес, дегенмен оған {from} әрекеттері апарады"
+            => "{from} әрекеттеріне де жету мүмкін емес; оларға апаруға тиіс келесі әрекет ұяшықтарын тексеріңіз",
     }
     /// W0102: `version_of {target}` names no rendition compiled in this run.
     VersionMissing { target: String } = W0102 Warning {
@@ -595,14 +613,14 @@ messages! {
         kk: "`{channel}` арнасының {action} әрекетінің келесі әрекеті жоқ, қызмет сонда тоқтап қалар еді"
             => "аяқтаушы әрекеттің ұяшығында «-» тұрады; құжат ұяшықты бос қалдырса, оқылым қосыңыз",
     }
-    /// W0104: Action {action} of channel `{channel}` is a second start: no action leads to it.
-    SecondStart { action: u32, channel: ChannelId } = W0104 Warning {
-        en: "action {action} of channel `{channel}` is a second start: no action leads to it"
-            => "the service starts at the first action of the table; check the cells that should lead here",
-        ru: "действие {action} канала `{channel}` — второе начало: к нему не ведёт ни одно действие"
-            => "услуга начинается с первого действия таблицы; проверьте ячейки, которые должны вести сюда",
-        kk: "`{channel}` арнасының {action} әрекеті — екінші бастау: оған ешбір әрекет апармайды"
-            => "қызмет кестенің бірінші әрекетінен басталады; мұнда апаруға тиіс ұяшықтарды тексеріңіз",
+    /// W0104: Nothing leads to action {action} of channel `{channel}`.
+    NothingLeadsHere { action: u32, channel: ChannelId } = W0104 Warning {
+        en: "nothing leads to action {action} of channel `{channel}`: the service never reaches it"
+            => "every action but the first is some action's next action; check the next-action cells that should lead here (the label shows the column before it)",
+        ru: "к действию {action} канала `{channel}` ничто не ведёт: услуга до него не доходит"
+            => "каждое действие, кроме первого, — следующее для какого-то действия; проверьте ячейки, которые должны вести сюда (метка показывает предыдущий столбец)",
+        kk: "`{channel}` арнасының {action} әрекетіне ештеңе апармайды: қызмет оған жетпейді"
+            => "біріншісінен басқа әр әрекет қандай да бір әрекеттің келесісі; мұнда апаруға тиіс ұяшықтарды тексеріңіз (белгі алдыңғы бағанды көрсетеді)",
     }
     /// W0105: The numbering of channel `{channel}` goes back from action {previous} to action {number}.
     Renumbered { channel: ChannelId, previous: u32, number: u32 } = W0105 Warning {
@@ -621,6 +639,15 @@ messages! {
             => "проверьте, не потерял ли документ столбец и не перепутал ли номер",
         kk: "`{channel}` арнасының әрекеттерінде {missing} нөмірі өткізілген"
             => "құжат бағанды жоғалтпағанын не нөмірді шатастырмағанын тексеріңіз",
+    }
+    /// W0107: A final action in the middle of the table, after which the table's columns are never reached.
+    StopsMidTable { action: u32, channel: ChannelId, unreached: List<u32> } = W0107 Warning {
+        en: "action {action} of channel `{channel}` ends the service («-») in the middle of the table: action(s) {unreached} after it are never reached"
+            => "if the service goes on, the cell should name the next action; keep the document's text and record your reading",
+        ru: "действие {action} канала `{channel}` завершает услугу («-») посреди таблицы: действия {unreached} после него недостижимы"
+            => "если услуга продолжается, ячейка должна называть следующее действие; оставьте текст документа и запишите прочтение",
+        kk: "`{channel}` арнасының {action} әрекеті қызметті кестенің ортасында аяқтайды («-»): одан кейінгі {unreached} әрекеттеріне жету мүмкін емес"
+            => "қызмет жалғасса, ұяшық келесі әрекетті атауы керек; құжат мәтінін қалдырып, оқылымыңызды жазыңыз",
     }
     /// W0201: The process list of channel `{channel}` goes from item {previous}) to item {found}), skipping {expected}).
     MarkerGap { channel: ChannelId, previous: u32, found: u32, expected: u32 } = W0201 Warning {
@@ -730,13 +757,13 @@ messages! {
         kk: "`{channel}` арнасының {action} әрекеті {target} әрекетіне тек «{when}» өтеді; әйтпесе не болатынын ұяшық айтпайды"
             => "құжат басқа тармақты жоғалтпағанын тексеріңіз (мысалы, қызметті аяқтайтын бас тарту)",
     }
-    /// W0501: The same step «{does}» has the deadline «{here}» here but «{there}» in channel `{other}`.
-    DeadlineConflict { does: String, here: String, there: String, other: ChannelId } = W0501 Warning {
-        en: "the same step «{does}» has the deadline «{here}» here but «{there}» in channel `{other}`"
+    /// W0501: The same step has different deadlines in the channels of one regulation.
+    DeadlineConflict { does: String, deadlines: StepDeadlines } = W0501 Warning {
+        en: "the same step «{does}» has different deadlines: {deadlines}"
             => "one of the tables is probably wrong; record your reading of it",
-        ru: "у одного и того же шага «{does}» здесь срок «{here}», а в канале `{other}` — «{there}»"
+        ru: "у одного и того же шага «{does}» разные сроки: {deadlines}"
             => "одна из таблиц, вероятно, ошибочна; запишите своё прочтение",
-        kk: "бір қадамның «{does}» мұндағы мерзімі «{here}», ал `{other}` арнасында «{there}»"
+        kk: "бір қадамның «{does}» мерзімдері әртүрлі: {deadlines}"
             => "кестелердің бірі қате болуы мүмкін; өз оқылымыңызды жазыңыз",
     }
     /// W0502: The deadline of action {action} of channel `{channel}` ({deadline}) is longer than the service term ({term}).

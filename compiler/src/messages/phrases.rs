@@ -1,7 +1,7 @@
 //! The catalog's smaller texts: words inside messages, secondary labels, and
 //! what the command line says around its findings.
 
-use super::{Lang, Path};
+use super::{Lang, Message, Path};
 use crate::model::{ChannelId, Column, FieldColumn, ItemKind, ParticipantId};
 
 /// Defines [`Phrase`] like `messages!` defines messages, without code or severity.
@@ -156,6 +156,24 @@ phrases! {
         kk: "тексеру сайты: {files} файл, {changed} өзгерді, {folder} ішінде; {index} ашыңыз; {summary}",
     }
 
+    /// A secondary label: a finding that follows from the one reported.
+    AsAResult { what: Box<Message> } {
+        en: "as a result: {what}",
+        ru: "как следствие: {what}",
+        kk: "салдарынан: {what}",
+    }
+    /// A secondary label: a cell that leads to an action the table lacks.
+    LeadsToMissing { action: u32, target: u32 } {
+        en: "action {action} leads to {target}",
+        ru: "действие {action} ведёт к {target}",
+        kk: "{action} әрекеті {target} әрекетіне апарады",
+    }
+    /// A secondary label: the cell of the column before an action nothing leads to.
+    GoesElsewhere { action: u32 } {
+        en: "action {action}, the column before it, leads elsewhere",
+        ru: "действие {action}, предыдущий столбец, ведёт в другое место",
+        kk: "алдыңғы баған, {action} әрекеті, басқа жерге апарады",
+    }
     /// A secondary label: where a thing was declared first.
     FirstDeclaredHere {} { en: "first declared here", ru: "впервые объявлено здесь", kk: "алғаш осында жарияланған" }
     /// A secondary label: the action that has the number first.
@@ -395,6 +413,12 @@ phrases! {
         en: "nothing was written (--dry-run)",
         ru: "ничего не записано (--dry-run)",
         kk: "ештеңе жазылмады (--dry-run)",
+    }
+    /// A deadline of a step in one channel.
+    DeadlineIn { deadline: String, channel: ChannelId } {
+        en: "«{deadline}» in channel `{channel}`",
+        ru: "«{deadline}» в канале `{channel}`",
+        kk: "`{channel}` арнасында «{deadline}»",
     }
     /// A secondary label: the same step in another channel.
     SameStepThere { channel: ChannelId } {

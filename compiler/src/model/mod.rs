@@ -347,8 +347,12 @@ pub struct Target {
 pub struct Next {
     /// The cell.
     pub cell: Cell,
-    /// The targets; empty when the process ends here.
+    /// The targets; empty when the process ends here, or when the cell
+    /// could not be read.
     pub targets: Vec<Target>,
+    /// Whether the cell could not be read (E0402): its targets are unknown,
+    /// which is not «-».
+    pub unread: bool,
 }
 
 /// One action of a table.
@@ -495,8 +499,23 @@ pub struct Channel {
     pub scenarios: Vec<Scenario>,
     /// Whether the actions were derived from the process list.
     pub derived: bool,
+    /// Actions numbered like an action before them, which the code leaves
+    /// out; the checker reports them (E0404) and what follows from them.
+    pub duplicates: Vec<Duplicate>,
+    /// The source lines of each of the channel's action tables, from its
+    /// caption to its last cell.
+    pub table_lines: Vec<(u32, u32)>,
     /// Where the channel is in the rendition.
     pub at: Span,
+}
+
+/// An action numbered like an action before it in the same channel.
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    /// How many of the channel's actions stand before it in table order.
+    pub after: usize,
+    /// The action, as the table gives it.
+    pub action: Action,
 }
 
 impl Channel {
