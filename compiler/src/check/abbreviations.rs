@@ -12,8 +12,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use reglament_grammar::ast::Span;
-
 use crate::diagnostics::Sink;
 use crate::messages::{Also, Message, Phrase, Written};
 use crate::model::Regulation;
@@ -125,7 +123,7 @@ pub fn check(reg: &Regulation, doc: &SourceDoc, sink: &mut Sink) {
     for (key, mut words) in undefined {
         words.sort_by_key(|w| uses[*w][0]);
         let line = uses[words[0]][0];
-        let at = nearest_quote(reg, line);
+        let at = super::nearest_quote(reg, line);
         let used = words[0].to_string();
         let also = Also(words[1..].iter().map(|w| w.to_string()).collect());
         let message = match spelled_right(&key, &defined) {
@@ -232,14 +230,6 @@ impl<'d> Text<'d> {
         let phrase = crate::sources::fold(phrase);
         self.lines.iter().any(|(n, l)| *n != except && has_word(l, &phrase))
     }
-}
-
-/// Where in the rendition a finding about source line `line` is shown: at
-/// the quote of that line, or of the nearest line before it that the
-/// rendition quotes (the rendition quotes only some of the document's lines).
-fn nearest_quote(reg: &Regulation, line: u32) -> Span {
-    let before = reg.quotes.iter().filter(|q| q.line <= line).max_by_key(|q| q.line);
-    before.or_else(|| reg.quotes.first()).map_or(reg.spans.id, |q| q.at)
 }
 
 /// An abbreviation with every Kazakh letter replaced by the Russian letter

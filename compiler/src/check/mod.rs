@@ -11,6 +11,8 @@
 
 use std::collections::BTreeSet;
 
+use reglament_grammar::ast::Span;
+
 use crate::diagnostics::Sink;
 use crate::messages::Message;
 use crate::model::{Action, Channel, ItemKind, Regulation};
@@ -18,10 +20,13 @@ use crate::sources::{fold, SourceDoc};
 
 pub mod abbreviations;
 pub mod answers;
+mod appendices;
+mod columns;
 mod deadlines;
 mod durations;
 mod flow;
 pub mod names;
+mod participants;
 
 pub use durations::Total;
 
@@ -39,9 +44,11 @@ pub fn check(reg: &Regulation, doc: Option<&SourceDoc>, sink: &mut Sink) {
     }
     durations::deadlines_against_term(reg, sink);
     deadlines::conflicts(reg, sink);
-    unused_participants(reg, sink);
+    participants::check(reg, sink);
+    columns::check(reg, sink);
     if let Some(doc) = doc {
         abbreviations::check(reg, doc, sink);
+        appendices::check(reg, doc, sink);
     }
     readings_as_notes(reg, sink);
     names::check(reg, sink);
@@ -197,16 +204,13 @@ fn scenarios(ch: &Channel, sink: &mut Sink) {
     }
 }
 
-/// W0301: a participant no action names.
-fn unused_participants(reg: &Regulation, sink: &mut Sink) {
-    let used: BTreeSet<&crate::model::ParticipantId> =
-        reg.channels.iter().flat_map(|c| &c.actions).filter_map(|a| a.participant.as_ref()).collect();
-    if used.is_empty() {
-        return; // A regulation without action tables names nobody; that is not a defect of each participant.
-    }
-    for p in reg.participants.iter().filter(|p| !used.contains(&p.id)) {
-        sink.emit(Message::UnusedParticipant { id: p.id.clone() }, p.at, p.name.line);
-    }
+/// Where in the rendition a finding about source line `line` of the
+/// document is shown: at the quote of that line, or of the nearest line
+/// before it that the rendition quotes (a rendition quotes only some of the
+/// document's lines).
+fn nearest_quote(reg: &Regulation, line: u32) -> Span {
+    let before = reg.quotes.iter().filter(|q| q.line <= line).max_by_key(|q| q.line);
+    before.or_else(|| reg.quotes.first()).map_or(reg.spans.id, |q| q.at)
 }
 
 /// N0001: every analyst reading, so reviewers see all of them in one list.

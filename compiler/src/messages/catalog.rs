@@ -649,6 +649,15 @@ messages! {
         kk: "`{channel}` арнасының {action} әрекеті қызметті кестенің ортасында аяқтайды («-»): одан кейінгі {unreached} әрекеттеріне жету мүмкін емес"
             => "қызмет жалғасса, ұяшық келесі әрекетті атауы керек; құжат мәтінін қалдырып, оқылымыңызды жазыңыз",
     }
+    /// W0108: An action whose description, completion form and deadline say nothing.
+    EmptyColumn { action: u32, channel: ChannelId } = W0108 Warning {
+        en: "action {action} of channel `{channel}` is an empty column: its description, completion form and deadline are blank or «-»"
+            => "the table names who acts and what follows, but not what is done; check the document's table, and record your reading",
+        ru: "действие {action} канала `{channel}` — пустой столбец: наименование, форма завершения и срок пусты или «-»"
+            => "таблица называет исполнителя и следующее действие, но не что делается; сверьте таблицу документа и запишите прочтение",
+        kk: "`{channel}` арнасының {action} әрекеті — бос баған: атауы, аяқтау нысаны мен мерзімі бос немесе «-»"
+            => "кесте кім орындайтынын және келесісін атайды, бірақ не істелетінін айтпайды; құжат кестесін тексеріп, оқылымыңызды жазыңыз",
+    }
     /// W0201: The process list of channel `{channel}` goes from item {previous}) to item {found}), skipping {expected}).
     MarkerGap { channel: ChannelId, previous: u32, found: u32, expected: u32 } = W0201 Warning {
         en: "the process list of channel `{channel}` goes from item {previous}) to item {found}), skipping {expected})"
@@ -702,6 +711,15 @@ messages! {
             => "документ перечисляет его среди участников, но ни одна таблица не даёт ему действия; проверьте ячейки СФЕ",
         kk: "`{id}` қатысушысы жарияланған, бірақ ешбір әрекет оны атамайды"
             => "құжат оны қатысушылар арасында атайды, бірақ ешбір кесте оған әрекет бермейді; ҚФБ ұяшықтарын тексеріңіз",
+    }
+    /// W0304: A participant that acts in a table but is not in the regulation's list of participants.
+    UnlistedParticipant { id: ParticipantId } = W0304 Warning {
+        en: "participant `{id}` acts in the tables, but the regulation's list of participants does not name it"
+            => "it is declared at a table cell, since the list lacks it; the list is incomplete: record it",
+        ru: "участник `{id}` действует в таблицах, но перечень участников регламента его не называет"
+            => "он объявлен по ячейке таблицы, так как в перечне его нет; перечень неполон: запишите это",
+        kk: "`{id}` қатысушысы кестелерде әрекет етеді, бірақ регламенттің қатысушылар тізімі оны атамайды"
+            => "ол тізімде жоқ болғандықтан, кесте ұяшығы бойынша жарияланған; тізім толық емес: мұны жазыңыз",
     }
     /// W0302: The abbreviation «{abbr}» is used but never defined.
     UndefinedAbbreviation { abbr: String, also: Also } = W0302 Warning {
@@ -775,6 +793,15 @@ messages! {
         kk: "`{channel}` арнасының {action} әрекетінің мерзімі ({deadline}) қызмет көрсету мерзімінен ({term}) ұзақ"
             => "әрекет бүкіл қызметтен ұзақ бола алмайды; екеуінің бірі қате",
     }
+    /// W0502: An action's exceptional maximum longer than the service term.
+    ExceptionalExceedsTerm { action: u32, channel: ChannelId, deadline: Total, term: Total } = W0502 Warning {
+        en: "the exceptional maximum of action {action} of channel `{channel}` ({deadline}) is longer than the service term ({term})"
+            => "even in exceptional cases an action cannot take longer than the whole service; one of the two is wrong",
+        ru: "исключительный максимум действия {action} канала `{channel}` ({deadline}) больше срока оказания услуги ({term})"
+            => "даже в исключительных случаях действие не может длиться дольше всей услуги; одно из двух ошибочно",
+        kk: "`{channel}` арнасының {action} әрекетінің ерекше ең ұзақ мерзімі ({deadline}) қызмет көрсету мерзімінен ({term}) ұзақ"
+            => "ерекше жағдайда да әрекет бүкіл қызметтен ұзақ бола алмайды; екеуінің бірі қате",
+    }
     /// W0503: The critical path of channel `{channel}` ({total}) is longer than the service term ({term}).
     PathExceedsTerm { channel: ChannelId, total: Total, term: Total, path: Path } = W0503 Warning {
         en: "the critical path of channel `{channel}` ({total}) is longer than the service term ({term})"
@@ -789,6 +816,15 @@ messages! {
         en: "critical path of channel `{channel}`: {path}, {total}",
         ru: "критический путь канала `{channel}`: {path}, {total}",
         kk: "`{channel}` арнасының сындарлы жолы: {path}, {total}",
+    }
+    /// W0504: A blank deadline cell in a table that gives deadlines.
+    EmptyDeadline { action: u32, channel: ChannelId } = W0504 Warning {
+        en: "the deadline cell of action {action} of channel `{channel}` is blank, though the table gives deadlines"
+            => "the step has no deadline and is never late; check the document, and record your reading of the deadline",
+        ru: "ячейка срока действия {action} канала `{channel}` пуста, хотя таблица даёт сроки"
+            => "у шага нет срока, и он никогда не просрочен; сверьте документ и запишите прочтение срока",
+        kk: "`{channel}` арнасының {action} әрекетінің мерзім ұяшығы бос, дегенмен кесте мерзімдерді береді"
+            => "қадамның мерзімі жоқ, ол ешқашан кешікпейді; құжатты тексеріп, мерзімнің оқылымын жазыңыз",
     }
     /// W0601: {kind} {number} of the process list of channel `{channel}` is carried out by no action.
     Uncovered { kind: ItemKind, number: u32, channel: ChannelId } = W0601 Warning {
@@ -888,6 +924,15 @@ messages! {
             => "вариант использования идёт до конца услуги; проверьте, не потерял ли он последние действия",
         kk: "`{channel}` арнасының «{scenario}» қолдану нұсқасы кестеде аяқтаушы емес {action} әрекетінде тоқтайды"
             => "қолдану нұсқасы қызметтің соңына дейін жетеді; соңғы әрекеттерін жоғалтпағанын тексеріңіз",
+    }
+    /// W1001: Appendices the text refers to that the document does not have.
+    MissingAppendices { numbers: List<u32>, present: List<u32> } = W1001 Warning {
+        en: "the text refers to appendix {numbers}, which the document does not have"
+            => "the document's appendices are: {present}; the reference is wrong, or the appendix (or its heading) is lost",
+        ru: "текст ссылается на приложение {numbers}, которого в документе нет"
+            => "в документе есть приложения: {present}; ссылка ошибочна либо приложение (или его заголовок) утеряно",
+        kk: "мәтін құжатта жоқ {numbers}-қосымшаға сілтейді"
+            => "құжаттағы қосымшалар: {present}; сілтеме қате, не қосымша (не оның тақырыбы) жоғалған",
     }
     /// W0902: The sources have no manifest.
     NoManifest { manifest: String } = W0902 Warning {
