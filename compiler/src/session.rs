@@ -405,6 +405,7 @@ fn check_corpus(session: &mut Session) {
             }
         }
     }
+    other_services(session);
     for i in 0..session.files.len() {
         let Some(target) = session.files[i].regulation.as_ref().and_then(|r| r.version_of.clone()) else { continue };
         let other = owners.get(&target).and_then(|&j| session.files[j].regulation.as_ref());
@@ -417,6 +418,31 @@ fn check_corpus(session: &mut Session) {
             }
         });
         add_findings(&mut session.files[i], found);
+    }
+}
+
+/// W1002: each regulation's texts against the titles of the others.
+fn other_services(session: &mut Session) {
+    let titles: Vec<(RegulationId, String, crate::model::Language)> = session
+        .files
+        .iter()
+        .filter_map(|f| f.regulation.as_ref())
+        .map(|r| (r.id.clone(), r.title().to_string(), r.language))
+        .collect();
+    let services: Vec<crate::check::services::Service> = titles
+        .iter()
+        .map(|(id, title, language)| crate::check::services::Service { id, title, language: *language })
+        .collect();
+    if services.len() < 2 {
+        return;
+    }
+    for file in &mut session.files {
+        let found = findings(file, |sink, reg| {
+            if let Some(reg) = reg {
+                crate::check::services::check(reg, &services, sink);
+            }
+        });
+        add_findings(file, found);
     }
 }
 

@@ -83,7 +83,7 @@ pub fn same_deadline(a: &Deadline, b: &Deadline) -> bool {
 
 /// A quantity in a unit of its kind: clock time in thousandths of a second,
 /// calendar days (those of no stated kind among them), working days, months.
-fn measure(q: Quantity) -> (u8, u64) {
+pub(super) fn measure(q: Quantity) -> (u8, u64) {
     match q.unit {
         TimeUnit::Second => (0, q.milli),
         TimeUnit::Minute => (0, q.milli * 60),

@@ -44,7 +44,8 @@ impl Total {
         self.months_milli += other.months_milli;
     }
 
-    fn of(q: &Quantity) -> Total {
+    /// The total of one quantity.
+    pub fn of(q: &Quantity) -> Total {
         let mut t = Total::default();
         t.add(q);
         t

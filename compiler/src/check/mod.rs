@@ -25,8 +25,10 @@ mod columns;
 mod deadlines;
 mod durations;
 mod flow;
+mod lists;
 pub mod names;
 mod participants;
+pub mod services;
 
 pub use durations::Total;
 
@@ -39,6 +41,7 @@ pub fn check(reg: &Regulation, doc: Option<&SourceDoc>, sink: &mut Sink) {
         process_list(ch, sink);
         conditions(ch, sink);
         correspondence(ch, sink);
+        lists::check(reg, ch, sink);
         scenarios(ch, sink);
         durations::critical_path(reg, ch, sink);
     }

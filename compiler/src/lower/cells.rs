@@ -165,6 +165,41 @@ pub fn excludes_reception_day(text: &str) -> bool {
     (kazakh || reception.iter().any(|r| lower.contains(r))) && is_exclusion(&lower)
 }
 
+/// Whether a text speaks of a refusal: «мотивированный отказ», «бас тарту»,
+/// «бастартуды қалыптастыру».
+pub fn is_refusal(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["отказ", "бас тарт", "бастарт"].iter().any(|w| lower.contains(w))
+}
+
+/// The time limits a sentence states, each read from a run of its words:
+/// «рассмотрение заявления в течение 3 рабочих дней», «ММ қызметкерінің
+/// сұрауды үш күн ішінде өңдеуі», «10 минуттан көп емес».
+pub fn limits_in(text: &str) -> Vec<Limit> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let found = (2..=6usize).rev().filter(|len| i + len <= words.len()).find_map(|len| {
+            let run = words[i..i + len].join(" ");
+            let run = run.trim_end_matches([',', ';', '.', ':', ')']);
+            let limit = match read_deadline(run).ok()?.meaning {
+                Meaning::Limit(l) => l,
+                _ => return None,
+            };
+            Some((limit, len))
+        });
+        match found {
+            Some((limit, len)) => {
+                out.push(limit);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// Reads a next-action cell: its targets, empty when the service ends.
 pub fn next(text: &str) -> Result<Vec<Target>, PhraseError> {
     remembered(&NEXTS, text, |text| {

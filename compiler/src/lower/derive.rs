@@ -137,6 +137,7 @@ fn action(item: &Item, targets: Vec<Target>) -> Action {
         deadline: None,
         next: Some(Next { cell: next, targets, unread: false }),
         covers: Vec::new(),
+        refusal: item.step.refusal,
         line: step.line,
         at: step.at,
     }

@@ -96,7 +96,8 @@ impl Lowerer<'_, '_, '_> {
             because: f.because.clone(),
             at: f.span,
         });
-        Step { label, marker, text, line: cell.line, at: s.text.span, flow }
+        let (refusal, limits) = (cells::is_refusal(&text), cells::limits_in(&text));
+        Step { label, marker, text, line: cell.line, at: s.text.span, flow, refusal, limits }
     }
 
     /// The actions of a channel's tables (those numbered like an earlier
@@ -179,6 +180,7 @@ impl Lowerer<'_, '_, '_> {
             a.deadline.as_ref().map(|c| self.deadline(c, subject(Column::Deadline), extent(Column::Deadline)));
         let next = a.next.as_ref().map(|c| self.next(c, subject(Column::Next), extent(Column::Next)));
         self.notes(&a.notes, Subject::Action(channel.clone(), doc_number));
+        let refusal = [&does, &completion].iter().any(|c| c.as_ref().and_then(|c| c.document.as_deref()).is_some_and(cells::is_refusal));
         Action {
             number,
             document_number,
@@ -190,6 +192,7 @@ impl Lowerer<'_, '_, '_> {
             deadline,
             next,
             covers: a.covers.iter().map(step_ref).collect(),
+            refusal,
             line: a.citation.first,
             at: a.number.1,
         }

@@ -133,6 +133,21 @@ impl Arg for StepDeadlines {
     }
 }
 
+/// Items of a process list, by their labels («condition 1», «process 2») or,
+/// for unlabelled ones, their markers («item 3)»).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemNames(pub Vec<(Option<(ItemKind, u32)>, String)>);
+
+impl Arg for ItemNames {
+    fn show(&self, lang: Lang) -> String {
+        let each = self.0.iter().map(|(label, marker)| match label {
+            Some((kind, number)) => Phrase::ItemName { kind: *kind, number: *number }.text(lang),
+            None => Phrase::ItemMarker { marker: marker.clone() }.text(lang),
+        });
+        each.collect::<Vec<_>>().join(", ")
+    }
+}
+
 /// A path through a channel's actions: `1 → 2 → 5`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Path(pub Vec<u32>);

@@ -2,7 +2,7 @@
 //! texts in English, Russian and Kazakh, side by side. docs/checks.md says
 //! what each code checks.
 
-use super::{messages, Also, Differences, StepDeadlines, Written, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
+use super::{messages, Also, Differences, ItemNames, StepDeadlines, Written, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
 use crate::check::Total;
 use crate::model::{ChannelId, Column, ItemKind, ParticipantId, RegulationId};
 
@@ -853,6 +853,33 @@ messages! {
         kk: "`leads` пен `ends` — әрекеттер кестесі жоқ арналарға арналған оқылымдар; `{channel}` арнасында кесте бар, сондықтан бұл қолданылмайды"
             => "ағынды кестенің келесі әрекет ұяшықтары береді; сәйкессіздікті жеке оқылыммен жазыңыз",
     }
+    /// W0604: A table that never branches under a process list with conditions or refusals.
+    LinearTable { channel: ChannelId, items: ItemNames } = W0604 Warning {
+        en: "the table of channel `{channel}` never branches, but its process list does: {items}"
+            => "the table has lost the branches the list describes (a check and the refusal after it); record your reading, or acknowledge it",
+        ru: "таблица канала `{channel}` нигде не ветвится, а её список процессов ветвится: {items}"
+            => "в таблице потеряны ветви, которые описывает список (проверка и отказ после неё); запишите прочтение или признайте находку",
+        kk: "`{channel}` арнасының кестесі ешбір жерде тармақталмайды, ал оның үдерістер тізімі тармақталады: {items}"
+            => "кестеде тізім сипаттайтын тармақтар жоғалған (тексеру және одан кейінгі бас тарту); оқылымыңызды жазыңыз не табылғыны мойындаңыз",
+    }
+    /// W0605: A refusal in the table that the process list never mentions.
+    RefusalNotInList { action: u32, channel: ChannelId } = W0605 Warning {
+        en: "action {action} of channel `{channel}` is a refusal, but the channel's process list has none"
+            => "the list and the table describe different services, or the list lost its refusal; compare them",
+        ru: "действие {action} канала `{channel}` — отказ, но в списке процессов канала отказов нет"
+            => "список и таблица описывают разные услуги, либо список потерял отказ; сверьте их",
+        kk: "`{channel}` арнасының {action} әрекеті — бас тарту, бірақ арнаның үдерістер тізімінде бас тарту жоқ"
+            => "тізім мен кесте әртүрлі қызметті сипаттайды, не тізім бас тартуды жоғалтқан; оларды салыстырыңыз",
+    }
+    /// W0606: A time limit of the process list that no deadline of the table gives.
+    ListDeadlineDiffers { item: ItemNames, channel: ChannelId, limit: Total } = W0606 Warning {
+        en: "{item} of the process list of channel `{channel}` gives the step {limit}, which no deadline of the table gives"
+            => "the list and the table disagree on how long the step takes (the label shows the action that seems to carry it out); one of them is wrong: record your reading",
+        ru: "{item} списка процессов канала `{channel}` даёт шагу {limit}, а такого срока в таблице нет"
+            => "список и таблица расходятся в сроке шага (метка показывает действие, которое, по-видимому, его выполняет); одно из двух ошибочно: запишите прочтение",
+        kk: "`{channel}` арнасының үдерістер тізіміндегі {item} қадамға {limit} береді, кестеде мұндай мерзім жоқ"
+            => "тізім мен кесте қадамның мерзімі бойынша сәйкес емес (белгі оны орындайтын сияқты әрекетті көрсетеді); біреуі қате: оқылымыңызды жазыңыз",
+    }
     /// W0701: Channel `{channel}` is in this version but not in `{other}`.
     VersionChannelMissing { channel: ChannelId, other: RegulationId } = W0701 Warning {
         en: "channel `{channel}` is in this version but not in `{other}`"
@@ -933,6 +960,15 @@ messages! {
             => "в документе есть приложения: {present}; ссылка ошибочна либо приложение (или его заголовок) утеряно",
         kk: "мәтін құжатта жоқ {numbers}-қосымшаға сілтейді"
             => "құжаттағы қосымшалар: {present}; сілтеме қате, не қосымша (не оның тақырыбы) жоғалған",
+    }
+    /// W1002: A text that names another regulation's service.
+    OtherService { title: String, id: RegulationId } = W1002 Warning {
+        en: "this text names «{title}», the service of regulation `{id}`, not this regulation's"
+            => "the text was probably copied from the other regulation of the decree; record your reading of it",
+        ru: "этот текст называет «{title}» — услугу регламента `{id}`, а не этого"
+            => "текст, вероятно, скопирован из другого регламента постановления; запишите своё прочтение",
+        kk: "бұл мәтін осы регламенттің емес, `{id}` регламентінің «{title}» қызметін атайды"
+            => "мәтін қаулының басқа регламентінен көшірілген болар; оқылымыңызды жазыңыз",
     }
     /// W0902: The sources have no manifest.
     NoManifest { manifest: String } = W0902 Warning {

@@ -53,6 +53,16 @@ phrases! {
     Condition {} { en: "condition", ru: "условие", kk: "шарт" }
     /// A labelled item of a process list.
     ItemName { kind: ItemKind, number: u32 } { en: "{kind} {number}", ru: "{kind} {number}", kk: "{number} {kind}" }
+    /// An unlabelled item of a process list, by its marker.
+    ItemMarker { marker: String } { en: "item {marker}", ru: "пункт {marker}", kk: "{marker} тармақ" }
+    /// A secondary label: an item of a process list that branches.
+    BranchesHere {} { en: "the list branches here", ru: "здесь список ветвится", kk: "тізім осында тармақталады" }
+    /// A secondary label: the deadline of the action that seems to carry out an item.
+    ProbablyThisStep { action: u32, deadline: String } {
+        en: "probably the same step: action {action}, «{deadline}»",
+        ru: "вероятно, тот же шаг: действие {action}, «{deadline}»",
+        kk: "сол қадам болса керек: {action} әрекеті, «{deadline}»",
+    }
     /// Before the source-document location of a finding.
     Source {} { en: "source", ru: "источник", kk: "дереккөз" }
     /// Before a finding's help.

@@ -378,6 +378,9 @@ pub struct Action {
     pub next: Option<Next>,
     /// The process-list items the analyst linked the action to.
     pub covers: Vec<StepRef>,
+    /// Whether its description or completion form, as the document writes
+    /// them, speak of a refusal.
+    pub refusal: bool,
     /// The source line of the action's number.
     pub line: u32,
     /// Where the action is in the rendition.
@@ -459,6 +462,10 @@ pub struct Step {
     pub at: Span,
     /// Where the analyst reads it to lead, for channels without a table.
     pub flow: Option<StepFlow>,
+    /// Whether it speaks of a refusal.
+    pub refusal: bool,
+    /// The time limits it states («в течение 3 рабочих дней»).
+    pub limits: Vec<Limit>,
 }
 
 impl Step {
