@@ -336,7 +336,7 @@ pub fn compile_paths(paths: &[PathBuf], options: &Options) -> Result<Session, St
     }
     results.sort_by_key(|(i, _)| *i);
     let mut session = Session { files: results.into_iter().map(|(_, r)| r).collect() };
-    check_corpus(&mut session);
+    check_corpus(&mut session, options.sources);
     for file in &mut session.files {
         let Some(reg) = &file.regulation else { continue };
         if reg.acknowledgements.is_empty() {
@@ -365,7 +365,8 @@ pub fn cited_source(text: &str) -> Option<&str> {
 /// Checks that span files: E0302, two renditions with one id (they would
 /// write one module); W0102, a `version_of` naming no rendition; W0701, the
 /// differences between language versions of one regulation.
-fn check_corpus(session: &mut Session) {
+fn check_corpus(session: &mut Session, sources: Option<&Path>) {
+    let mut library = SourceLibrary::new(sources.map(Path::to_path_buf));
     let mut owners: BTreeMap<RegulationId, usize> = BTreeMap::new();
     for i in 0..session.files.len() {
         let Some(id) = session.files[i].regulation.as_ref().map(|r| r.id.clone()) else { continue };
@@ -410,8 +411,15 @@ fn check_corpus(session: &mut Session) {
         let Some(target) = session.files[i].regulation.as_ref().and_then(|r| r.version_of.clone()) else { continue };
         let other = owners.get(&target).and_then(|&j| session.files[j].regulation.as_ref());
         let this = &session.files[i];
+        let this_doc = this.source_path.as_ref().and_then(|p| library.load(p).ok()).map(|l| l.doc.clone());
+        let other_doc = other
+            .and_then(|_| owners.get(&target))
+            .and_then(|&j| session.files[j].source_path.clone())
+            .and_then(|p| library.load(&p).ok().map(|l| l.doc.clone()));
         let found = findings(this, |sink, reg| match (other, reg) {
-            (Some(other), Some(reg)) => crate::check::compare_versions(reg, other, sink),
+            (Some(other), Some(reg)) => {
+                crate::check::versions::compare(reg, this_doc.as_ref(), other, other_doc.as_ref(), sink)
+            }
             (_, reg) => {
                 let at = reg.map(|r| r.spans.version_of).unwrap_or_default();
                 sink.emit(Message::VersionMissing { target: target.to_string() }, at, 0);

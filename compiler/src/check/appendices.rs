@@ -47,7 +47,7 @@ pub fn check(reg: &Regulation, doc: &SourceDoc, sink: &mut Sink) {
 }
 
 /// The number of the appendix a line heads, if it is a heading.
-fn heading(line: &str) -> Option<u32> {
+pub(super) fn heading(line: &str) -> Option<u32> {
     if let Some(rest) = line.strip_prefix("приложение ") {
         let number = leading_number(rest)?;
         let after = rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();

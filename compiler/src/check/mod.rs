@@ -28,6 +28,7 @@ mod flow;
 mod lists;
 pub mod names;
 mod participants;
+pub mod versions;
 pub mod services;
 
 pub use durations::Total;
@@ -228,61 +229,6 @@ fn readings_as_notes(reg: &Regulation, sink: &mut Sink) {
             _ => Message::ReadingNote { subject, because },
         };
         sink.emit(message, r.at, r.line);
-    }
-}
-
-/// W0701: differences between two language versions of one regulation.
-pub fn compare_versions(this: &Regulation, other: &Regulation, sink: &mut Sink) {
-    let other_id = || other.id.clone();
-    for ch in &this.channels {
-        let Some(theirs) = other.channels.iter().find(|c| c.id == ch.id) else {
-            sink.emit(Message::VersionChannelMissing { channel: ch.id.clone(), other: other_id() }, ch.at, 0);
-            continue;
-        };
-        if ch.actions.len() != theirs.actions.len() {
-            let message = Message::VersionActionCount {
-                channel: ch.id.clone(),
-                here: ch.actions.len(),
-                other: other_id(),
-                there: theirs.actions.len(),
-            };
-            sink.emit(message, ch.at, 0);
-        }
-        for a in &ch.actions {
-            let Some(b) = theirs.action(a.number) else { continue };
-            compare_actions(ch, a, b, other, sink);
-        }
-    }
-}
-
-fn compare_actions(ch: &Channel, a: &Action, b: &Action, other: &Regulation, sink: &mut Sink) {
-    let (channel, action, other_id) = (|| ch.id.clone(), a.number, || other.id.clone());
-    let targets = |x: &Action| x.targets().iter().map(|t| t.action.to_string()).collect::<Vec<_>>().join(", ");
-    let show = |s: String| if s.is_empty() { "-".to_string() } else { s };
-    let (here, there) = (show(targets(a)), show(targets(b)));
-    if here != there {
-        let message = Message::VersionNextDiffers { action, channel: channel(), here, other: other_id(), there };
-        sink.emit(message, a.at, a.line);
-    }
-    if let (Some(x), Some(y)) = (&a.deadline, &b.deadline) {
-        if !deadlines::same_deadline(x, y) {
-            let (here, there) = (deadlines::deadline_text(x), deadlines::deadline_text(y));
-            let message =
-                Message::VersionDeadlineDiffers { action, channel: channel(), here, other: other_id(), there };
-            sink.emit(message, a.at, x.cell.line);
-        }
-    }
-    if let (Some(p), Some(q)) = (&a.participant, &b.participant) {
-        if p != q {
-            let message = Message::VersionParticipantDiffers {
-                action,
-                channel: channel(),
-                here: p.clone(),
-                other: other_id(),
-                there: q.clone(),
-            };
-            sink.emit(message, a.at, a.line);
-        }
     }
 }
 

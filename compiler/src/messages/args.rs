@@ -148,6 +148,74 @@ impl Arg for ItemNames {
     }
 }
 
+/// Cells of one column, as the document writes them (`None`: blank):
+/// «6», «7», «8», blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cells(pub Vec<Option<String>>);
+
+impl Arg for Cells {
+    fn show(&self, lang: Lang) -> String {
+        let each = self.0.iter().map(|c| match c {
+            Some(text) => format!("«{text}»"),
+            None => Phrase::BlankCell {}.text(lang),
+        });
+        each.collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// A part of a regulation's text: a numbered paragraph or an appendix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    /// Paragraph N (пункт, тармақ), with its items.
+    Paragraph(u32),
+    /// Appendix N (приложение, қосымша).
+    Appendix(u32),
+}
+
+impl Arg for Unit {
+    fn show(&self, lang: Lang) -> String {
+        match self {
+            Unit::Paragraph(number) => Phrase::ParagraphN { number: *number }.text(lang),
+            Unit::Appendix(number) => Phrase::AppendixN { number: *number }.text(lang),
+        }
+    }
+}
+
+/// What a text says in words both languages share.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Token {
+    /// A number (a date's day or year, an article's, an item's).
+    Number(String),
+    /// A month, named in words.
+    Month(u8),
+    /// The Standard of the service.
+    Standard,
+    /// This Regulation (or another's).
+    Regulation,
+    /// A Code.
+    Code,
+}
+
+/// Tokens, shown one after the other: «27, July, article 2» words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tokens(pub Vec<Token>);
+
+impl Arg for Tokens {
+    fn show(&self, lang: Lang) -> String {
+        if self.0.is_empty() {
+            return Phrase::Nothing {}.text(lang);
+        }
+        let each = self.0.iter().map(|t| match t {
+            Token::Number(n) => n.clone(),
+            Token::Month(m) => Phrase::Month { number: u32::from(*m) }.text(lang),
+            Token::Standard => Phrase::TheStandard {}.text(lang),
+            Token::Regulation => Phrase::TheRegulation {}.text(lang),
+            Token::Code => Phrase::TheCode {}.text(lang),
+        });
+        each.collect::<Vec<_>>().join(", ")
+    }
+}
+
 /// A path through a channel's actions: `1 → 2 → 5`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Path(pub Vec<u32>);

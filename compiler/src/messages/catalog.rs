@@ -2,7 +2,7 @@
 //! texts in English, Russian and Kazakh, side by side. docs/checks.md says
 //! what each code checks.
 
-use super::{messages, Also, Differences, ItemNames, StepDeadlines, Written, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
+use super::{messages, Also, Cells, Differences, ItemNames, StepDeadlines, Tokens, Unit, Written, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
 use crate::check::Total;
 use crate::model::{ChannelId, Column, ItemKind, ParticipantId, RegulationId};
 
@@ -898,32 +898,23 @@ messages! {
         kk: "`{channel}` арнасында мұнда {here} әрекет, ал `{other}` нұсқасында {there}"
             => "екі кестені бағанба-баған салыстырыңыз",
     }
-    /// W0701: Action {action} of channel `{channel}` goes to {here} here but to {there} in `{other}`.
-    VersionNextDiffers { action: u32, channel: ChannelId, here: String, there: String, other: RegulationId } = W0701 Warning {
-        en: "action {action} of channel `{channel}` goes to {here} here but to {there} in `{other}`"
-            => "one of the versions has a wrong next-action cell",
-        ru: "действие {action} канала `{channel}` ведёт здесь к {here}, а в `{other}` — к {there}"
-            => "в одной из версий ошибочна ячейка следующего действия",
-        kk: "`{channel}` арнасының {action} әрекеті мұнда {here} әрекетіне, ал `{other}` нұсқасында {there} әрекетіне өтеді"
-            => "нұсқалардың бірінде келесі әрекет ұяшығы қате",
+    /// W0701: A column of a channel whose cells the two language versions' documents give differently.
+    VersionColumnDiffers { column: Column, channel: ChannelId, actions: List<u32>, here: Cells, other: RegulationId, there: Cells } = W0701 Warning {
+        en: "the {column} of actions {actions} of channel `{channel}` differs from `{other}`: here {here}, there {there}"
+            => "the documents of the two language versions say different things (readings aside); one of them is wrong: record your reading in it",
+        ru: "{column} действий {actions} канала `{channel}` расходится с `{other}`: здесь {here}, там {there}"
+            => "документы двух языковых версий говорят разное (без учёта прочтений); одна из них ошибочна: запишите прочтение в ней",
+        kk: "`{channel}` арнасының {actions} әрекеттерінің {column} `{other}` нұсқасынан өзгеше: мұнда {here}, онда {there}"
+            => "екі тілдік нұсқаның құжаттары әртүрлі айтады (оқылымдарсыз); біреуі қате: соған оқылымыңызды жазыңыз",
     }
-    /// W0701: The deadline of action {action} of channel `{channel}` is {here} here but {there} in `{other}`.
-    VersionDeadlineDiffers { action: u32, channel: ChannelId, here: String, there: String, other: RegulationId } = W0701 Warning {
-        en: "the deadline of action {action} of channel `{channel}` is {here} here but {there} in `{other}`"
-            => "one of the versions has a wrong deadline cell",
-        ru: "срок действия {action} канала `{channel}` здесь {here}, а в `{other}` — {there}"
-            => "в одной из версий ошибочна ячейка срока",
-        kk: "`{channel}` арнасының {action} әрекетінің мерзімі мұнда {here}, ал `{other}` нұсқасында {there}"
-            => "нұсқалардың бірінде мерзім ұяшығы қате",
-    }
-    /// W0701: Action {action} of channel `{channel}` is done by `{here}` here but by `{there}` in `{other}`.
-    VersionParticipantDiffers { action: u32, channel: ChannelId, here: ParticipantId, there: ParticipantId, other: RegulationId } = W0701 Warning {
-        en: "action {action} of channel `{channel}` is done by `{here}` here but by `{there}` in `{other}`"
-            => "one of the versions names the wrong participant",
-        ru: "действие {action} канала `{channel}` здесь выполняет `{here}`, а в `{other}` — `{there}`"
-            => "одна из версий называет не того участника",
-        kk: "`{channel}` арнасының {action} әрекетін мұнда `{here}`, ал `{other}` нұсқасында `{there}` орындайды"
-            => "нұсқалардың бірі қатысушыны қате атайды",
+    /// W0701: A paragraph or appendix whose numbers, dates or references differ between the language versions.
+    VersionTextDiffers { unit: Unit, here: Tokens, other: RegulationId, there: Tokens } = W0701 Warning {
+        en: "{unit} says what `{other}` does not: here {here}, there {there}"
+            => "numbers, dates and the acts a reference names read the same in both languages; compare the two texts",
+        ru: "{unit} говорит то, чего нет в `{other}`: здесь {here}, там {there}"
+            => "числа, даты и акты, на которые ссылается текст, читаются одинаково на обоих языках; сравните два текста",
+        kk: "{unit} `{other}` нұсқасында жоқты айтады: мұнда {here}, онда {there}"
+            => "сандар, күндер және сілтеме атайтын актілер екі тілде бірдей оқылады; екі мәтінді салыстырыңыз",
     }
     /// W0801: The use case «{scenario}» of channel `{channel}` names action {action}, which the table does not have.
     UseCaseUnknownAction { scenario: String, channel: ChannelId, action: u32 } = W0801 Warning {

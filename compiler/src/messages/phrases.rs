@@ -2,7 +2,7 @@
 //! what the command line says around its findings.
 
 use super::{Lang, Message, Path};
-use crate::model::{ChannelId, Column, FieldColumn, ItemKind, ParticipantId};
+use crate::model::{ChannelId, Column, FieldColumn, ItemKind, ParticipantId, RegulationId};
 
 /// Defines [`Phrase`] like `messages!` defines messages, without code or severity.
 macro_rules! phrases {
@@ -62,6 +62,28 @@ phrases! {
         en: "probably the same step: action {action}, «{deadline}»",
         ru: "вероятно, тот же шаг: действие {action}, «{deadline}»",
         kk: "сол қадам болса керек: {action} әрекеті, «{deadline}»",
+    }
+    /// A blank cell, in a list of cells.
+    BlankCell {} { en: "blank", ru: "пусто", kk: "бос" }
+    /// No words at all, in a list of what a text says.
+    Nothing {} { en: "nothing", ru: "ничего", kk: "ештеңе" }
+    /// A numbered paragraph of a regulation.
+    ParagraphN { number: u32 } { en: "paragraph {number}", ru: "пункт {number}", kk: "{number}-тармақ" }
+    /// A numbered appendix of a regulation.
+    AppendixN { number: u32 } { en: "appendix {number}", ru: "приложение {number}", kk: "{number}-қосымша" }
+    /// A month, by its number.
+    Month { number: u32 } { en: "month {number}", ru: "месяц {number}", kk: "{number}-ай" }
+    /// The Standard a reference names.
+    TheStandard {} { en: "the Standard", ru: "Стандарт", kk: "Стандарт" }
+    /// The Regulation a reference names.
+    TheRegulation {} { en: "the Regulation", ru: "Регламент", kk: "Регламент" }
+    /// A Code a reference names.
+    TheCode {} { en: "a Code", ru: "кодекс", kk: "кодекс" }
+    /// A secondary label: the same place in the other language version.
+    OtherVersionHere { other: RegulationId } {
+        en: "the same in `{other}`",
+        ru: "то же в `{other}`",
+        kk: "`{other}` нұсқасында",
     }
     /// Before the source-document location of a finding.
     Source {} { en: "source", ru: "источник", kk: "дереккөз" }

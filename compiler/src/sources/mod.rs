@@ -398,21 +398,12 @@ pub fn is_alphanumeric(c: char) -> bool {
 /// more, or two capitals («А Ж»); two small letters are ordinary words («и в»).
 pub fn unspaced(text: &str) -> String {
     let words: Vec<&str> = text.split(' ').collect();
-    // The case of a one-letter word: `Some(true)` for a capital.
-    let letter = |w: &str| {
-        let mut chars = w.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if c.is_alphabetic() => Some(c.is_uppercase()),
-            _ => None,
-        }
-    };
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < words.len() {
-        let case = letter(words[i]);
-        let run = if case.is_some() { words[i..].iter().take_while(|w| letter(w) == case).count() } else { 1 };
-        let joined = run >= 3 || (run == 2 && case == Some(true));
-        let take = if joined { run } else { 1 };
+        let run = letter_run(&words[i..]);
+        let joined = run.len >= 3 || (run.len == 2 && run.capitals);
+        let take = if joined { run.len } else { 1 };
         if !out.is_empty() {
             out.push(' ');
         }
@@ -421,6 +412,44 @@ pub fn unspaced(text: &str) -> String {
         i += take;
     }
     out
+}
+
+/// A run of one-letter words of one case at the start of `words`: a mark
+/// may open the run («(б») and one may close it («Ж)»).
+struct Run {
+    len: usize,
+    capitals: bool,
+}
+
+fn letter_run(words: &[&str]) -> Run {
+    // The case of a one-letter word, and whether marks stand before or after it.
+    let letter = |w: &str| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = core.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => {
+                let start = w.find(core).unwrap_or(0);
+                Some((c.is_uppercase(), start > 0, start + core.len() < w.len()))
+            }
+            _ => None,
+        }
+    };
+    let Some((case, _, closed)) = letter(words[0]) else { return Run { len: 1, capitals: false } };
+    let mut len = 1;
+    if !closed {
+        for w in &words[1..] {
+            match letter(w) {
+                Some((c, false, closes)) if c == case => {
+                    len += 1;
+                    if closes {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+    }
+    Run { len, capitals: case }
 }
 
 /// Whether `word` stands in `text` with no letter or digit right before or
