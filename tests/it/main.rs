@@ -14,6 +14,7 @@ mod generated;
 mod hygiene;
 mod machines;
 mod messages;
+mod mutations;
 mod report;
 mod review;
 mod robustness;

@@ -20,14 +20,13 @@ pub fn check(reg: &Regulation, sink: &mut Sink) {
 
 /// W0301: a declared participant no СФЕ cell names.
 fn unused(reg: &Regulation, sink: &mut Sink) {
-    let cells: Vec<String> = reg
-        .channels
-        .iter()
-        .flat_map(|c| &c.actions)
+    // Actions numbered like another name participants all the same.
+    let actions = || reg.channels.iter().flat_map(|c| c.actions.iter().chain(c.duplicates.iter().map(|d| &d.action)));
+    let cells: Vec<String> = actions()
         .filter_map(|a| a.sfe.as_ref().and_then(|c| c.document.as_deref()))
         .map(|t| unspaced(&fold(t)))
         .collect();
-    let resolved: Vec<_> = reg.channels.iter().flat_map(|c| &c.actions).filter_map(|a| a.participant.as_ref()).collect();
+    let resolved: Vec<_> = actions().filter_map(|a| a.participant.as_ref()).collect();
     if cells.is_empty() && resolved.is_empty() {
         return; // A regulation without action tables names nobody; that is not a defect of each participant.
     }

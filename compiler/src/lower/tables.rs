@@ -114,6 +114,7 @@ impl Lowerer<'_, '_, '_> {
             out.title = out.title.or(caption.map(|c| c.text));
             self.notes(&table.notes, Subject::Table(channel.clone()));
             let source = self.source_table(table);
+            let mut taken: Vec<CellRef> = Vec::new();
             let first = table.caption.citation.first;
             out.lines.push((first, source.as_ref().map_or(first, |t| t.last.max(first))));
             for block in &table.blocks {
@@ -121,7 +122,7 @@ impl Lowerer<'_, '_, '_> {
                 self.notes(&block.notes, Subject::Block(channel.clone()));
                 for a in &block.actions {
                     let block = heading.as_ref().map(|h| h.text.clone());
-                    let action = self.action(a, channel, block, spellings, source.as_ref());
+                    let action = self.action(a, channel, block, spellings, source.as_ref(), &mut taken);
                     if out.actions.iter().any(|p| p.number == action.number) {
                         out.duplicates.push(Duplicate { after: out.actions.len(), action });
                         continue;
@@ -158,10 +159,12 @@ impl Lowerer<'_, '_, '_> {
         block: Option<String>,
         spellings: &BTreeMap<String, ParticipantId>,
         source: Option<&SourceTable>,
+        taken: &mut Vec<CellRef>,
     ) -> Action {
         let doc_number = a.number.0;
         let (number, document_number) = self.action_number(a, channel);
-        let slot = source.and_then(|t| self.anchor_number(a, t));
+        let slot = source.and_then(|t| self.anchor_number(a, t, taken));
+        taken.extend(slot);
         let extent = |column| match (source, slot) {
             (Some(table), Some(at)) => table
                 .sibling(at, RowKind::Cell(column))
@@ -216,9 +219,9 @@ impl Lowerer<'_, '_, '_> {
     /// A number cited anywhere else is reported, and the slot of the number
     /// where it really stands is used, so that the action's cells are still
     /// checked.
-    fn anchor_number(&mut self, a: &ast::Action, table: &SourceTable) -> Option<CellRef> {
+    fn anchor_number(&mut self, a: &ast::Action, table: &SourceTable, taken: &[CellRef]) -> Option<CellRef> {
         let (number, line) = (a.number.0, a.citation.first);
-        if let Some(at) = table.number_cell(number, line) {
+        if let Some(at) = table.number_cell_but(number, line, taken).or_else(|| table.number_cell(number, line)) {
             return Some(at);
         }
         let lines = Lines { first: line, last: a.citation.last };

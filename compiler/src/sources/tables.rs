@@ -224,10 +224,18 @@ impl SourceTable {
     /// The slot of action `number`: the number cell that reads `number` and
     /// stands on `line`.
     pub fn number_cell(&self, number: u32, line: u32) -> Option<CellRef> {
+        self.number_cell_but(number, line, &[])
+    }
+
+    /// Like [`Self::number_cell`], but not one of `taken`: where a table
+    /// numbers two columns alike, the second action is the second column.
+    pub fn number_cell_but(&self, number: u32, line: u32, taken: &[CellRef]) -> Option<CellRef> {
         let wanted = number.to_string();
-        self.cells_on(line)
-            .into_iter()
-            .find(|&at| self.kind(at) == Some(RowKind::Number) && self.cell(at).is_some_and(|c| c.text() == wanted))
+        self.cells_on(line).into_iter().find(|at| {
+            !taken.contains(at)
+                && self.kind(*at) == Some(RowKind::Number)
+                && self.cell(*at).is_some_and(|c| c.text() == wanted)
+        })
     }
 }
 
