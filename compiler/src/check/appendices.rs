@@ -42,8 +42,13 @@ pub fn check(reg: &Regulation, doc: &SourceDoc, sink: &mut Sink) {
     let missing: Vec<u32> = references.keys().copied().filter(|n| !headings.contains(n)).collect();
     let Some(line) = missing.iter().filter_map(|n| references.get(n)).min().copied() else { return };
     let at = super::nearest_quote(reg, line);
-    let present = List(headings.into_iter().collect());
-    sink.emit(Message::MissingAppendices { numbers: List(missing), present }, at, line);
+    let numbers = List(missing);
+    let message = if headings.is_empty() {
+        Message::NoAppendices { numbers }
+    } else {
+        Message::MissingAppendices { numbers, present: List(headings.into_iter().collect()) }
+    };
+    sink.emit(message, at, line);
 }
 
 /// The number of the appendix a line heads, if it is a heading.

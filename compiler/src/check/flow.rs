@@ -245,7 +245,10 @@ pub fn check_channel(ch: &Channel, sink: &mut Sink) {
     let actions = Actions { ch, by_number };
     unread_cells(ch, &mut graph);
     roots.extend(dangling(ch, &actions, &mut graph));
-    roots.extend(stops_mid_table(ch, &actions, &mut graph));
+    // A channel derived from its process list has no table to stop in the middle of.
+    if !ch.derived {
+        roots.extend(stops_mid_table(ch, &actions, &mut graph));
+    }
     roots.extend(remaining(ch, &actions, &graph));
     for root in roots {
         emit(root, &actions, sink);
@@ -547,6 +550,24 @@ fn remaining(ch: &Channel, actions: &Actions, graph: &Graph) -> Vec<Root> {
             .into_iter()
             .collect();
         roots.push(Root { message: message(f, ch), at, line, labels, consequences: only_through });
+    }
+    // An unreached action explains the unreached ones it leads to (a loop
+    // nothing leads into is one finding), in table order.
+    for &n in &graph.order {
+        let f = Finding::Unreached { action: n };
+        if !findings.contains(&f) || explained.contains(&f) {
+            continue;
+        }
+        explained.insert(f.clone());
+        let reached: Vec<Finding> = graph
+            .reachable_from(n)
+            .into_iter()
+            .map(|m| Finding::Unreached { action: m })
+            .filter(|u| findings.contains(u) && !explained.contains(u))
+            .collect();
+        explained.extend(reached.iter().cloned());
+        let (at, line) = actions.place(&f);
+        roots.push(Root { message: message(&f, ch), at, line, labels: Vec::new(), consequences: reached });
     }
     for f in findings.iter().filter(|f| !matches!(f, Finding::Orphan { .. }) && !explained.contains(f)) {
         let (at, line) = actions.place(f);

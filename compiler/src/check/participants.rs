@@ -9,7 +9,7 @@
 
 use crate::diagnostics::Sink;
 use crate::messages::Message;
-use crate::model::{Participant, Regulation};
+use crate::model::{Participant, ParticipantKind, Regulation};
 use crate::sources::{fold, has_word, unspaced};
 
 /// Runs the participant checks of one regulation.
@@ -27,8 +27,10 @@ fn unused(reg: &Regulation, sink: &mut Sink) {
         .map(|t| unspaced(&fold(t)))
         .collect();
     let resolved: Vec<_> = actions().filter_map(|a| a.participant.as_ref()).collect();
-    if cells.is_empty() && resolved.is_empty() {
-        return; // A regulation without action tables names nobody; that is not a defect of each participant.
+    if resolved.is_empty() {
+        // A regulation without action tables (or whose cells resolve to no
+        // one, an error of each) names nobody; that is not a defect of each participant.
+        return;
     }
     for p in &reg.participants {
         let named = resolved.contains(&&p.id) || cells.iter().any(|cell| names(cell, p));
@@ -45,10 +47,12 @@ fn names(cell: &str, p: &Participant) -> bool {
 }
 
 /// W0304: a participant that acts in a table, declared at a table's line:
-/// the regulation's list of participants does not name it.
+/// the regulation's list of participants (its units and systems) does not
+/// name it.
 fn unlisted(reg: &Regulation, sink: &mut Sink) {
     let tables: Vec<(u32, u32)> = reg.channels.iter().flat_map(|c| c.table_lines.iter().copied()).collect();
-    for p in &reg.participants {
+    // The applicant acts in the tables but is no unit of the list.
+    for p in reg.participants.iter().filter(|p| p.kind != ParticipantKind::Applicant) {
         let line = p.name.line;
         if tables.iter().any(|&(first, last)| first <= line && line <= last) {
             sink.emit(Message::UnlistedParticipant { id: p.id.clone() }, p.at, line);

@@ -157,7 +157,9 @@ fn compare_text(this: &Regulation, this_doc: &SourceDoc, other: &Regulation, oth
             other: other.id.clone(),
             there: Tokens(there),
         };
-        sink.emit(message, super::nearest_quote(this, *line), *line).related_source(
+        // Found across files, after the rendition's quotes are gone: shown at
+        // the `version_of` that asks for the comparison.
+        sink.emit(message, this.spans.version_of, *line).related_source(
             &other.source.file,
             *their_line,
             Phrase::OtherVersionHere { other: other.id.clone() },

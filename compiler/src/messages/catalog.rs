@@ -900,11 +900,11 @@ messages! {
     }
     /// W0701: A column of a channel whose cells the two language versions' documents give differently.
     VersionColumnDiffers { column: Column, channel: ChannelId, actions: List<u32>, here: Cells, other: RegulationId, there: Cells } = W0701 Warning {
-        en: "the {column} of actions {actions} of channel `{channel}` differs from `{other}`: here {here}, there {there}"
+        en: "actions {actions} of channel `{channel}` differ from `{other}` in column «{column}»: here {here}, there {there}"
             => "the documents of the two language versions say different things (readings aside); one of them is wrong: record your reading in it",
-        ru: "{column} действий {actions} канала `{channel}` расходится с `{other}`: здесь {here}, там {there}"
+        ru: "действия {actions} канала `{channel}` расходятся с `{other}` в столбце «{column}»: здесь {here}, там {there}"
             => "документы двух языковых версий говорят разное (без учёта прочтений); одна из них ошибочна: запишите прочтение в ней",
-        kk: "`{channel}` арнасының {actions} әрекеттерінің {column} `{other}` нұсқасынан өзгеше: мұнда {here}, онда {there}"
+        kk: "`{channel}` арнасының {actions} әрекеттері «{column}» бағанында `{other}` нұсқасынан өзгеше: мұнда {here}, онда {there}"
             => "екі тілдік нұсқаның құжаттары әртүрлі айтады (оқылымдарсыз); біреуі қате: соған оқылымыңызды жазыңыз",
     }
     /// W0701: A paragraph or appendix whose numbers, dates or references differ between the language versions.
@@ -951,6 +951,15 @@ messages! {
             => "в документе есть приложения: {present}; ссылка ошибочна либо приложение (или его заголовок) утеряно",
         kk: "мәтін құжатта жоқ {numbers}-қосымшаға сілтейді"
             => "құжаттағы қосымшалар: {present}; сілтеме қате, не қосымша (не оның тақырыбы) жоғалған",
+    }
+    /// W1001: Appendices the text refers to, in a document that has none.
+    NoAppendices { numbers: List<u32> } = W1001 Warning {
+        en: "the text refers to appendix {numbers}, but the document has no appendix at all"
+            => "the appendices were not published with the text, or were lost: the regulation refers to what no one can read",
+        ru: "текст ссылается на приложение {numbers}, но в документе нет ни одного приложения"
+            => "приложения не опубликованы вместе с текстом или утеряны: регламент ссылается на то, чего никто не может прочитать",
+        kk: "мәтін {numbers}-қосымшаға сілтейді, бірақ құжатта бірде-бір қосымша жоқ"
+            => "қосымшалар мәтінмен бірге жарияланбаған не жоғалған: регламент ешкім оқи алмайтын нәрсеге сілтейді",
     }
     /// W1002: A text that names another regulation's service.
     OtherService { title: String, id: RegulationId } = W1002 Warning {
