@@ -248,18 +248,23 @@ impl Lowerer<'_, '_, '_> {
     /// beyond its regulation (the other language version, say).
     fn checked_readings(&mut self) -> Vec<ReadingNote> {
         let readings = std::mem::take(&mut self.readings);
-        if let Some(doc) = self.doc {
-            let count = doc.line_count();
-            for r in &readings {
-                for c in reglament_grammar::prose_citations(&r.because) {
-                    if c.first == 0 || c.last > count || c.first > c.last {
-                        let citation = Lines { first: c.first, last: c.last };
-                        self.sink.emit(Message::CitationOutside { citation, count }, r.at, 0);
-                    }
-                }
-            }
+        for r in &readings {
+            self.check_prose(&r.because, r.at);
         }
         readings
+    }
+
+    /// Checks that each citation in an analyst's prose (`@1795`) is a line
+    /// of the source document; a wrong one is reported at `at`.
+    fn check_prose(&mut self, because: &str, at: Span) {
+        let Some(doc) = self.doc else { return };
+        let count = doc.line_count();
+        for c in reglament_grammar::prose_citations(because) {
+            if c.first == 0 || c.last > count || c.first > c.last {
+                let citation = Lines { first: c.first, last: c.last };
+                self.sink.emit(Message::CitationOutside { citation, count }, at, 0);
+            }
+        }
     }
 
     /// An acknowledged finding: its code must be a warning's, its citation
@@ -287,6 +292,7 @@ impl Lowerer<'_, '_, '_> {
                 }
             }
         }
+        self.check_prose(&a.because, keyword_span(a.span, "acknowledge"));
         Acknowledgement {
             code: code.clone(),
             text: a.text.as_ref().map(|t| t.0.clone()),
