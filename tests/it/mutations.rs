@@ -278,14 +278,21 @@ fn every_injected_defect_gives_one_finding_at_its_cell() {
         let found = findings(&dir, m.versions);
         let shown: Vec<String> = found
             .iter()
-            .map(|d| format!("{} {} [source line {:?}]", d.file(), describe(d, Lang::En), d.source.as_ref().map(|s| s.line)))
+            .map(|d| {
+                format!("{} {} [source line {:?}]", d.file(), describe(d, Lang::En), d.source.as_ref().map(|s| s.line))
+            })
             .collect();
         let ok = match found.as_slice() {
-            [d] => d.code() == m.code && d.file().ends_with(m.file) && d.source.as_ref().is_some_and(|s| s.line == m.line),
+            [d] => {
+                d.code() == m.code && d.file().ends_with(m.file) && d.source.as_ref().is_some_and(|s| s.line == m.line)
+            }
             _ => false,
         };
         if !ok {
-            failures.push(format!("{}: expected one {} at source line {} in {}, found {shown:#?}", m.name, m.code, m.line, m.file));
+            failures.push(format!(
+                "{}: expected one {} at source line {} in {}, found {shown:#?}",
+                m.name, m.code, m.line, m.file
+            ));
         }
     }
     assert!(failures.is_empty(), "{} of {} mutations failed:\n{}", failures.len(), all.len(), failures.join("\n"));

@@ -23,7 +23,11 @@ pub fn answer(diagnostics: &mut [Diagnostic], reg: &Regulation, file: &str, text
         let Some(line) = d.source.as_ref().filter(|s| s.file == reg.source.file).map(|s| s.line) else { continue };
         let acknowledged = reg.acknowledgements.iter().find(|a| answers(a, d, line));
         let answer = match acknowledged {
-            Some(a) => Answer { by: AnsweredBy::Acknowledgement, because: a.because.clone(), place: place_in(file, text, a.at) },
+            Some(a) => Answer {
+                by: AnsweredBy::Acknowledgement,
+                because: a.because.clone(),
+                place: place_in(file, text, a.at),
+            },
             None => {
                 let reading = reg
                     .readings
@@ -65,10 +69,12 @@ fn about(message: &Message) -> Option<&str> {
 
 /// W0903: acknowledgements that answer no finding of the rendition.
 pub fn unused(reg: &Regulation, diagnostics: &[Diagnostic], sink: &mut Sink) {
-    for a in &reg.acknowledgements {
-        let used = diagnostics.iter().any(|d| {
-            d.answer.as_ref().is_some_and(|x| x.by == AnsweredBy::Acknowledgement && x.place.span == a.at)
-        });
+    let warning = |code: &str| Message::codes().iter().any(|(_, c, s)| *c == code && *s == Severity::Warning);
+    // An acknowledgement of no warning's code is an error where it is lowered.
+    for a in reg.acknowledgements.iter().filter(|a| warning(&a.code)) {
+        let used = diagnostics
+            .iter()
+            .any(|d| d.answer.as_ref().is_some_and(|x| x.by == AnsweredBy::Acknowledgement && x.place.span == a.at));
         if !used {
             let lines = Lines { first: a.line, last: a.last_line.max(a.line) };
             sink.emit(Message::AcknowledgesNothing { code: a.code.clone(), lines }, a.at, a.line);

@@ -17,7 +17,8 @@ use crate::model::Regulation;
 use crate::sources::{unspaced, SourceDoc};
 
 /// Words after a reference that make it another act's appendix.
-const OTHER_ACTS_AFTER: &[&str] = &["к стандарту", "стандарта", "к постановлению", "к настоящему постановлению", "к приказу"];
+const OTHER_ACTS_AFTER: &[&str] =
+    &["к стандарту", "стандарта", "к постановлению", "к настоящему постановлению", "к приказу"];
 
 /// Words before a Kazakh reference that make it another act's appendix.
 const OTHER_ACTS_BEFORE: &[&str] = &["стандарттың", "стандартқа", "қаулының", "қаулыға", "бұйрықтың"];
@@ -56,7 +57,8 @@ pub(super) fn heading(line: &str) -> Option<u32> {
     if let Some(rest) = line.strip_prefix("приложение ") {
         let number = leading_number(rest)?;
         let after = rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
-        let heads = after.is_empty() || ["к регламент", "к настоящему регламент", "в редакции"].iter().any(|w| after.starts_with(w));
+        let heads = after.is_empty()
+            || ["к регламент", "к настоящему регламент", "в редакции"].iter().any(|w| after.starts_with(w));
         return heads.then_some(number);
     }
     let words: Vec<&str> = line.split(' ').collect();
@@ -65,7 +67,8 @@ pub(super) fn heading(line: &str) -> Option<u32> {
     let is_last = words[i + 1..].iter().all(|w| w.starts_with('(') || w.starts_with("жалғас") || w.ends_with(')'));
     let kazakh = words[i].trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–'));
     let starts = words[..i].iter().all(|w| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–')));
-    let nominative = kazakh == "қосымша" || (kazakh == "қосымшаның" && words.get(i + 1).is_some_and(|w| w.starts_with("жалғас")));
+    let nominative =
+        kazakh == "қосымша" || (kazakh == "қосымшаның" && words.get(i + 1).is_some_and(|w| w.starts_with("жалғас")));
     (nominative && (is_last || starts)).then_some(number)
 }
 
@@ -74,7 +77,8 @@ fn referenced(line: &str) -> Vec<u32> {
     let mut out = Vec::new();
     let words: Vec<&str> = line.split(' ').collect();
     for (i, w) in words.iter().enumerate() {
-        if w.starts_with("приложени") && !w.starts_with("приложение") || *w == "приложение" && i > 0 {
+        if w.starts_with("приложени") && !w.starts_with("приложение") || *w == "приложение" && i > 0
+        {
             let numbers = numbers_after(&words[i + 1..]);
             let tail = words[(i + 1 + numbers.1).min(words.len())..].join(" ");
             if !numbers.0.is_empty() && !OTHER_ACTS_AFTER.iter().any(|o| tail.starts_with(o)) {

@@ -53,8 +53,7 @@ fn report(members: &[Member], sink: &mut Sink) {
     let fewest = members.iter().map(shared).min().unwrap_or(1);
     let odd = members.iter().rposition(|m| shared(m) == fewest).unwrap_or(0);
     let does = short(members[odd].action.effective(Column::Does).unwrap_or_default());
-    let deadlines =
-        StepDeadlines(members.iter().map(|m| (deadline_text(m.deadline), m.channel.id.clone())).collect());
+    let deadlines = StepDeadlines(members.iter().map(|m| (deadline_text(m.deadline), m.channel.id.clone())).collect());
     let cell = &members[odd].deadline.cell;
     sink.emit(Message::DeadlineConflict { does, deadlines }, cell.at, cell.line);
     for (_, m) in members.iter().enumerate().filter(|(i, _)| *i != odd) {

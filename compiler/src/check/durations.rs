@@ -213,9 +213,11 @@ pub fn critical_path(reg: &Regulation, ch: &Channel, sink: &mut Sink) {
     let Some(term) = term_total(reg) else { return };
     // An action on the path longer than the whole term is reported on its
     // own (W0502): the path's excess follows from it.
-    let one_exceeds = path.iter().filter_map(|n| ch.action(*n)).filter_map(action_max).any(|q| {
-        Total::of(&q).compare(&term) == Some(Ordering::Greater)
-    });
+    let one_exceeds = path
+        .iter()
+        .filter_map(|n| ch.action(*n))
+        .filter_map(action_max)
+        .any(|q| Total::of(&q).compare(&term) == Some(Ordering::Greater));
     if !one_exceeds && total.compare(&term) == Some(Ordering::Greater) {
         let message = Message::PathExceedsTerm { channel: ch.id.clone(), total, term, path: Path(path) };
         sink.emit(message, ch.at, 0);

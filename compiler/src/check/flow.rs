@@ -128,7 +128,11 @@ impl Graph {
         let reached = self.reachable_from(first);
         let led_to: BTreeSet<u32> = self.order.iter().flat_map(|&n| self.edges(n)).collect();
         for &n in self.order.iter().filter(|n| !reached.contains(n)) {
-            out.insert(if led_to.contains(&n) { Finding::Unreached { action: n } } else { Finding::Orphan { action: n } });
+            out.insert(if led_to.contains(&n) {
+                Finding::Unreached { action: n }
+            } else {
+                Finding::Orphan { action: n }
+            });
         }
         let ending = self.ending();
         let trapped: BTreeSet<u32> = reached.difference(&ending).copied().collect();
@@ -161,8 +165,11 @@ impl Graph {
                 continue;
             }
             let forward = self.reachable_from(n);
-            let component: Vec<u32> =
-                forward.iter().copied().filter(|m| trapped.contains(m) && self.reachable_from(*m).contains(&n)).collect();
+            let component: Vec<u32> = forward
+                .iter()
+                .copied()
+                .filter(|m| trapped.contains(m) && self.reachable_from(*m).contains(&n))
+                .collect();
             done.extend(component.iter().copied());
             let cyclic = component.len() > 1 || self.edges(n).any(|t| t == n);
             if cyclic {
@@ -215,7 +222,9 @@ impl<'c> Actions<'c> {
                 let after = self.ch.actions.iter().find(|a| a.number > *missing);
                 after.map_or((self.ch.at, 0), |a| (a.at, a.line))
             }
-            Finding::NoFinal | Finding::NoWayToEnd => self.ch.actions.first().map_or((self.ch.at, 0), |a| (a.at, a.line)),
+            Finding::NoFinal | Finding::NoWayToEnd => {
+                self.ch.actions.first().map_or((self.ch.at, 0), |a| (a.at, a.line))
+            }
         }
     }
 
@@ -286,9 +295,7 @@ fn message(f: &Finding, ch: &Channel) -> Message {
             let (path, from, to) = loop_path(ch, actions);
             Message::LoopWithoutExit { channel, path: Path(path), from, to }
         }
-        Finding::NoWayToEnd => {
-            Message::NoWayToEnd { action: ch.actions.first().map_or(0, |a| a.number), channel }
-        }
+        Finding::NoWayToEnd => Message::NoWayToEnd { action: ch.actions.first().map_or(0, |a| a.number), channel },
         Finding::Renumbered { previous, number } => {
             Message::Renumbered { channel, previous: *previous, number: *number }
         }
@@ -356,7 +363,9 @@ fn duplicate<'c>(
                 .actions
                 .iter()
                 .filter(|a| leads_to(a, m))
-                .filter_map(|a| a.next.as_ref().map(|n| (n.cell.at, Phrase::LeadsToMissing { action: a.number, target: m })))
+                .filter_map(|a| {
+                    a.next.as_ref().map(|n| (n.cell.at, Phrase::LeadsToMissing { action: a.number, target: m }))
+                })
                 .collect();
             labels.extend(leading);
             let message = Message::DuplicateProbably { channel: ch.id.clone(), number, probably: m };
@@ -487,11 +496,18 @@ fn stops_mid_table(ch: &Channel, actions: &Actions, graph: &mut Graph) -> Vec<Ro
             graph.next.insert(n, vec![c]);
             graph.blank.remove(&n);
             let after = graph.findings();
-            consequences = before.difference(&after).filter(|f| **f != Finding::DeadEnd { action: n }).cloned().collect();
+            consequences =
+                before.difference(&after).filter(|f| **f != Finding::DeadEnd { action: n }).cloned().collect();
         }
         let root = if blank {
             let (at, line) = (a.at, a.line);
-            Root { message: Message::DeadEnd { action: n, channel: ch.id.clone() }, at, line, labels: Vec::new(), consequences }
+            Root {
+                message: Message::DeadEnd { action: n, channel: ch.id.clone() },
+                at,
+                line,
+                labels: Vec::new(),
+                consequences,
+            }
         } else if let Some(c) = column {
             let (at, line) = actions.next_cell(n);
             let unreached = List(unreached_after(&consequences, c));

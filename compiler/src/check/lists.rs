@@ -12,16 +12,29 @@
 
 use std::collections::BTreeSet;
 
+use super::Total;
 use crate::diagnostics::Sink;
 use crate::messages::{ItemNames, Message, Phrase};
-use super::Total;
 use crate::model::{Action, Channel, ItemKind, Limit, Regulation, Step, TimeUnit};
 use crate::sources::{fold, has_word, unspaced};
 
 /// Stems that every step of every list has, which tell no step apart.
 const COMMON: &[&str] = &[
-    "проце", "услов", "үдері", "шарт", "услуг", "қызме", "мемле", "госуд", "элект", "потре", "тұтын", "алушы",
-    "получ", "сотру", "қызмет",
+    "проце",
+    "услов",
+    "үдері",
+    "шарт",
+    "услуг",
+    "қызме",
+    "мемле",
+    "госуд",
+    "элект",
+    "потре",
+    "тұтын",
+    "алушы",
+    "получ",
+    "сотру",
+    "қызмет",
 ];
 
 /// Runs the list-and-table checks of one channel.

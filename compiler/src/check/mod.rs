@@ -28,8 +28,8 @@ mod flow;
 mod lists;
 pub mod names;
 mod participants;
-pub mod versions;
 pub mod services;
+pub mod versions;
 
 pub use durations::Total;
 

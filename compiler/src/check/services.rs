@@ -19,9 +19,7 @@ use crate::model::{Column, Language, Regulation, RegulationId};
 use crate::sources::{fold, unspaced};
 
 /// Stems of words every service's title has, which tell no service apart.
-const COMMON: &[&str] = &[
-    "мемле", "госуд", "услуг", "қызме", "элект", "регла", "оказа", "көрсе", "выдач", "беру",
-];
+const COMMON: &[&str] = &["мемле", "госуд", "услуг", "қызме", "элект", "регла", "оказа", "көрсе", "выдач", "беру"];
 
 /// Another regulation of the run: its id, title and language.
 pub struct Service<'r> {
@@ -39,7 +37,9 @@ pub fn check(reg: &Regulation, others: &[Service], sink: &mut Sink) {
     let distinctive: Vec<(&Service, Vec<String>)> = others
         .iter()
         .filter(|s| s.id != &reg.id && s.language == reg.language)
-        .map(|s| (s, stems(s.title).into_iter().filter(|w| !own.contains(w) && !COMMON.contains(&w.as_str())).collect()))
+        .map(|s| {
+            (s, stems(s.title).into_iter().filter(|w| !own.contains(w) && !COMMON.contains(&w.as_str())).collect())
+        })
         .filter(|(_, d): &(&Service, Vec<String>)| d.len() >= 2)
         .collect();
     if distinctive.is_empty() {
@@ -108,7 +108,8 @@ mod tests {
     fn a_text_names_a_title_by_most_of_its_own_words() {
         let title = "Мемлекеттік атаулы әлеуметтік көмек тағайындау";
         let own = stems("Үйде оқитын мүгедек балаларды материалдық қамтамасыз ету");
-        let d: Vec<String> = stems(title).into_iter().filter(|w| !own.contains(w) && !COMMON.contains(&w.as_str())).collect();
+        let d: Vec<String> =
+            stems(title).into_iter().filter(|w| !own.contains(w) && !COMMON.contains(&w.as_str())).collect();
         assert!(names(&stems_in_order("Сұраныстың орындалуы. мемлекеттік атаулы көмек тағайындауға жауапты"), &d));
         assert!(!names(&stems_in_order("мемлекеттік көмек көрсету"), &d));
     }

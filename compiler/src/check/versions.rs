@@ -234,8 +234,17 @@ fn words(text: &str) -> std::collections::BTreeSet<String> {
 /// repeated, «к регламенту …», «… регламентіне» — which the two languages
 /// set before or after the appendix's number.
 fn heads_appendix(line: &str, title: &std::collections::BTreeSet<String>) -> bool {
-    const HEADING: [&str; 9] =
-        ["к", "регламенту", "регламентіне", "оказания", "государственной", "услуги", "мемлекеттік", "қызмет", "көрсету"];
+    const HEADING: [&str; 9] = [
+        "к",
+        "регламенту",
+        "регламентіне",
+        "оказания",
+        "государственной",
+        "услуги",
+        "мемлекеттік",
+        "қызмет",
+        "көрсету",
+    ];
     let own = words(line);
     let known = own.iter().filter(|w| title.contains(*w) || HEADING.contains(&w.as_str())).count();
     !own.is_empty() && known * 5 >= own.len() * 4
@@ -290,7 +299,11 @@ fn month(word: &str) -> Option<u8> {
         ("декабр", "желтоқсан", 12),
     ];
     NAMES.iter().find_map(|&(ru, kk, n)| {
-        let russian = if ru == "ма" { matches!(word, "мая" | "май" | "мае") } else { word.starts_with(ru) && word.len() <= ru.len() + 4 };
+        let russian = if ru == "ма" {
+            matches!(word, "мая" | "май" | "мае")
+        } else {
+            word.starts_with(ru) && word.len() <= ru.len() + 4
+        };
         (russian || word.starts_with(kk)).then_some(n)
     })
 }

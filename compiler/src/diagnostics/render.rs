@@ -128,7 +128,8 @@ pub fn human(diagnostics: &[Diagnostic], texts: &Texts, lang: Lang, out: &mut dy
             let note = Phrase::AnsweredHere { because: a.because.clone() }.text(lang);
             match ids.get(&(false, a.place.file.as_str())) {
                 Some(&id) => labels.push(
-                    Label::secondary(id, a.place.span.start..a.place.span.end.max(a.place.span.start)).with_message(note),
+                    Label::secondary(id, a.place.span.start..a.place.span.end.max(a.place.span.start))
+                        .with_message(note),
                 ),
                 None => notes.push(note),
             }

@@ -183,7 +183,9 @@ impl Lowerer<'_, '_, '_> {
             a.deadline.as_ref().map(|c| self.deadline(c, subject(Column::Deadline), extent(Column::Deadline)));
         let next = a.next.as_ref().map(|c| self.next(c, subject(Column::Next), extent(Column::Next)));
         self.notes(&a.notes, Subject::Action(channel.clone(), doc_number));
-        let refusal = [&does, &completion].iter().any(|c| c.as_ref().and_then(|c| c.document.as_deref()).is_some_and(cells::is_refusal));
+        let refusal = [&does, &completion]
+            .iter()
+            .any(|c| c.as_ref().and_then(|c| c.document.as_deref()).is_some_and(cells::is_refusal));
         Action {
             number,
             document_number,

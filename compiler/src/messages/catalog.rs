@@ -2,7 +2,10 @@
 //! texts in English, Russian and Kazakh, side by side. docs/checks.md says
 //! what each code checks.
 
-use super::{messages, Also, Cells, Differences, ItemNames, StepDeadlines, Tokens, Unit, Written, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
+use super::{
+    messages, Also, Cells, Differences, Expectations, Found, ItemNames, Lines, List, Path, Phrase, StepDeadlines,
+    Subject, SyntaxHint, Tokens, Unit, Written,
+};
 use crate::check::Total;
 use crate::model::{ChannelId, Column, ItemKind, ParticipantId, RegulationId};
 

@@ -469,7 +469,13 @@ fn index(tree: &ast::Regulation, out: &mut BTreeMap<usize, Anchor>) {
     // An acknowledgement that quotes its text moves with the text.
     for a in &tree.acknowledgements {
         if let Some((text, span)) = &a.text {
-            let c = Cited { text: Some(text.clone()), pieces: Vec::new(), span: *span, citation: a.citation, reading: None };
+            let c = Cited {
+                text: Some(text.clone()),
+                pieces: Vec::new(),
+                span: *span,
+                citation: a.citation,
+                reading: None,
+            };
             quote(&c, None, out);
         }
     }
