@@ -444,10 +444,11 @@ fn other_services(session: &mut Session) {
     if services.len() < 2 {
         return;
     }
+    let titles = crate::check::services::Titles::of(&services);
     for file in &mut session.files {
         let found = findings(file, |sink, reg| {
             if let Some(reg) = reg {
-                crate::check::services::check(reg, &services, sink);
+                crate::check::services::check(reg, &titles, sink);
             }
         });
         add_findings(file, found);

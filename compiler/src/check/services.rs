@@ -31,23 +31,50 @@ pub struct Service<'r> {
     pub language: Language,
 }
 
-/// W1002: the cells and items of `reg` that name one of `others`' services.
-pub fn check(reg: &Regulation, others: &[Service], sink: &mut Sink) {
-    let own = stems(reg.title());
-    let distinctive: Vec<(&Service, Vec<String>)> = others
-        .iter()
-        .filter(|s| s.id != &reg.id && s.language == reg.language)
-        .map(|s| {
-            (s, stems(s.title).into_iter().filter(|w| !own.contains(w) && !COMMON.contains(&w.as_str())).collect())
-        })
-        .filter(|(_, d): &(&Service, Vec<String>)| d.len() >= 2)
-        .collect();
-    if distinctive.is_empty() {
-        return;
+/// The titles of a run's regulations, indexed by the stems of their words, so
+/// that each text is compared only with the titles it shares words with: a
+/// run of thousands of regulations compares each with a few.
+pub struct Titles<'r> {
+    services: Vec<(&'r Service<'r>, BTreeSet<String>)>,
+    by_stem: std::collections::BTreeMap<String, Vec<usize>>,
+}
+
+impl<'r> Titles<'r> {
+    /// The index of `services`' titles.
+    pub fn of(services: &'r [Service<'r>]) -> Titles<'r> {
+        let services: Vec<(&Service, BTreeSet<String>)> = services.iter().map(|s| (s, stems(s.title))).collect();
+        let mut by_stem: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+        for (i, (_, stems)) in services.iter().enumerate() {
+            for w in stems.iter().filter(|w| !COMMON.contains(&w.as_str())) {
+                by_stem.entry(w.clone()).or_default().push(i);
+            }
+        }
+        Titles { services, by_stem }
     }
+}
+
+/// W1002: the cells and items of `reg` that name another service of `titles`.
+pub fn check(reg: &Regulation, titles: &Titles, sink: &mut Sink) {
+    let own = stems(reg.title());
     for (text, at, line) in texts(reg) {
         let words = stems_in_order(&text);
-        if let Some((s, _)) = distinctive.iter().find(|(_, d)| names(&words, d)) {
+        // The titles this text shares a word with that this regulation's title lacks.
+        let candidates: BTreeSet<usize> = words
+            .iter()
+            .filter(|w| !own.contains(*w))
+            .filter_map(|w| titles.by_stem.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        let named = candidates.into_iter().map(|i| &titles.services[i]).find(|(s, title)| {
+            if s.id == &reg.id || s.language != reg.language {
+                return false;
+            }
+            let distinctive: Vec<String> =
+                title.iter().filter(|w| !own.contains(*w) && !COMMON.contains(&w.as_str())).cloned().collect();
+            distinctive.len() >= 2 && names(&words, &distinctive)
+        });
+        if let Some((s, _)) = named {
             let message = Message::OtherService { title: s.title.to_string(), id: s.id.clone() };
             sink.emit(message, at, line);
         }
