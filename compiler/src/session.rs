@@ -411,14 +411,16 @@ fn check_corpus(session: &mut Session, sources: Option<&Path>) {
         let Some(target) = session.files[i].regulation.as_ref().and_then(|r| r.version_of.clone()) else { continue };
         let other = owners.get(&target).and_then(|&j| session.files[j].regulation.as_ref());
         let this = &session.files[i];
-        let this_doc = this.source_path.as_ref().and_then(|p| library.load(p).ok()).map(|l| l.doc.clone());
-        let other_doc = other
-            .and_then(|_| owners.get(&target))
-            .and_then(|&j| session.files[j].source_path.clone())
-            .and_then(|p| library.load(&p).ok().map(|l| l.doc.clone()));
+        // Each side's text, cut into units while its document is loaded.
+        let mut text = |file: &FileResult| {
+            let (path, reg) = (file.source_path.as_ref()?, file.regulation.as_ref()?);
+            library.load(path).ok().map(|l| crate::check::versions::units(reg, l.doc))
+        };
+        let this_text = text(this);
+        let other_text = owners.get(&target).and_then(|&j| text(&session.files[j]));
         let found = findings(this, |sink, reg| match (other, reg) {
             (Some(other), Some(reg)) => {
-                crate::check::versions::compare(reg, this_doc.as_ref(), other, other_doc.as_ref(), sink)
+                crate::check::versions::compare(reg, this_text.as_ref(), other, other_text.as_ref(), sink)
             }
             (_, reg) => {
                 let at = reg.map(|r| r.spans.version_of).unwrap_or_default();

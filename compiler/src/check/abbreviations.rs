@@ -170,24 +170,32 @@ fn spelled_right<'a>(key: &str, defined: &BTreeMap<&'a str, u32>) -> Option<(&'a
 }
 
 /// The regulation's lines as the document writes them, folded and closed up.
-struct Text<'d> {
+struct Text {
     /// The lines, from the regulation's first, with their numbers.
     lines: Vec<(u32, String)>,
-    doc: &'d SourceDoc,
+    /// The words the regulation writes in small letters (or capitalised),
+    /// in small letters: what tells a word in capitals from an abbreviation.
+    small: BTreeSet<String>,
 }
 
-impl<'d> Text<'d> {
+impl Text {
     /// The lines from the regulation's title to its last line: a decree's
     /// head before the title (its own text, a publisher's notes) is not the
     /// regulation's.
-    fn of(reg: &Regulation, doc: &'d SourceDoc) -> Text<'d> {
+    fn of(reg: &Regulation, doc: &SourceDoc) -> Text {
         let last = reg.source.last.min(doc.line_count());
         let first = reg.source.first.max(reg.title.line).max(1);
-        let lines = (first..=last)
+        let lines: Vec<(u32, String)> = (first..=last)
             .filter_map(|n| doc.folded_line(n).map(|l| (n, unspaced(l))))
             .filter(|(_, l)| !l.is_empty())
             .collect();
-        Text { lines, doc }
+        let small = lines
+            .iter()
+            .flat_map(|(_, l)| l.split(|c: char| !is_alphanumeric(c)))
+            .filter(|w| w.chars().skip(1).any(char::is_lowercase))
+            .map(str::to_lowercase)
+            .collect();
+        Text { lines, small }
     }
 
     /// Every abbreviation-like word and the lines that use it, in order;
@@ -208,19 +216,14 @@ impl<'d> Text<'d> {
     }
 
     /// Whether a word in capitals of four letters or more is written in
-    /// small letters too, anywhere in the document, or begins a word so
-    /// written (Kazakh words take endings: «ҮКІМЕТІ», «үкіметінің»).
+    /// small letters too in the regulation, or begins a word so written
+    /// (Kazakh words take endings: «ҮКІМЕТІ», «үкіметінің»).
     fn is_word(&self, word: &str) -> bool {
         if word.chars().count() < 4 {
             return false;
         }
         let lower = word.to_lowercase();
-        let mut chars = lower.chars();
-        let capitalised: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-        let text = self.doc.text();
-        [lower, capitalised].iter().any(|w| {
-            text.match_indices(w.as_str()).any(|(i, _)| !text[..i].chars().next_back().is_some_and(is_alphanumeric))
-        })
+        self.small.range(lower.clone()..).next().is_some_and(|w| w.starts_with(&lower))
     }
 
     /// Whether a line other than `except` uses `phrase` as whole words.

@@ -42,7 +42,10 @@ pub struct Titles<'r> {
 impl<'r> Titles<'r> {
     /// The index of `services`' titles.
     pub fn of(services: &'r [Service<'r>]) -> Titles<'r> {
-        let services: Vec<(&Service, BTreeSet<String>)> = services.iter().map(|s| (s, stems(s.title))).collect();
+        // Regulations of one service (in many regions) share a title: each title once.
+        let mut seen: BTreeSet<(&str, Language)> = BTreeSet::new();
+        let services: Vec<(&Service, BTreeSet<String>)> =
+            services.iter().filter(|s| seen.insert((s.title, s.language))).map(|s| (s, stems(s.title))).collect();
         let mut by_stem: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
         for (i, (_, stems)) in services.iter().enumerate() {
             for w in stems.iter().filter(|w| !COMMON.contains(&w.as_str())) {
@@ -67,7 +70,7 @@ pub fn check(reg: &Regulation, titles: &Titles, sink: &mut Sink) {
             .copied()
             .collect();
         let named = candidates.into_iter().map(|i| &titles.services[i]).find(|(s, title)| {
-            if s.id == &reg.id || s.language != reg.language {
+            if s.title == reg.title() || s.language != reg.language {
                 return false;
             }
             let distinctive: Vec<String> =

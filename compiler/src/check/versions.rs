@@ -19,13 +19,17 @@ use crate::messages::{Cells, Message, Phrase, Token, Tokens, Unit};
 use crate::model::{Action, Channel, Column, Meaning, ParticipantId, Regulation};
 use crate::sources::{fold, unspaced, SourceDoc};
 
-/// W0701: the differences between `this` version and `other`, each with its
-/// document when it could be read.
+/// A regulation's text cut into units (see [`units`]): each unit's first line
+/// and the tokens both languages share.
+pub type Units = BTreeMap<Unit, (u32, Vec<Token>)>;
+
+/// W0701: the differences between `this` version and `other`, each with the
+/// units of its document's text when it could be read.
 pub fn compare(
     this: &Regulation,
-    this_doc: Option<&SourceDoc>,
+    this_text: Option<&Units>,
     other: &Regulation,
-    other_doc: Option<&SourceDoc>,
+    other_text: Option<&Units>,
     sink: &mut Sink,
 ) {
     let other_id = || other.id.clone();
@@ -47,8 +51,8 @@ pub fn compare(
             compare_column(this, ch, other, theirs, column, sink);
         }
     }
-    if let (Some(a), Some(b)) = (this_doc, other_doc) {
-        compare_text(this, a, other, b, sink);
+    if let (Some(ours), Some(theirs)) = (this_text, other_text) {
+        compare_text(this, ours, other, theirs, sink);
     }
 }
 
@@ -140,10 +144,8 @@ fn compare_column(
 }
 
 /// The text of both versions, unit by unit.
-fn compare_text(this: &Regulation, this_doc: &SourceDoc, other: &Regulation, other_doc: &SourceDoc, sink: &mut Sink) {
-    let ours = units(this, this_doc);
-    let theirs = units(other, other_doc);
-    for (unit, (line, tokens)) in &ours {
+fn compare_text(this: &Regulation, ours: &Units, other: &Regulation, theirs: &Units, sink: &mut Sink) {
+    for (unit, (line, tokens)) in ours {
         let Some((their_line, their_tokens)) = theirs.get(unit) else { continue };
         let (here, there) = difference(tokens, their_tokens);
         if here.is_empty() && there.is_empty() {
@@ -187,7 +189,7 @@ fn only(mine: &[Token], other: &[Token]) -> Vec<Token> {
 /// The regulation's text, from its title, cut into units — numbered
 /// paragraphs (their items with them) and appendices — each with its first
 /// line and the tokens both languages share.
-fn units(reg: &Regulation, doc: &SourceDoc) -> BTreeMap<Unit, (u32, Vec<Token>)> {
+pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
     let mut out: BTreeMap<Unit, (u32, Vec<Token>)> = BTreeMap::new();
     let mut current: Option<Unit> = None;
     let mut paragraph = 0;

@@ -184,7 +184,9 @@ pub fn limits_in(text: &str) -> Vec<Limit> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if !starts(&lower[i]) {
+        // A run worth reading starts like a limit and names a unit of time.
+        let run_end = (i + 6).min(words.len());
+        if !starts(&lower[i]) || !lower[i..run_end].iter().any(|w| UNITS.iter().any(|u| w.starts_with(u))) {
             i += 1;
             continue;
         }
@@ -212,10 +214,42 @@ pub fn limits_in(text: &str) -> Vec<Limit> {
 /// its opening words («не более», «в течение», «до», «от», «күнтізбелік он
 /// күн»), and numbers in words.
 const LIMIT_STARTS: &[&str] = &[
-    "не", "в", "до", "от", "күнтізбелік", "жұмыс", "один", "одного", "одна", "два", "двух", "три", "трех", "трёх",
-    "четыре", "пять", "пяти", "десять", "десяти", "пятнадцать", "пятнадцати", "тридцать", "тридцати", "бір", "екі",
-    "үш", "төрт", "бес", "он", "жиырма", "отыз",
+    "не",
+    "в",
+    "до",
+    "от",
+    "күнтізбелік",
+    "жұмыс",
+    "один",
+    "одного",
+    "одна",
+    "два",
+    "двух",
+    "три",
+    "трех",
+    "трёх",
+    "четыре",
+    "пять",
+    "пяти",
+    "десять",
+    "десяти",
+    "пятнадцать",
+    "пятнадцати",
+    "тридцать",
+    "тридцати",
+    "бір",
+    "екі",
+    "үш",
+    "төрт",
+    "бес",
+    "он",
+    "жиырма",
+    "отыз",
 ];
+
+/// How the units of time begin, in Russian and Kazakh («минут», «мин»,
+/// «рабочих дней», «күн», «ай» …).
+const UNITS: &[&str] = &["сек", "мин", "мнут", "час", "сағат", "дн", "ден", "сут", "күн", "мес", "ай"];
 
 /// Reads a next-action cell: its targets, empty when the service ends.
 pub fn next(text: &str) -> Result<Vec<Target>, PhraseError> {
@@ -336,7 +370,8 @@ mod tests {
         let max = |text: &str| limits_in(text).iter().map(|l| (l.max.milli, l.max.unit)).collect::<Vec<_>>();
         let item = "процесс 3 – рассмотрение заявления сотрудником МИО в течение 3 рабочих дней;";
         assert_eq!(max(item), vec![(3000, TimeUnit::WorkingDay)]);
-        let item = "10 үдеріс - ЖАО АЖ күнтізбелік он күн ішінде учаскелік комиссия мен ММ қызметкерінің сұрауды өңдеуі;";
+        let item =
+            "10 үдеріс - ЖАО АЖ күнтізбелік он күн ішінде учаскелік комиссия мен ММ қызметкерінің сұрауды өңдеуі;";
         assert_eq!(max(item), vec![(10_000, TimeUnit::CalendarDay)]);
         let item = "12 - үдеріс 10 минуттан көп емес уақыт арылығында ММ қызметкерлерінің тұтынушының сауалын өңдеуі;";
         assert_eq!(max(item), vec![(10_000, TimeUnit::Minute)]);
