@@ -154,7 +154,7 @@ fn compile_read(path: &Path, read: std::io::Result<String>, library: &mut Source
             };
         }
     };
-    let (regulation, mut diagnostics) = compile_text(&shown, &text, path, library);
+    let (regulation, mut diagnostics) = compile_one(&shown, &text, path, library);
     if path.extension().is_some_and(|e| e == LEGACY_EXTENSION) {
         let mut sink = Sink::new(&shown, &text);
         let name = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
@@ -165,9 +165,29 @@ fn compile_read(path: &Path, read: std::io::Result<String>, library: &mut Source
     FileResult { path: path.to_path_buf(), text, source_path, regulation, diagnostics }
 }
 
-/// Compiles rendition text: parse, lower, check. `path` locates the sources;
-/// `shown` is the name diagnostics give the file.
+/// Compiles rendition text on its own: parse, lower, check, and the
+/// acknowledgements that answer nothing. `path` locates the sources; `shown`
+/// is the name diagnostics give the file.
 pub fn compile_text(
+    shown: &str,
+    text: &str,
+    path: &Path,
+    library: &mut SourceLibrary,
+) -> (Option<Regulation>, Vec<Diagnostic>) {
+    let (regulation, mut diagnostics) = compile_one(shown, text, path, library);
+    if let Some(reg) = &regulation {
+        let mut sink = Sink::new(shown, text);
+        sink.source_file = Some(reg.source.file.clone());
+        crate::check::answers::unused(reg, &diagnostics, &mut sink);
+        diagnostics.extend(sink.finish());
+        diagnostics.sort_by_key(|d| (d.place.line, d.place.column, d.severity));
+    }
+    (regulation, diagnostics)
+}
+
+/// Compiles rendition text: parse, lower, check, and the answers to its
+/// findings; the checks across files come after (see [`compile_paths`]).
+fn compile_one(
     shown: &str,
     text: &str,
     path: &Path,
@@ -183,11 +203,14 @@ pub fn compile_text(
         _ => None,
     };
     if let Some(reg) = &mut regulation {
-        crate::check::check(reg, &mut sink);
+        crate::check::check(reg, library.document(path, &reg.source.file), &mut sink);
         // Only the checks read every quote; the back ends read the model's fields.
         reg.quotes = Vec::new();
     }
     let mut diagnostics = sink.finish();
+    if let Some(reg) = &regulation {
+        crate::check::answers::answer(&mut diagnostics, reg, shown, text);
+    }
     diagnostics.sort_by_key(|d| (d.place.line, d.place.column, d.severity));
     (regulation, diagnostics)
 }
@@ -342,7 +365,19 @@ pub fn compile_paths(paths: &[PathBuf], options: &Options) -> Result<Session, St
     }
     results.sort_by_key(|(i, _)| *i);
     let mut session = Session { files: results.into_iter().map(|(_, r)| r).collect() };
-    check_corpus(&mut session);
+    check_corpus(&mut session, options.sources);
+    for file in &mut session.files {
+        let Some(reg) = &file.regulation else { continue };
+        if reg.acknowledgements.is_empty() {
+            continue;
+        }
+        let found = findings(file, |sink, reg| {
+            if let Some(reg) = reg {
+                crate::check::answers::unused(reg, &file.diagnostics, sink);
+            }
+        });
+        add_findings(file, found);
+    }
     Ok(session)
 }
 
@@ -359,7 +394,8 @@ pub fn cited_source(text: &str) -> Option<&str> {
 /// Checks that span files: E0302, two renditions with one id (they would
 /// write one module); W0102, a `version_of` naming no rendition; W0701, the
 /// differences between language versions of one regulation.
-fn check_corpus(session: &mut Session) {
+fn check_corpus(session: &mut Session, sources: Option<&Path>) {
+    let mut library = SourceLibrary::new(sources.map(Path::to_path_buf));
     let mut owners: BTreeMap<RegulationId, usize> = BTreeMap::new();
     for i in 0..session.files.len() {
         let Some(id) = session.files[i].regulation.as_ref().map(|r| r.id.clone()) else { continue };
@@ -399,18 +435,54 @@ fn check_corpus(session: &mut Session) {
             }
         }
     }
+    other_services(session);
     for i in 0..session.files.len() {
         let Some(target) = session.files[i].regulation.as_ref().and_then(|r| r.version_of.clone()) else { continue };
         let other = owners.get(&target).and_then(|&j| session.files[j].regulation.as_ref());
         let this = &session.files[i];
+        // Each side's text, cut into units while its document is loaded.
+        let mut text = |file: &FileResult| {
+            let (path, reg) = (file.source_path.as_ref()?, file.regulation.as_ref()?);
+            library.load(path).ok().map(|l| crate::check::versions::units(reg, l.doc))
+        };
+        let this_text = text(this);
+        let other_text = owners.get(&target).and_then(|&j| text(&session.files[j]));
         let found = findings(this, |sink, reg| match (other, reg) {
-            (Some(other), Some(reg)) => crate::check::compare_versions(reg, other, sink),
+            (Some(other), Some(reg)) => {
+                crate::check::versions::compare(reg, this_text.as_ref(), other, other_text.as_ref(), sink)
+            }
             (_, reg) => {
                 let at = reg.map(|r| r.spans.version_of).unwrap_or_default();
                 sink.emit(Message::VersionMissing { target: target.to_string() }, at, 0);
             }
         });
         add_findings(&mut session.files[i], found);
+    }
+}
+
+/// W1002: each regulation's texts against the titles of the others.
+fn other_services(session: &mut Session) {
+    let titles: Vec<(RegulationId, String, crate::model::Language)> = session
+        .files
+        .iter()
+        .filter_map(|f| f.regulation.as_ref())
+        .map(|r| (r.id.clone(), r.title().to_string(), r.language))
+        .collect();
+    let services: Vec<crate::check::services::Service> = titles
+        .iter()
+        .map(|(id, title, language)| crate::check::services::Service { id, title, language: *language })
+        .collect();
+    if services.len() < 2 {
+        return;
+    }
+    let titles = crate::check::services::Titles::of(&services);
+    for file in &mut session.files {
+        let found = findings(file, |sink, reg| {
+            if let Some(reg) = reg {
+                crate::check::services::check(reg, &titles, sink);
+            }
+        });
+        add_findings(file, found);
     }
 }
 
@@ -432,9 +504,10 @@ fn findings(file: &FileResult, f: impl FnOnce(&mut Sink, Option<&Regulation>)) -
     sink.finish()
 }
 
-/// Adds findings to a file's diagnostics. When the session did not keep
-/// the file's text ([`Options::keep_texts`]), the text is read again, to
-/// place the findings and to show them.
+/// Adds findings to a file's diagnostics, answered by the file's
+/// acknowledgements and readings. When the session did not keep the file's
+/// text ([`Options::keep_texts`]), the text is read again, to place the
+/// findings and to show them.
 fn add_findings(file: &mut FileResult, mut found: Vec<Diagnostic>) {
     if found.is_empty() {
         return;
@@ -452,6 +525,9 @@ fn add_findings(file: &mut FileResult, mut found: Vec<Diagnostic>) {
                 }
             }
         }
+    }
+    if let Some(reg) = &file.regulation {
+        crate::check::answers::answer(&mut found, reg, &display_path(&file.path), &file.text);
     }
     file.diagnostics.extend(found);
 }

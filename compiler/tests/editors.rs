@@ -102,8 +102,9 @@ fn headless_neovim_gets_diagnostics_and_hover_from_regc_lsp() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-/// Every keyword the language server completes is highlighted by the VS Code
-/// extension's grammar, and the grammar is JSON with the scopes it names.
+/// Every keyword of the rendition grammar is completed by the language server
+/// and highlighted by the VS Code extension's grammar, and that grammar is
+/// JSON with the scopes it names.
 #[test]
 fn the_vscode_grammar_knows_every_keyword() {
     let grammar =
@@ -112,6 +113,13 @@ fn the_vscode_grammar_knows_every_keyword() {
     assert_eq!(json["scopeName"], "source.reglament");
     let keywords = json["repository"]["keyword"]["match"].as_str().unwrap_or_default().to_string()
         + json["repository"]["reading"]["match"].as_str().unwrap_or_default();
+    // The completion list is the grammar's: every `*_kw` rule's word.
+    let pest = std::fs::read_to_string(root().join("grammar/src/rendition.pest")).expect("the grammar");
+    let grammar_words = pest.lines().filter(|l| l.split_whitespace().next().is_some_and(|r| r.ends_with("_kw")));
+    for line in grammar_words {
+        let word = line.split('"').nth(1).unwrap_or_default();
+        assert!(reglament_compiler::lsp::KEYWORDS.contains(&word), "the language server does not complete {word}");
+    }
     for k in reglament_compiler::lsp::KEYWORDS {
         assert!(
             keywords.contains(&format!("|{k}|"))

@@ -170,6 +170,27 @@ fn a_scripted_client_gets_diagnostics_hover_definition_actions_completion_and_sy
     let diagnostics = client.diagnostics(&uri);
     assert!(diagnostics.iter().all(|d| d["severity"] != 1), "{diagnostics:#?}");
 
+    // Without its acknowledgement, a defect of the document is a warning
+    // again, and a code action writes the acknowledgement's skeleton.
+    let unacknowledged: String =
+        original.lines().filter(|l| !l.contains("acknowledge W0302 \"РГП\"")).map(|l| format!("{l}\n")).collect();
+    let changed = json!({"uri": uri, "version": 3});
+    let change = json!({"textDocument": changed, "contentChanges": [{"text": unacknowledged}]});
+    client.notify("textDocument/didChange", change);
+    let diagnostics = client.diagnostics(&uri);
+    let warning = diagnostics.iter().find(|d| d["code"] == "W0302" && d["severity"] == 2);
+    let warning = warning.unwrap_or_else(|| panic!("{diagnostics:#?}"));
+    let asked = json!({"textDocument": {"uri": uri}, "range": warning["range"], "context": {"diagnostics": []}});
+    let actions = client.request("textDocument/codeAction", asked);
+    let acknowledge = actions
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| a["title"] == "Acknowledge W0302 as a defect of the document");
+    let acknowledge = acknowledge.unwrap_or_else(|| panic!("{actions:#}"));
+    let written = acknowledge["edit"]["changes"][uri.as_str()][0]["newText"].as_str().unwrap_or_default();
+    assert!(written.trim_start().starts_with("acknowledge W0302 @") && written.ends_with("because \"\""), "{written}");
+
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     let status = client.child.wait().expect("regc lsp exits");

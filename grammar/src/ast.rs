@@ -114,6 +114,21 @@ pub struct Undecided {
     pub span: Span,
 }
 
+/// An acknowledged finding: `acknowledge W0302 "ЦГО" @3716 because "…"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acknowledgement {
+    /// The code of the warning acknowledged, such as `W0302`.
+    pub code: (String, Span),
+    /// The text on the cited line the finding is about, when quoted.
+    pub text: Option<(String, Span)>,
+    /// The source lines the finding is at.
+    pub citation: Citation,
+    /// Why the finding stands: what the analyst found in the document.
+    pub because: String,
+    /// The whole statement.
+    pub span: Span,
+}
+
 /// The language of a rendition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LanguageCode {
@@ -209,6 +224,8 @@ pub struct Regulation {
     pub notes: Vec<Note>,
     /// Every question left open, wherever it stands in the rendition.
     pub undecided: Vec<Undecided>,
+    /// Acknowledged findings, wherever they stand in the rendition.
+    pub acknowledgements: Vec<Acknowledgement>,
     /// The whole `regulation { … }` item.
     pub span: Span,
 }

@@ -115,6 +115,8 @@ pub enum Expected {
     Spellings,
     /// A process-list item.
     ProcessItem,
+    /// The code of a warning, such as W0302.
+    FindingCode,
     /// Some other part of a statement.
     Other,
 }
@@ -142,6 +144,7 @@ impl Expected {
             Rule::regulation => Expected::Keyword("regulation"),
             Rule::spellings => Expected::Spellings,
             Rule::step => Expected::ProcessItem,
+            Rule::finding_code => Expected::FindingCode,
             other => keyword_of(other).map_or(Expected::Other, Expected::Keyword),
         }
     }
@@ -196,6 +199,7 @@ fn keyword_of(rule: Rule) -> Option<&'static str> {
         size_kw | size_cell => "size",
         format_kw | format_cell => "format",
         reading_kw | reading_stmt => "reading",
+        acknowledge_kw | acknowledge_stmt => "acknowledge",
         because_kw => "because",
         empty_kw => "empty",
         amends_kw => "amends",
@@ -251,6 +255,7 @@ pub(crate) fn starts_statement(rule: Rule) -> bool {
             | region_kw
             | in_force_kw
             | undecided_kw
+            | acknowledge_kw
             | list_marker
             | step
             | EOI

@@ -36,7 +36,7 @@ pub fn parse(text: &str) -> Parse {
     // the parser's own errors would cascade or mislead.
     if let Ok(mut pairs) = RenditionParser::parse(Rule::file, text) {
         let mut errors = Vec::new();
-        let mut b = Builder { errors: &mut errors, quote_over_line: false };
+        let mut b = Builder { errors: &mut errors, quote_over_line: false, acknowledgements: Vec::new() };
         let tree = pairs.next().and_then(|file| file.into_inner().next()).map(|reg| b.regulation(reg));
         if !b.quote_over_line {
             errors.sort_by_key(|e| e.span.start);
@@ -59,7 +59,7 @@ fn parse_repaired(text: &str) -> Parse {
         match RenditionParser::parse(Rule::file, &work) {
             Ok(mut pairs) => {
                 tree = pairs.next().and_then(|file| file.into_inner().next()).map(|reg| {
-                    let mut b = Builder { errors: &mut errors, quote_over_line: false };
+                    let mut b = Builder { errors: &mut errors, quote_over_line: false, acknowledgements: Vec::new() };
                     b.regulation(reg)
                 });
                 break;
@@ -245,6 +245,8 @@ struct Builder<'e> {
     /// Whether a quote ran over a line break (which the lexical check
     /// reports as a quote left open).
     quote_over_line: bool,
+    /// Acknowledgements, collected wherever they stand.
+    acknowledgements: Vec<Acknowledgement>,
 }
 
 impl Builder<'_> {
@@ -388,6 +390,23 @@ impl Builder<'_> {
         Undecided { citation, question, span }
     }
 
+    fn acknowledgement(&mut self, pair: Pair<Rule>) -> Acknowledgement {
+        let span = span_of(&pair);
+        let mut citation = Citation { first: 0, last: 0, span };
+        let (mut code, mut quotes) = ((String::new(), span), Vec::new());
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::finding_code => code = (p.as_str().to_string(), span_of(&p)),
+                Rule::citation => citation = self.citation(p),
+                Rule::quote => quotes.push(self.quote(p)),
+                _ => {}
+            }
+        }
+        // The last quote is the reason; one before it is the text acknowledged.
+        let because = quotes.pop().map(|q| q.0).unwrap_or_default();
+        Acknowledgement { code, text: quotes.pop(), citation, because, span }
+    }
+
     fn dated(&mut self, pair: Pair<Rule>) -> Dated {
         let mut text = None;
         let mut date = None;
@@ -494,9 +513,14 @@ impl Builder<'_> {
                     let n = self.note(p);
                     reg.notes.push(n);
                 }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
+                }
                 _ => {}
             }
         }
+        reg.acknowledgements = std::mem::take(&mut self.acknowledgements);
         reg
     }
 
@@ -661,6 +685,10 @@ impl Builder<'_> {
                     let n = self.note(p);
                     ch.notes.push(n);
                 }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
+                }
                 _ => {}
             }
         }
@@ -677,6 +705,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 Rule::step => {
                     let mut marker = None;
@@ -729,6 +761,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     sc.notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 _ => {}
             }
@@ -784,6 +820,10 @@ impl Builder<'_> {
                     let n = self.note(p);
                     notes.push(n);
                 }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
+                }
                 _ => {}
             }
         }
@@ -807,6 +847,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     block.notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 _ => {}
             }
@@ -871,6 +915,10 @@ impl Builder<'_> {
                     let n = self.note(p);
                     a.notes.push(n);
                 }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
+                }
                 _ => {}
             }
         }
@@ -894,6 +942,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 _ => {}
             }
@@ -940,6 +992,10 @@ impl Builder<'_> {
                 Rule::reading_stmt => {
                     let n = self.note(p);
                     f.notes.push(n);
+                }
+                Rule::acknowledge_stmt => {
+                    let a = self.acknowledgement(p);
+                    self.acknowledgements.push(a);
                 }
                 _ => {}
             }

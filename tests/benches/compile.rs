@@ -19,7 +19,7 @@ use divan::Bencher;
 use pest::Parser as _;
 use reglament_compiler::diagnostics::Sink;
 use reglament_compiler::model::{Corpus, Regulation};
-use reglament_compiler::sources::SourceLibrary;
+use reglament_compiler::sources::{SourceDoc, SourceLibrary};
 use reglament_compiler::{Options, Plan};
 use reglament_grammar::{Parse, RenditionParser, Rule};
 
@@ -141,7 +141,8 @@ fn check(bencher: Bencher, n: usize) {
     let (corpus, trees) = (loaded(n), trees(n));
     // Lowered once, quotes and all, outside the measurement.
     let mut library = SourceLibrary::new(None);
-    let lowered: Vec<(String, Regulation)> = corpus
+    // The documents the checks read too, each regulation's, loaded outside the measurement.
+    let lowered: Vec<(String, Regulation, Option<SourceDoc>)> = corpus
         .files
         .iter()
         .zip(trees)
@@ -149,13 +150,14 @@ fn check(bencher: Bencher, n: usize) {
             let shown = path.display().to_string();
             let mut sink = Sink::new(&shown, text);
             let reg = reglament_compiler::lower::lower(parse.tree.as_ref()?, path, &mut library, &mut sink)?;
-            Some((shown, reg))
+            let doc = library.document(path, &reg.source.file).cloned();
+            Some((shown, reg, doc))
         })
         .collect();
     counted(bencher, n).bench(|| {
-        for ((shown, reg), (_, text)) in lowered.iter().zip(&corpus.files) {
+        for ((shown, reg, doc), (_, text)) in lowered.iter().zip(&corpus.files) {
             let mut sink = Sink::new(shown, text);
-            reglament_compiler::check::check(reg, &mut sink);
+            reglament_compiler::check::check(reg, doc.as_ref(), &mut sink);
             divan::black_box(sink.finish());
         }
     });

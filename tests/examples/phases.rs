@@ -86,7 +86,8 @@ fn run(dir: &Path) -> Result<(), String> {
         let shown = path.display().to_string();
         let mut sink = Sink::new(&shown, text);
         if let Some(reg) = reg {
-            reglament_compiler::check::check(reg, &mut sink);
+            let doc = library.document(path, &reg.source.file);
+            reglament_compiler::check::check(reg, doc, &mut sink);
         }
         findings += sink.finish().len();
     }

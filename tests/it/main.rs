@@ -15,6 +15,7 @@ mod hygiene;
 mod import;
 mod machines;
 mod messages;
+mod mutations;
 mod report;
 mod review;
 mod robustness;

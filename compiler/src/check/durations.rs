@@ -44,7 +44,8 @@ impl Total {
         self.months_milli += other.months_milli;
     }
 
-    fn of(q: &Quantity) -> Total {
+    /// The total of one quantity.
+    pub fn of(q: &Quantity) -> Total {
         let mut t = Total::default();
         t.add(q);
         t
@@ -210,22 +211,51 @@ pub fn critical_path(reg: &Regulation, ch: &Channel, sink: &mut Sink) {
     };
     sink.emit(Message::CriticalPath { channel: ch.id.clone(), path: Path(path.clone()), total }, ch.at, 0);
     let Some(term) = term_total(reg) else { return };
-    if total.compare(&term) == Some(Ordering::Greater) {
+    // An action on the path longer than the whole term is reported on its
+    // own (W0502): the path's excess follows from it.
+    let one_exceeds = path
+        .iter()
+        .filter_map(|n| ch.action(*n))
+        .filter_map(action_max)
+        .any(|q| Total::of(&q).compare(&term) == Some(Ordering::Greater));
+    if !one_exceeds && total.compare(&term) == Some(Ordering::Greater) {
         let message = Message::PathExceedsTerm { channel: ch.id.clone(), total, term, path: Path(path) };
         sink.emit(message, ch.at, 0);
     }
 }
 
-/// W0502: an action whose deadline alone is longer than the service term.
+/// W0502: an action whose deadline alone is longer than the service term,
+/// or whose exceptional maximum («в исключительных случаях до 6 мес.») is
+/// longer than the term's (its exceptional maximum, where it has one).
 pub fn deadlines_against_term(reg: &Regulation, sink: &mut Sink) {
     let Some(term) = term_total(reg) else { return };
+    let term_exceptional = reg
+        .term
+        .as_ref()
+        .and_then(|t| t.limit())
+        .and_then(|l| l.exceptional_max)
+        .map(|q| Total::of(&q))
+        .unwrap_or(term);
     for ch in &reg.channels {
         for a in &ch.actions {
-            let Some(q) = action_max(a) else { continue };
-            let own = Total::of(&q);
+            let Some(d) = &a.deadline else { continue };
+            let Some(limit) = d.limit() else { continue };
+            let own = Total::of(&limit.max);
+            let (at, line) = (d.cell.at, d.cell.line);
             if own.compare(&term) == Some(Ordering::Greater) {
                 let message = Message::ExceedsTerm { action: a.number, channel: ch.id.clone(), deadline: own, term };
-                sink.emit(message, a.at, a.line);
+                sink.emit(message, at, line);
+                continue;
+            }
+            let Some(exceptional) = limit.exceptional_max.map(|q| Total::of(&q)) else { continue };
+            if exceptional.compare(&term_exceptional) == Some(Ordering::Greater) {
+                let message = Message::ExceptionalExceedsTerm {
+                    action: a.number,
+                    channel: ch.id.clone(),
+                    deadline: exceptional,
+                    term: term_exceptional,
+                };
+                sink.emit(message, at, line);
             }
         }
     }

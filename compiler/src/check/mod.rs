@@ -9,52 +9,53 @@
 //! tables that disagree with their process lists, and language versions that
 //! disagree with each other.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use reglament_grammar::ast::Span;
 
 use crate::diagnostics::Sink;
-use crate::messages::{Message, Phrase};
-use crate::model::{Action, Channel, Deadline, ItemKind, Limit, Regulation};
-use crate::sources::{fold, has_word, is_alphanumeric};
+use crate::messages::Message;
+use crate::model::{Action, Channel, ItemKind, Regulation};
+use crate::sources::{fold, SourceDoc};
 
+pub mod abbreviations;
+pub mod answers;
+mod appendices;
+mod columns;
+mod deadlines;
 mod durations;
 mod flow;
+mod lists;
 pub mod names;
+mod participants;
+pub mod services;
+pub mod versions;
 
 pub use durations::Total;
 
-/// Runs every check on a lowered regulation.
-pub fn check(reg: &Regulation, sink: &mut Sink) {
+/// Runs every check on a lowered regulation; the checks that read the
+/// document itself (abbreviations, appendices) need its source, when it
+/// could be read.
+pub fn check(reg: &Regulation, doc: Option<&SourceDoc>, sink: &mut Sink) {
     for ch in &reg.channels {
         flow::check_channel(ch, sink);
-        numbering(ch, sink);
         process_list(ch, sink);
         conditions(ch, sink);
         correspondence(ch, sink);
+        lists::check(reg, ch, sink);
         scenarios(ch, sink);
         durations::critical_path(reg, ch, sink);
     }
     durations::deadlines_against_term(reg, sink);
-    deadline_conflicts(reg, sink);
-    unused_participants(reg, sink);
-    abbreviations(reg, sink);
+    deadlines::conflicts(reg, sink);
+    participants::check(reg, sink);
+    columns::check(reg, sink);
+    if let Some(doc) = doc {
+        abbreviations::check(reg, doc, sink);
+        appendices::check(reg, doc, sink);
+    }
     readings_as_notes(reg, sink);
     names::check(reg, sink);
-}
-
-/// W0105, W0106: action numbers that go back or skip, in table order.
-fn numbering(ch: &Channel, sink: &mut Sink) {
-    for pair in ch.actions.windows(2) {
-        let (prev, next) = (&pair[0], &pair[1]);
-        if next.number < prev.number {
-            let message = Message::Renumbered { channel: ch.id.clone(), previous: prev.number, number: next.number };
-            sink.emit(message, next.at, next.line);
-        }
-    }
-    let numbers: BTreeSet<u32> = ch.actions.iter().map(|a| a.number).collect();
-    let (Some(&lo), Some(&hi)) = (numbers.first(), numbers.last()) else { return };
-    for missing in (lo..=hi).filter(|n| !numbers.contains(n)) {
-        sink.emit(Message::NumberGap { channel: ch.id.clone(), missing }, ch.at, 0);
-    }
 }
 
 /// W0201–W0205: the process list's markers and labels.
@@ -207,162 +208,13 @@ fn scenarios(ch: &Channel, sink: &mut Sink) {
     }
 }
 
-/// W0501: the same step (the same action text) with different deadlines in
-/// two channels of one regulation.
-fn deadline_conflicts(reg: &Regulation, sink: &mut Sink) {
-    let mut first_seen: BTreeMap<String, (&Channel, &Action, &Deadline)> = BTreeMap::new();
-    for ch in &reg.channels {
-        for a in &ch.actions {
-            let (Some(text), Some(d)) = (a.effective(crate::model::Column::Does), &a.deadline) else { continue };
-            let key = fold(text).to_lowercase();
-            match first_seen.get(&key) {
-                Some((other_ch, other_a, other_d)) if other_ch.id != ch.id && !same_deadline(d, other_d) => {
-                    let message = Message::DeadlineConflict {
-                        does: short(text),
-                        here: deadline_text(d),
-                        there: deadline_text(other_d),
-                        other: other_ch.id.clone(),
-                    };
-                    sink.emit(message, a.at, d.cell.line);
-                    sink.label_last(other_a.at, Phrase::SameStepThere { channel: other_ch.id.clone() });
-                }
-                Some(_) => {}
-                None => {
-                    first_seen.insert(key, (ch, a, d));
-                }
-            }
-        }
-    }
-}
-
-/// Whether two deadlines say the same: the same bound, minimum and maximum
-/// (or both no deadline, or both unreadable).
-fn same_deadline(a: &Deadline, b: &Deadline) -> bool {
-    let key = |l: &Limit| (l.bound, l.min, l.max);
-    match (a.limit(), b.limit()) {
-        (Some(x), Some(y)) => key(x) == key(y),
-        (None, None) => a.meaning == b.meaning,
-        _ => false,
-    }
-}
-
-fn deadline_text(d: &Deadline) -> String {
-    d.cell.effective().unwrap_or_default().to_string()
-}
-
-fn short(text: &str) -> String {
-    let t = fold(text);
-    if t.chars().count() > 60 {
-        format!("{}…", t.chars().take(60).collect::<String>())
-    } else {
-        t
-    }
-}
-
-/// W0301: a participant no action names.
-fn unused_participants(reg: &Regulation, sink: &mut Sink) {
-    let used: BTreeSet<&crate::model::ParticipantId> =
-        reg.channels.iter().flat_map(|c| &c.actions).filter_map(|a| a.participant.as_ref()).collect();
-    if used.is_empty() {
-        return; // A regulation without action tables names nobody; that is not a defect of each participant.
-    }
-    for p in reg.participants.iter().filter(|p| !used.contains(&p.id)) {
-        sink.emit(Message::UnusedParticipant { id: p.id.clone() }, p.at, p.name.line);
-    }
-}
-
-/// W0302, W0303: abbreviations used but never defined, and defined but never used.
-fn abbreviations(reg: &Regulation, sink: &mut Sink) {
-    let defined: BTreeSet<String> =
-        reg.abbreviations.iter().flat_map(|a| a.short.split_whitespace().map(str::to_string)).collect();
-    let mut reported = BTreeSet::new();
-    for q in &reg.quotes {
-        for word in abbreviation_like(&q.text) {
-            if !defined.contains(&word) && reported.insert(word.clone()) {
-                sink.emit(Message::UndefinedAbbreviation { abbr: word }, q.at, q.line);
-            }
-        }
-    }
-    let unused: Vec<_> = reg.abbreviations.iter().filter(|a| a.uses == Some(0)).collect();
-    if unused.is_empty() {
-        return;
-    }
-    // Quotes folded once, for every abbreviation the source lines never use.
-    let folded: Vec<(u32, String)> = reg.quotes.iter().map(|q| (q.line, fold(&q.text))).collect();
-    for a in unused {
-        let short = fold(&a.short);
-        let used_in_rendition = folded.iter().any(|(line, text)| *line != a.definition.line && has_word(text, &short));
-        if !used_in_rendition {
-            sink.emit(Message::UnusedAbbreviation { abbr: a.short.clone() }, a.at, a.definition.line);
-        }
-    }
-}
-
-/// The words of a text that look like abbreviations: two to eight capital
-/// Cyrillic letters (a Kazakh ending after a hyphen is dropped: «ЭҮП-те»).
-///
-/// One pass over the characters, allocating only for the words it keeps:
-/// the checker runs it over every quote of the corpus.
-pub fn abbreviation_like(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    // The current word's head (up to its first hyphen): its length in
-    // characters, whether it is all capital Cyrillic, and where it ends.
-    let (mut count, mut capitals, mut head_end) = (0usize, true, None::<usize>);
-    let finish = |start: usize, end: usize, count: usize, capitals: bool, out: &mut Vec<String>| {
-        if capitals && (2..=8).contains(&count) {
-            out.push(text[start..end].to_string());
-        }
-    };
-    for (i, c) in text.char_indices() {
-        let in_word = is_alphanumeric(c) || c == '-';
-        match (in_word, start) {
-            (true, None) => {
-                start = Some(i);
-                (count, capitals, head_end) = (0, true, None);
-                if c == '-' {
-                    head_end = Some(i);
-                } else {
-                    count = 1;
-                    capitals = is_cyrillic_capital(c);
-                }
-            }
-            (true, Some(_)) => {
-                if head_end.is_none() {
-                    if c == '-' {
-                        head_end = Some(i);
-                    } else {
-                        count += 1;
-                        capitals = capitals && count <= 8 && is_cyrillic_capital(c);
-                    }
-                }
-            }
-            (false, Some(s)) => {
-                finish(s, head_end.unwrap_or(i), count, capitals, &mut out);
-                start = None;
-            }
-            (false, None) => {}
-        }
-    }
-    if let Some(s) = start {
-        finish(s, head_end.unwrap_or(text.len()), count, capitals, &mut out);
-    }
-    out
-}
-
-/// Whether `c` is a capital letter of the Cyrillic block (Russian and
-/// Kazakh letters among them), decided by code point: the block's capitals
-/// are U+0400–U+042F and, from U+0460 on, the even members of its pairs (the
-/// odd ones from U+04C1 to U+04CE, with U+04C0). The checker asks this of
-/// every letter of every quote; `char::is_uppercase` searches Unicode tables.
-fn is_cyrillic_capital(c: char) -> bool {
-    let n = c as u32;
-    match n {
-        0x0400..=0x042F | 0x04C0 => true,
-        0x0460..=0x0481 | 0x048A..=0x04BF | 0x04D0..=0x04FF => n % 2 == 0,
-        0x04C1..=0x04CE => n % 2 == 1,
-        _ => false,
-    }
+/// Where in the rendition a finding about source line `line` of the
+/// document is shown: at the quote of that line, or of the nearest line
+/// before it that the rendition quotes (a rendition quotes only some of the
+/// document's lines).
+fn nearest_quote(reg: &Regulation, line: u32) -> Span {
+    let before = reg.quotes.iter().filter(|q| q.line <= line).max_by_key(|q| q.line);
+    before.or_else(|| reg.quotes.first()).map_or(reg.spans.id, |q| q.at)
 }
 
 /// N0001: every analyst reading, so reviewers see all of them in one list.
@@ -380,80 +232,8 @@ fn readings_as_notes(reg: &Regulation, sink: &mut Sink) {
     }
 }
 
-/// W0701: differences between two language versions of one regulation.
-pub fn compare_versions(this: &Regulation, other: &Regulation, sink: &mut Sink) {
-    let other_id = || other.id.clone();
-    for ch in &this.channels {
-        let Some(theirs) = other.channels.iter().find(|c| c.id == ch.id) else {
-            sink.emit(Message::VersionChannelMissing { channel: ch.id.clone(), other: other_id() }, ch.at, 0);
-            continue;
-        };
-        if ch.actions.len() != theirs.actions.len() {
-            let message = Message::VersionActionCount {
-                channel: ch.id.clone(),
-                here: ch.actions.len(),
-                other: other_id(),
-                there: theirs.actions.len(),
-            };
-            sink.emit(message, ch.at, 0);
-        }
-        for a in &ch.actions {
-            let Some(b) = theirs.action(a.number) else { continue };
-            compare_actions(ch, a, b, other, sink);
-        }
-    }
-}
-
-fn compare_actions(ch: &Channel, a: &Action, b: &Action, other: &Regulation, sink: &mut Sink) {
-    let (channel, action, other_id) = (|| ch.id.clone(), a.number, || other.id.clone());
-    let targets = |x: &Action| x.targets().iter().map(|t| t.action.to_string()).collect::<Vec<_>>().join(", ");
-    let show = |s: String| if s.is_empty() { "-".to_string() } else { s };
-    let (here, there) = (show(targets(a)), show(targets(b)));
-    if here != there {
-        let message = Message::VersionNextDiffers { action, channel: channel(), here, other: other_id(), there };
-        sink.emit(message, a.at, a.line);
-    }
-    if let (Some(x), Some(y)) = (&a.deadline, &b.deadline) {
-        if !same_deadline(x, y) {
-            let (here, there) = (deadline_text(x), deadline_text(y));
-            let message =
-                Message::VersionDeadlineDiffers { action, channel: channel(), here, other: other_id(), there };
-            sink.emit(message, a.at, x.cell.line);
-        }
-    }
-    if let (Some(p), Some(q)) = (&a.participant, &b.participant) {
-        if p != q {
-            let message = Message::VersionParticipantDiffers {
-                action,
-                channel: channel(),
-                here: p.clone(),
-                other: other_id(),
-                there: q.clone(),
-            };
-            sink.emit(message, a.at, a.line);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::abbreviation_like;
-
-    #[test]
-    fn finds_abbreviations_with_kazakh_endings() {
-        assert_eq!(abbreviation_like("ЭҮП-те ЖСН және БСН, ИС МИО"), vec!["ЭҮП", "ЖСН", "БСН", "ИС", "МИО"]);
-        assert!(abbreviation_like("Не более 10 минут. А").is_empty());
-        assert!(abbreviation_like("HTTP and ДДОшка").is_empty());
-    }
-
-    #[test]
-    fn the_fast_capital_test_agrees_with_the_standard_one() {
-        for c in '\u{0}'..='\u{2FFF}' {
-            let standard = matches!(c, '\u{0400}'..='\u{04FF}') && c.is_uppercase();
-            assert_eq!(super::is_cyrillic_capital(c), standard, "{c:?} U+{:04X}", c as u32);
-        }
-    }
-
     #[test]
     fn the_fast_alphanumeric_test_agrees_with_the_standard_one() {
         for c in ('\u{0}'..='\u{2FFF}').chain(['\u{A0}', '\u{FEFF}', '\u{1F600}']) {

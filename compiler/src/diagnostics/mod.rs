@@ -57,6 +57,28 @@ pub struct Related {
     pub note: Phrase,
 }
 
+/// What answers a finding the analyst has examined: an acknowledgement, or
+/// a free-standing reading at the finding's source line. An answered finding
+/// stays in the report, as a note, with the analyst's reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// What answers it.
+    pub by: AnsweredBy,
+    /// The analyst's reason.
+    pub because: String,
+    /// Where the answer is written in the rendition.
+    pub place: Place,
+}
+
+/// What answers a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnsweredBy {
+    /// `acknowledge CODE … because "…"`.
+    Acknowledgement,
+    /// `reading @L because "…"` at the finding's source line.
+    Reading,
+}
+
 /// One finding about a rendition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -71,6 +93,8 @@ pub struct Diagnostic {
     pub source: Option<SourceLocation>,
     /// Other places it involves.
     pub related: Vec<Related>,
+    /// What answers it, when the analyst has examined it; it is then a note.
+    pub answer: Option<Answer>,
 }
 
 impl Diagnostic {
@@ -99,13 +123,25 @@ impl Diagnostic {
         self.severity == Severity::Error && self.message.severity() == Severity::Warning
     }
 
-    /// The message in `lang`, with the `--deny warnings` remark when it applies.
+    /// The message in `lang`, with the `--deny warnings` remark or what
+    /// answers it, when that applies.
     pub fn text(&self, lang: Lang) -> String {
         let mut text = self.message.text(lang);
         if self.is_denied() {
             text.push_str(&Phrase::Denied {}.text(lang));
         }
+        match self.answer.as_ref().map(|a| a.by) {
+            Some(AnsweredBy::Acknowledgement) => text.push_str(&Phrase::Acknowledged {}.text(lang)),
+            Some(AnsweredBy::Reading) => text.push_str(&Phrase::AnsweredByReading {}.text(lang)),
+            None => {}
+        }
         text
+    }
+
+    /// Whether the analyst has answered it (acknowledged it, or recorded a
+    /// reading at its line).
+    pub fn is_answered(&self) -> bool {
+        self.answer.is_some()
     }
 
     /// The help in `lang`, if any.
@@ -207,7 +243,7 @@ impl<'a> Sink<'a> {
         };
         let severity = message.severity();
         let place = self.unplaced(span);
-        self.diagnostics.push(Diagnostic { message, severity, place, source, related: Vec::new() });
+        self.diagnostics.push(Diagnostic { message, severity, place, source, related: Vec::new(), answer: None });
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
     }

@@ -8,7 +8,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use serde_json::{json, Value};
 
-use super::{Diagnostic, Lang, Severity, Target};
+use super::{AnsweredBy, Diagnostic, Lang, Severity, Target};
 use crate::messages::Phrase;
 
 /// The texts diagnostics point into: renditions by their shown path, and
@@ -70,6 +70,14 @@ fn one_json(d: &Diagnostic, lang: Lang) -> Value {
     if let (Some(help), Some(map)) = (d.help(lang), value.as_object_mut()) {
         map.insert("help".into(), Value::String(help));
     }
+    if let (Some(a), Some(map)) = (&d.answer, value.as_object_mut()) {
+        let by = match a.by {
+            AnsweredBy::Acknowledgement => "acknowledgement",
+            AnsweredBy::Reading => "reading",
+        };
+        let answer = json!({ "by": by, "because": a.because, "line": a.place.line, "column": a.place.column });
+        map.insert("answered".into(), answer);
+    }
     value
 }
 
@@ -114,6 +122,16 @@ pub fn human(diagnostics: &[Diagnostic], texts: &Texts, lang: Lang, out: &mut dy
             match label {
                 Some(l) => labels.push(l.with_message(note)),
                 None => notes.push(format!("{}: {} ({note})", Phrase::See {}.text(lang), where_of(&r.target))),
+            }
+        }
+        if let Some(a) = &d.answer {
+            let note = Phrase::AnsweredHere { because: a.because.clone() }.text(lang);
+            match ids.get(&(false, a.place.file.as_str())) {
+                Some(&id) => labels.push(
+                    Label::secondary(id, a.place.span.start..a.place.span.end.max(a.place.span.start))
+                        .with_message(note),
+                ),
+                None => notes.push(note),
             }
         }
         if let Some(h) = d.help(lang) {

@@ -165,6 +165,92 @@ pub fn excludes_reception_day(text: &str) -> bool {
     (kazakh || reception.iter().any(|r| lower.contains(r))) && is_exclusion(&lower)
 }
 
+/// Whether a text speaks of a refusal: «мотивированный отказ», «бас тарту»,
+/// «бастартуды қалыптастыру».
+pub fn is_refusal(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["отказ", "бас тарт", "бастарт"].iter().any(|w| lower.contains(w))
+}
+
+/// The time limits a sentence states, each read from a run of its words:
+/// «рассмотрение заявления в течение 3 рабочих дней», «ММ қызметкерінің
+/// сұрауды үш күн ішінде өңдеуі», «10 минуттан көп емес».
+pub fn limits_in(text: &str) -> Vec<Limit> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // Only a run that starts a phrasing of a time limit is read: most items
+    // state none, and the grammar is tried on few of their words.
+    let starts = |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) || LIMIT_STARTS.contains(&w);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // A run worth reading starts like a limit and names a unit of time.
+        let run_end = (i + 6).min(words.len());
+        if !starts(&lower[i]) || !lower[i..run_end].iter().any(|w| UNITS.iter().any(|u| w.starts_with(u))) {
+            i += 1;
+            continue;
+        }
+        let found = (2..=6usize).rev().filter(|len| i + len <= words.len()).find_map(|len| {
+            let run = words[i..i + len].join(" ");
+            let run = run.trim_end_matches([',', ';', '.', ':', ')']);
+            let limit = match read_deadline(run).ok()?.meaning {
+                Meaning::Limit(l) => l,
+                _ => return None,
+            };
+            Some((limit, len))
+        });
+        match found {
+            Some((limit, len)) => {
+                out.push(limit);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The words a phrasing of a time limit may start with, besides a number:
+/// its opening words («не более», «в течение», «до», «от», «күнтізбелік он
+/// күн»), and numbers in words.
+const LIMIT_STARTS: &[&str] = &[
+    "не",
+    "в",
+    "до",
+    "от",
+    "күнтізбелік",
+    "жұмыс",
+    "один",
+    "одного",
+    "одна",
+    "два",
+    "двух",
+    "три",
+    "трех",
+    "трёх",
+    "четыре",
+    "пять",
+    "пяти",
+    "десять",
+    "десяти",
+    "пятнадцать",
+    "пятнадцати",
+    "тридцать",
+    "тридцати",
+    "бір",
+    "екі",
+    "үш",
+    "төрт",
+    "бес",
+    "он",
+    "жиырма",
+    "отыз",
+];
+
+/// How the units of time begin, in Russian and Kazakh («минут», «мин»,
+/// «рабочих дней», «күн», «ай» …).
+const UNITS: &[&str] = &["сек", "мин", "мнут", "час", "сағат", "дн", "ден", "сут", "күн", "мес", "ай"];
+
 /// Reads a next-action cell: its targets, empty when the service ends.
 pub fn next(text: &str) -> Result<Vec<Target>, PhraseError> {
     remembered(&NEXTS, text, |text| {
@@ -277,6 +363,27 @@ mod tests {
         assert_eq!(start("Не более 3 рабочих дней со дня обращения потребителя"), Some(TermStart::Receipt));
         assert_eq!(start("В течение 10 рабочих дней."), Some(TermStart::StepStart));
         assert!(deadline("когда-нибудь").is_err());
+    }
+
+    #[test]
+    fn time_limits_are_read_inside_sentences() {
+        let max = |text: &str| limits_in(text).iter().map(|l| (l.max.milli, l.max.unit)).collect::<Vec<_>>();
+        let item = "процесс 3 – рассмотрение заявления сотрудником МИО в течение 3 рабочих дней;";
+        assert_eq!(max(item), vec![(3000, TimeUnit::WorkingDay)]);
+        let item =
+            "10 үдеріс - ЖАО АЖ күнтізбелік он күн ішінде учаскелік комиссия мен ММ қызметкерінің сұрауды өңдеуі;";
+        assert_eq!(max(item), vec![(10_000, TimeUnit::CalendarDay)]);
+        let item = "12 - үдеріс 10 минуттан көп емес уақыт арылығында ММ қызметкерлерінің тұтынушының сауалын өңдеуі;";
+        assert_eq!(max(item), vec![(10_000, TimeUnit::Minute)]);
+        assert!(limits_in("4) орталық мемлекеттік қызметті алушыға 2007 жылғы 13 тамызға дейін береді").is_empty());
+    }
+
+    #[test]
+    fn refusals_are_named_in_both_languages() {
+        assert!(is_refusal("Формирование мотивированного отказа"));
+        assert!(is_refusal("Дәлелді бас тартуды қалыптастыру"));
+        assert!(is_refusal("Алушының құжаттарында бұзушылықтардың болуына байланысты бастарту туралы хабарлама"));
+        assert!(!is_refusal("Выдача справки"));
     }
 
     #[test]

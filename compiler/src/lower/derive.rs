@@ -49,6 +49,7 @@ fn record(channel: &ChannelId, item: &Item, readings: &mut Vec<ReadingNote>) {
         reading: Some(reading),
         because: flow.because.clone(),
         line: item.step.line,
+        last_line: item.step.line,
         at: reglament_grammar::ast::Span { start: flow.at.start, end: (flow.at.start + 5).min(flow.at.end) },
     });
 }
@@ -134,8 +135,9 @@ fn action(item: &Item, targets: Vec<Target>) -> Action {
         does: Some(text),
         completion: None,
         deadline: None,
-        next: Some(Next { cell: next, targets }),
+        next: Some(Next { cell: next, targets, unread: false }),
         covers: Vec::new(),
+        refusal: item.step.refusal,
         line: step.line,
         at: step.at,
     }

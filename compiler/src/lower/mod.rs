@@ -219,6 +219,7 @@ impl Lowerer<'_, '_, '_> {
                 reading: Some(r.replacement.clone()),
                 because: r.because.clone(),
                 line: c.citation.first,
+                last_line: c.citation.last,
                 at: keyword_span(r.span, "reading"),
             });
         }
@@ -248,18 +249,59 @@ impl Lowerer<'_, '_, '_> {
     /// beyond its regulation (the other language version, say).
     fn checked_readings(&mut self) -> Vec<ReadingNote> {
         let readings = std::mem::take(&mut self.readings);
-        if let Some(doc) = self.doc {
-            let count = doc.line_count();
-            for r in &readings {
-                for c in reglament_grammar::prose_citations(&r.because) {
-                    if c.first == 0 || c.last > count || c.first > c.last {
-                        let citation = Lines { first: c.first, last: c.last };
-                        self.sink.emit(Message::CitationOutside { citation, count }, r.at, 0);
-                    }
+        for r in &readings {
+            self.check_prose(&r.because, r.at);
+        }
+        readings
+    }
+
+    /// Checks that each citation in an analyst's prose (`@1795`) is a line
+    /// of the source document; a wrong one is reported at `at`.
+    fn check_prose(&mut self, because: &str, at: Span) {
+        let Some(doc) = self.doc else { return };
+        let count = doc.line_count();
+        for c in reglament_grammar::prose_citations(because) {
+            if c.first == 0 || c.last > count || c.first > c.last {
+                let citation = Lines { first: c.first, last: c.last };
+                self.sink.emit(Message::CitationOutside { citation, count }, at, 0);
+            }
+        }
+    }
+
+    /// An acknowledged finding: its code must be a warning's, its citation
+    /// inside the regulation, and its quote (when given) on the cited lines.
+    fn acknowledgement(&mut self, a: &ast::Acknowledgement) -> Acknowledgement {
+        let (code, code_span) = &a.code;
+        let known = Message::codes().iter().any(|(_, c, s)| c == code && *s == crate::messages::Severity::Warning);
+        if !known {
+            self.sink.emit(Message::UnknownWarningCode { code: code.clone() }, *code_span, 0);
+        }
+        match &a.text {
+            Some((text, span)) => {
+                let c = Cited {
+                    text: Some(text.clone()),
+                    pieces: Vec::new(),
+                    span: *span,
+                    citation: a.citation,
+                    reading: None,
+                };
+                quotes::verify(self.quoted(), &c, Extent::Anywhere, self.sink);
+            }
+            None => {
+                if let Some(source) = self.quoted() {
+                    source.inside(a.citation, self.sink);
                 }
             }
         }
-        readings
+        self.check_prose(&a.because, keyword_span(a.span, "acknowledge"));
+        Acknowledgement {
+            code: code.clone(),
+            text: a.text.as_ref().map(|t| t.0.clone()),
+            line: a.citation.first,
+            last_line: a.citation.last,
+            because: a.because.clone(),
+            at: keyword_span(a.span, "acknowledge"),
+        }
     }
 
     /// Free-standing readings: defects recorded at a line.
@@ -274,6 +316,7 @@ impl Lowerer<'_, '_, '_> {
                 reading: None,
                 because: n.because.clone(),
                 line: n.citation.first,
+                last_line: n.citation.last,
                 at: keyword_span(n.span, "reading"),
             });
         }
@@ -312,6 +355,7 @@ impl Lowerer<'_, '_, '_> {
         let forms = self.forms(&tree.forms);
         self.notes(&tree.notes, Subject::Regulation);
         self.undecided(&tree.undecided);
+        let acknowledgements = tree.acknowledgements.iter().map(|a| self.acknowledgement(a)).collect();
         Regulation {
             id: RegulationId::new(&req.id.name),
             title,
@@ -338,6 +382,7 @@ impl Lowerer<'_, '_, '_> {
             channels,
             forms,
             readings: self.checked_readings(),
+            acknowledgements,
             quotes: std::mem::take(&mut self.quotes),
             cited: std::mem::take(&mut self.cited),
             spans: Spans { id: req.id.span, version_of: tree.version_of.as_ref().map(|i| i.span).unwrap_or_default() },
@@ -420,17 +465,11 @@ impl Lowerer<'_, '_, '_> {
                 reading: Some(short.clone()),
                 because: r.because.clone(),
                 line: definition.line,
+                last_line: definition.last_line,
                 at: keyword_span(r.span, "reading"),
             });
         }
-        let uses = self.doc.map(|doc| {
-            let mut n = doc.count_uses(&a.short.0, self.range, definition.line);
-            if short != a.short.0 {
-                n += doc.count_uses(&short, self.range, definition.line);
-            }
-            n
-        });
-        Some(Abbreviation { short, definition, uses, at: a.short.1 })
+        Some(Abbreviation { short, definition, at: a.short.1 })
     }
 
     fn participants(&mut self, list: &[ast::Participant]) -> Vec<Participant> {

@@ -29,7 +29,9 @@ impl Lowerer<'_, '_, '_> {
     fn channel(&mut self, ch: &ast::Channel, spellings: &BTreeMap<String, ParticipantId>) -> Channel {
         let id = ChannelId::new(&ch.id.name);
         let (steps, processes_heading) = self.process_lists(&id, &ch.processes);
-        let (mut actions, table_title) = self.tables(&id, &ch.tables, spellings);
+        let tables = self.tables(&id, &ch.tables, spellings);
+        let (mut actions, table_title, duplicates, table_lines) =
+            (tables.actions, tables.title, tables.duplicates, tables.lines);
         self.notes(&ch.notes, Subject::Channel(id.clone()));
         let derived = ch.tables.is_empty();
         if derived {
@@ -48,7 +50,19 @@ impl Lowerer<'_, '_, '_> {
             ast::ChannelKind::Center => ChannelKind::Center,
             ast::ChannelKind::Portal => ChannelKind::Portal,
         };
-        Channel { id, kind, title, processes_heading, actions, steps, scenarios, derived, at: ch.id.span }
+        Channel {
+            id,
+            kind,
+            title,
+            processes_heading,
+            actions,
+            steps,
+            scenarios,
+            derived,
+            duplicates,
+            table_lines,
+            at: ch.id.span,
+        }
     }
 
     /// The items of a channel's process lists, each with its own flow clause
@@ -82,41 +96,42 @@ impl Lowerer<'_, '_, '_> {
             because: f.because.clone(),
             at: f.span,
         });
-        Step { label, marker, text, line: cell.line, at: s.text.span, flow }
+        let (refusal, limits) = (cells::is_refusal(&text), cells::limits_in(&text));
+        Step { label, marker, text, line: cell.line, at: s.text.span, flow, refusal, limits }
     }
 
-    /// The actions of a channel's tables, and the first table's caption.
+    /// The actions of a channel's tables (those numbered like an earlier
+    /// one apart), the first table's caption, and each table's lines.
     fn tables(
         &mut self,
         channel: &ChannelId,
         tables: &[ast::Table],
         spellings: &BTreeMap<String, ParticipantId>,
-    ) -> (Vec<Action>, Option<String>) {
-        let mut actions: Vec<Action> = Vec::new();
-        let mut title = None;
+    ) -> Tables {
+        let mut out = Tables::default();
         for table in tables {
             let caption = self.verbatim(&table.caption, Subject::Table(channel.clone()));
-            title = title.or(caption.map(|c| c.text));
+            out.title = out.title.or(caption.map(|c| c.text));
             self.notes(&table.notes, Subject::Table(channel.clone()));
             let source = self.source_table(table);
+            let mut taken: Vec<CellRef> = Vec::new();
+            let first = table.caption.citation.first;
+            out.lines.push((first, source.as_ref().map_or(first, |t| t.last.max(first))));
             for block in &table.blocks {
                 let heading = block.heading.as_ref().and_then(|h| self.verbatim(h, Subject::Block(channel.clone())));
                 self.notes(&block.notes, Subject::Block(channel.clone()));
                 for a in &block.actions {
                     let block = heading.as_ref().map(|h| h.text.clone());
-                    let action = self.action(a, channel, block, spellings, source.as_ref());
-                    if let Some(first) = actions.iter().find(|p| p.number == action.number) {
-                        let at = first.at;
-                        let message = Message::DuplicateAction { channel: channel.clone(), number: action.number };
-                        self.sink.emit(message, a.number.1, a.citation.first);
-                        self.sink.label_last(at, Phrase::FirstNumberedHere {});
+                    let action = self.action(a, channel, block, spellings, source.as_ref(), &mut taken);
+                    if out.actions.iter().any(|p| p.number == action.number) {
+                        out.duplicates.push(Duplicate { after: out.actions.len(), action });
                         continue;
                     }
-                    actions.push(action);
+                    out.actions.push(action);
                 }
             }
         }
-        (actions, title)
+        out
     }
 
     fn scenario(&mut self, sc: &ast::Scenario, channel: &ChannelId) -> Option<Scenario> {
@@ -144,10 +159,12 @@ impl Lowerer<'_, '_, '_> {
         block: Option<String>,
         spellings: &BTreeMap<String, ParticipantId>,
         source: Option<&SourceTable>,
+        taken: &mut Vec<CellRef>,
     ) -> Action {
         let doc_number = a.number.0;
         let (number, document_number) = self.action_number(a, channel);
-        let slot = source.and_then(|t| self.anchor_number(a, t));
+        let slot = source.and_then(|t| self.anchor_number(a, t, taken));
+        taken.extend(slot);
         let extent = |column| match (source, slot) {
             (Some(table), Some(at)) => table
                 .sibling(at, RowKind::Cell(column))
@@ -166,6 +183,9 @@ impl Lowerer<'_, '_, '_> {
             a.deadline.as_ref().map(|c| self.deadline(c, subject(Column::Deadline), extent(Column::Deadline)));
         let next = a.next.as_ref().map(|c| self.next(c, subject(Column::Next), extent(Column::Next)));
         self.notes(&a.notes, Subject::Action(channel.clone(), doc_number));
+        let refusal = [&does, &completion]
+            .iter()
+            .any(|c| c.as_ref().and_then(|c| c.document.as_deref()).is_some_and(cells::is_refusal));
         Action {
             number,
             document_number,
@@ -177,6 +197,7 @@ impl Lowerer<'_, '_, '_> {
             deadline,
             next,
             covers: a.covers.iter().map(step_ref).collect(),
+            refusal,
             line: a.citation.first,
             at: a.number.1,
         }
@@ -200,9 +221,9 @@ impl Lowerer<'_, '_, '_> {
     /// A number cited anywhere else is reported, and the slot of the number
     /// where it really stands is used, so that the action's cells are still
     /// checked.
-    fn anchor_number(&mut self, a: &ast::Action, table: &SourceTable) -> Option<CellRef> {
+    fn anchor_number(&mut self, a: &ast::Action, table: &SourceTable, taken: &[CellRef]) -> Option<CellRef> {
         let (number, line) = (a.number.0, a.citation.first);
-        if let Some(at) = table.number_cell(number, line) {
+        if let Some(at) = table.number_cell_but(number, line, taken).or_else(|| table.number_cell(number, line)) {
             return Some(at);
         }
         let lines = Lines { first: line, last: a.citation.last };
@@ -234,6 +255,7 @@ impl Lowerer<'_, '_, '_> {
             reading: Some(r.replacement.clone()),
             because: r.because.clone(),
             line: a.citation.first,
+            last_line: a.citation.last,
             at: keyword_span(r.span, "reading"),
         });
         // A reading that is not a number was reported by the parser (E0001); the document's number stays.
@@ -256,18 +278,31 @@ impl Lowerer<'_, '_, '_> {
     fn next(&mut self, c: &Cited, subject: Subject, extent: Extent) -> Next {
         let cell = self.cell(c, subject, extent);
         let Some(effective) = cell.effective() else {
-            return Next { cell, targets: Vec::new() };
+            return Next { cell, targets: Vec::new(), unread: false };
         };
-        let targets = match cells::next(effective) {
-            Ok(t) => t,
+        let (targets, unread) = match cells::next(effective) {
+            Ok(t) => (t, false),
             Err(_) => {
                 let text = effective.trim().to_string();
                 self.sink.emit(Message::NextUnreadable { text }, c.span, c.citation.first);
-                Vec::new()
+                (Vec::new(), true)
             }
         };
-        Next { cell, targets }
+        Next { cell, targets, unread }
     }
+}
+
+/// What a channel's action tables give.
+#[derive(Default)]
+struct Tables {
+    /// The actions, in table order, each number once.
+    actions: Vec<Action>,
+    /// The first table's caption.
+    title: Option<String>,
+    /// Actions numbered like an earlier one.
+    duplicates: Vec<Duplicate>,
+    /// Each table's lines, from its caption to its last cell.
+    lines: Vec<(u32, u32)>,
 }
 
 fn step_ref(r: &ast::StepRef) -> StepRef {

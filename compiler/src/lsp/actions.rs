@@ -15,7 +15,7 @@ use crate::rebase::tokens::{tokens, Where};
 
 /// The actions for the findings under the range asked about: move a
 /// citation to the line where its text stands, quote the source's own text,
-/// add a reading skeleton.
+/// add a reading or an acknowledgement skeleton.
 #[allow(clippy::mutable_key_type)] // The protocol's own map of edits is keyed by URI.
 pub(super) fn code_actions(d: &Document, params: &CodeActionParams, lang: Lang) -> Vec<CodeActionOrCommand> {
     let (from, to) = (convert::offset(&d.text, params.range.start), convert::offset(&d.text, params.range.end));
@@ -24,6 +24,7 @@ pub(super) fn code_actions(d: &Document, params: &CodeActionParams, lang: Lang) 
         out.extend(move_citation(d, diagnostic, lang));
         out.extend(quote_source(d, diagnostic, lang));
         out.extend(add_reading(d, diagnostic, lang));
+        out.extend(acknowledge(d, diagnostic, lang));
     }
     let uri = &params.text_document.uri;
     out.into_iter()
@@ -84,13 +85,37 @@ fn add_reading(d: &Document, x: &Diagnostic, lang: Lang) -> Option<(String, Text
         let edit = TextEdit { range: Range { start: at, end: at }, new_text: " reading \"\" because \"\"".into() };
         return Some((title, edit));
     }
-    let line_end = d.text[x.place.span.start..].find('\n').map_or(d.text.len(), |i| x.place.span.start + i);
-    let line_start = d.text[..x.place.span.start].rfind('\n').map_or(0, |i| i + 1);
-    let indent: String = d.text[line_start..].chars().take_while(|c| *c == ' ').collect();
+    let indent = indent_at(&d.text, x.place.span.start);
     let cited = x.source.as_ref().map_or(1, |s| s.line);
-    let at = convert::position(&d.text, line_end);
+    let at = convert::position(&d.text, line_end(&d.text, x.place.span.start));
     let new_text = format!("\n{indent}    reading @{cited} because \"\"");
     Some((title, TextEdit { range: Range { start: at, end: at }, new_text }))
+}
+
+/// «Acknowledge W0302» for a warning: an acknowledgement skeleton on the
+/// line after the finding, citing its source line, for the reason.
+fn acknowledge(d: &Document, x: &Diagnostic, lang: Lang) -> Option<(String, TextEdit)> {
+    if x.severity != Severity::Warning {
+        return None;
+    }
+    let code = x.code();
+    let title = Phrase::ActionAcknowledge { code: code.to_string() }.text(lang);
+    let at = convert::position(&d.text, line_end(&d.text, x.place.span.start));
+    let indent = indent_at(&d.text, x.place.span.start);
+    let cited = x.source.as_ref().map_or(1, |s| s.line);
+    let new_text = format!("\n{indent}    acknowledge {code} @{cited} because \"\"");
+    Some((title, TextEdit { range: Range { start: at, end: at }, new_text }))
+}
+
+/// The offset where the line holding `at` ends.
+fn line_end(text: &str, at: usize) -> usize {
+    text[at.min(text.len())..].find('\n').map_or(text.len(), |i| at + i)
+}
+
+/// The spaces that indent the line holding `at`.
+fn indent_at(text: &str, at: usize) -> String {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..].chars().take_while(|c| *c == ' ').collect()
 }
 
 /// The statement's citation: the first `@N` at or after `span` on its line.
@@ -109,9 +134,11 @@ pub const KEYWORDS: &[&str] = &[
     "title",
     "language",
     "source",
+    "lines",
     "issuer",
     "region",
     "act",
+    "date",
     "registration",
     "status",
     "in_force",
@@ -141,6 +168,8 @@ pub const KEYWORDS: &[&str] = &[
     "reading",
     "because",
     "empty",
+    "undecided",
+    "acknowledge",
     "amends",
     "scenario",
     "use",

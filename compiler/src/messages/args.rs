@@ -19,6 +19,19 @@ impl<T: Arg + ?Sized> Arg for &T {
     }
 }
 
+impl<T: Arg + ?Sized> Arg for Box<T> {
+    fn show(&self, lang: Lang) -> String {
+        (**self).show(lang)
+    }
+}
+
+/// A message inside another text (a label that names a finding's consequence).
+impl Arg for super::Message {
+    fn show(&self, lang: Lang) -> String {
+        self.text(lang)
+    }
+}
+
 macro_rules! plain_args {
     ($($ty:ty),*) => {
         $(impl Arg for $ty {
@@ -73,6 +86,133 @@ pub struct List<T>(pub Vec<T>);
 impl<T: Arg> Arg for List<T> {
     fn show(&self, lang: Lang) -> String {
         self.0.iter().map(|x| x.show(lang)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Other forms of a word the document writes, shown after it: « (also
+/// written «ЭУАШ», «ЭҰАШ»)», or nothing when there are none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Also(pub Vec<String>);
+
+impl Arg for Also {
+    fn show(&self, lang: Lang) -> String {
+        if self.0.is_empty() {
+            return String::new();
+        }
+        let forms = self.0.iter().map(|w| format!("«{w}»")).collect::<Vec<_>>().join(", ");
+        Phrase::AlsoWritten { forms }.text(lang)
+    }
+}
+
+/// The forms a document writes instead of a defined one, shown after a
+/// finding: « (it writes «ЭЦҚ»)», or nothing when there are none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written(pub Vec<String>);
+
+impl Arg for Written {
+    fn show(&self, lang: Lang) -> String {
+        if self.0.is_empty() {
+            return String::new();
+        }
+        let forms = self.0.iter().map(|w| format!("«{w}»")).collect::<Vec<_>>().join(", ");
+        Phrase::WritesInstead { forms }.text(lang)
+    }
+}
+
+/// The deadlines one step has in several channels: «5 минут» in channel
+/// `mio`, «3 рабочих дня» in channel `con`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepDeadlines(pub Vec<(String, ChannelId)>);
+
+impl Arg for StepDeadlines {
+    fn show(&self, lang: Lang) -> String {
+        let each = self.0.iter().map(|(deadline, channel)| {
+            Phrase::DeadlineIn { deadline: deadline.clone(), channel: channel.clone() }.text(lang)
+        });
+        each.collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Items of a process list, by their labels («condition 1», «process 2») or,
+/// for unlabelled ones, their markers («item 3)»).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemNames(pub Vec<(Option<(ItemKind, u32)>, String)>);
+
+impl Arg for ItemNames {
+    fn show(&self, lang: Lang) -> String {
+        let each = self.0.iter().map(|(label, marker)| match label {
+            Some((kind, number)) => Phrase::ItemName { kind: *kind, number: *number }.text(lang),
+            None => Phrase::ItemMarker { marker: marker.clone() }.text(lang),
+        });
+        each.collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Cells of one column, as the document writes them (`None`: blank):
+/// «6», «7», «8», blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cells(pub Vec<Option<String>>);
+
+impl Arg for Cells {
+    fn show(&self, lang: Lang) -> String {
+        let each = self.0.iter().map(|c| match c {
+            Some(text) => format!("«{text}»"),
+            None => Phrase::BlankCell {}.text(lang),
+        });
+        each.collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// A part of a regulation's text: a numbered paragraph or an appendix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    /// Paragraph N (пункт, тармақ), with its items.
+    Paragraph(u32),
+    /// Appendix N (приложение, қосымша).
+    Appendix(u32),
+}
+
+impl Arg for Unit {
+    fn show(&self, lang: Lang) -> String {
+        match self {
+            Unit::Paragraph(number) => Phrase::ParagraphN { number: *number }.text(lang),
+            Unit::Appendix(number) => Phrase::AppendixN { number: *number }.text(lang),
+        }
+    }
+}
+
+/// What a text says in words both languages share.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Token {
+    /// A number (a date's day or year, an article's, an item's).
+    Number(String),
+    /// A month, named in words.
+    Month(u8),
+    /// The Standard of the service.
+    Standard,
+    /// This Regulation (or another's).
+    Regulation,
+    /// A Code.
+    Code,
+}
+
+/// Tokens, shown one after the other: «27, July, article 2» words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tokens(pub Vec<Token>);
+
+impl Arg for Tokens {
+    fn show(&self, lang: Lang) -> String {
+        if self.0.is_empty() {
+            return Phrase::Nothing {}.text(lang);
+        }
+        let each = self.0.iter().map(|t| match t {
+            Token::Number(n) => n.clone(),
+            Token::Month(m) => Phrase::Month { number: u32::from(*m) }.text(lang),
+            Token::Standard => Phrase::TheStandard {}.text(lang),
+            Token::Regulation => Phrase::TheRegulation {}.text(lang),
+            Token::Code => Phrase::TheCode {}.text(lang),
+        });
+        each.collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -225,6 +365,7 @@ fn expected(e: Expected) -> Phrase {
         Expected::EndOfFile => Phrase::EndOfFile {},
         Expected::Spellings => Phrase::ExpectSpellings {},
         Expected::ProcessItem => Phrase::ExpectProcessItem {},
+        Expected::FindingCode => Phrase::ExpectFindingCode {},
         Expected::Other => Phrase::ExpectOther {},
     }
 }

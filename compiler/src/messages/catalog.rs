@@ -2,7 +2,10 @@
 //! texts in English, Russian and Kazakh, side by side. docs/checks.md says
 //! what each code checks.
 
-use super::{messages, Differences, Expectations, Found, Lines, List, Path, Phrase, Subject, SyntaxHint};
+use super::{
+    messages, Also, Cells, Differences, Expectations, Found, ItemNames, Lines, List, Path, Phrase, StepDeadlines,
+    Subject, SyntaxHint, Tokens, Unit, Written,
+};
 use crate::check::Total;
 use crate::model::{ChannelId, Column, ItemKind, ParticipantId, RegulationId};
 
@@ -45,6 +48,15 @@ messages! {
         en: "the reading of an action number must be a number, not «{text}»",
         ru: "прочтение номера действия должно быть числом, а не «{text}»",
         kk: "әрекет нөмірінің оқылуы сан болуы керек, «{text}» емес",
+    }
+    /// E0001: An acknowledgement of a code that is no warning's.
+    UnknownWarningCode { code: String } = E0001 Error {
+        en: "{code} is not the code of a warning, so nothing can be acknowledged by it"
+            => "acknowledge a warning by its code as `regc check` shows it (docs/checks.md lists them); errors cannot be acknowledged, they must be fixed",
+        ru: "{code} — не код предупреждения, признать по нему нечего"
+            => "признавайте предупреждение по коду, который показывает `regc check` (список — в docs/checks.md); ошибки не признают, их исправляют",
+        kk: "{code} ескерту коды емес, сондықтан ол бойынша ештеңе мойындалмайды"
+            => "ескертуді `regc check` көрсететін коды бойынша мойындаңыз (тізімі docs/checks.md ішінде); қателер мойындалмайды, олар түзетіледі",
     }
     /// E0001: A quote not closed on its line.
     UnclosedQuote {} = E0001 Error {
@@ -460,6 +472,15 @@ messages! {
         kk: "`{channel}` арнасының {action} әрекеті кестеде жоқ {target} әрекетіне өтеді"
             => "кестеде {numbers} әрекеттері бар; құжатта қате болса, `reading \"…\" because \"…\"` қосыңыз",
     }
+    /// E0403: A next action the table lacks, right before a column numbered otherwise that nothing leads to.
+    NextNowhereMisnumbered { action: u32, channel: ChannelId, target: u32, found: u32 } = E0403 Error {
+        en: "action {action} of channel `{channel}` goes to action {target}, which the table does not have; the column after it is numbered {found}"
+            => "nothing else leads to action {found}: either this cell or that column's number is wrong; keep the document's text and record your reading of the one that is wrong",
+        ru: "действие {action} канала `{channel}` ведёт к действию {target}, которого нет в таблице; следующий столбец имеет номер {found}"
+            => "к действию {found} больше ничто не ведёт: ошибочна либо эта ячейка, либо номер того столбца; оставьте текст документа и запишите прочтение ошибочного",
+        kk: "`{channel}` арнасының {action} әрекеті кестеде жоқ {target} әрекетіне өтеді; келесі бағанның нөмірі {found}"
+            => "{found} әрекетіне басқа ештеңе апармайды: не осы ұяшық, не сол бағанның нөмірі қате; құжат мәтінін қалдырып, қатесінің оқылымын жазыңыз",
+    }
     /// E0404: Channel `{channel}` has two actions numbered {number}.
     DuplicateAction { channel: ChannelId, number: u32 } = E0404 Error {
         en: "channel `{channel}` has two actions numbered {number}"
@@ -468,6 +489,15 @@ messages! {
             => "если документ нумерует дважды, оставьте его номер и добавьте `reading N because \"…\"` с правильным номером",
         kk: "`{channel}` арнасында {number} нөмірлі екі әрекет бар"
             => "құжат екі рет нөмірлесе, оның нөмірін қалдырып, дұрыс нөмірмен `reading N because \"…\"` қосыңыз",
+    }
+    /// E0404: A repeated number that is most likely another, missing one.
+    DuplicateProbably { channel: ChannelId, number: u32, probably: u32 } = E0404 Error {
+        en: "channel `{channel}` has two actions numbered {number}; the second is probably {probably}"
+            => "the table has no action {probably}, and a next-action cell leads there; keep the document's number and record it with `action {number} @L reading {probably} because \"…\"`",
+        ru: "в канале `{channel}` два действия с номером {number}; второе, вероятно, {probably}"
+            => "действия {probably} в таблице нет, а ячейка следующего действия ведёт к нему; оставьте номер документа и запишите `action {number} @L reading {probably} because \"…\"`",
+        kk: "`{channel}` арнасында {number} нөмірлі екі әрекет бар; екіншісі, сірә, {probably}"
+            => "кестеде {probably} әрекеті жоқ, ал келесі әрекет ұяшығы соған апарады; құжат нөмірін қалдырып, `action {number} @L reading {probably} because \"…\"` деп жазыңыз",
     }
     /// E0405: Channel `{channel}` has no final action: every action has a next action.
     NoFinalAction { channel: ChannelId } = E0405 Error {
@@ -487,14 +517,14 @@ messages! {
         kk: "`{channel}` арнасының {action} әрекетінен аяқтаушы әрекетке жол жоқ"
             => "бірінші әрекеттен келесі әрекет ұяшықтарымен жүріңіз: олар тұйықталады немесе үзіледі; құжат қателескен жерге оқылым қосыңыз",
     }
-    /// E0407: Actions {actions} of channel `{channel}` form a cycle with no way out.
-    Trap { actions: List<u32>, channel: ChannelId } = E0407 Error {
-        en: "actions {actions} of channel `{channel}` form a cycle with no way out"
-            => "one of them must lead on to the end; check their next-action cells and add a reading",
-        ru: "действия {actions} канала `{channel}` образуют цикл без выхода"
-            => "одно из них должно вести дальше к завершению; проверьте их ячейки следующих действий и добавьте прочтение",
-        kk: "`{channel}` арнасының {actions} әрекеттері шығар жолы жоқ цикл құрайды"
-            => "олардың бірі аяқталуға қарай жетелеуі керек; келесі әрекет ұяшықтарын тексеріп, оқылым қосыңыз",
+    /// E0407: Actions of channel `{channel}` loop with no way out.
+    LoopWithoutExit { channel: ChannelId, path: Path, from: u32, to: u32 } = E0407 Error {
+        en: "actions {path} of channel `{channel}` form a loop with no way out: action {from} leads back to action {to}"
+            => "a loop needs a branch that leaves it (the next step, a refusal); check action {from}'s next-action cell and add a reading where the document is wrong",
+        ru: "действия {path} канала `{channel}` образуют цикл без выхода: действие {from} ведёт обратно к действию {to}"
+            => "из цикла должна быть ветвь наружу (следующий шаг, отказ); проверьте ячейку следующего действия {from} и добавьте прочтение, где документ ошибается",
+        kk: "`{channel}` арнасының {path} әрекеттері шығар жолы жоқ цикл құрайды: {from} әрекеті {to} әрекетіне кері апарады"
+            => "циклден шығатын тармақ болуы керек (келесі қадам, бас тарту); {from} әрекетінің келесі әрекет ұяшығын тексеріп, құжат қателескен жерге оқылым қосыңыз",
     }
     /// E0501: Field {number} has no `name`.
     FieldWithoutName { number: u32 } = E0501 Error {
@@ -559,14 +589,14 @@ messages! {
         kk: "`{channel}` арнасының {item} тармағы үдерістер тізімінде жоқ {number} {kind} тармағына апарады"
             => "тізімде бар тармақты атаңыз",
     }
-    /// W0101: Action {action} of channel `{channel}` is reached from no other action.
-    Unreachable { action: u32, channel: ChannelId } = W0101 Warning {
-        en: "action {action} of channel `{channel}` is reached from no other action"
-            => "check the next-action cells that should lead here; the document may skip or misnumber them",
-        ru: "к действию {action} канала `{channel}` не ведёт ни одно действие"
-            => "проверьте ячейки следующих действий, которые должны вести сюда; документ мог их пропустить или перепутать номера",
-        kk: "`{channel}` арнасының {action} әрекетіне ешбір әрекет апармайды"
-            => "мұнда апаруға тиіс келесі әрекет ұяшықтарын тексеріңіз; құжат оларды өткізіп не шатастырып алуы мүмкін",
+    /// W0101: Action {action} of channel `{channel}` is never reached from the first action, though actions {from} lead to it.
+    Unreachable { action: u32, channel: ChannelId, from: List<u32> } = W0101 Warning {
+        en: "action {action} of channel `{channel}` is never reached from the first action, though action(s) {from} lead to it"
+            => "action(s) {from} are not reached either; check the next-action cells that should lead to them",
+        ru: "действие {action} канала `{channel}` недостижимо от первого действия, хотя к нему ведут действия {from}"
+            => "действия {from} тоже недостижимы; проверьте ячейки следующих действий, которые должны вести к ним",
+        kk: "`{channel}` арнасының {action} әрекетіне бірінші әрекеттен жету мүмкін емес, дегенмен оған {from} әрекеттері апарады"
+            => "{from} әрекеттеріне де жету мүмкін емес; оларға апаруға тиіс келесі әрекет ұяшықтарын тексеріңіз",
     }
     /// W0102: `version_of {target}` names no rendition compiled in this run.
     VersionMissing { target: String } = W0102 Warning {
@@ -586,14 +616,14 @@ messages! {
         kk: "`{channel}` арнасының {action} әрекетінің келесі әрекеті жоқ, қызмет сонда тоқтап қалар еді"
             => "аяқтаушы әрекеттің ұяшығында «-» тұрады; құжат ұяшықты бос қалдырса, оқылым қосыңыз",
     }
-    /// W0104: Action {action} of channel `{channel}` is a second start: no action leads to it.
-    SecondStart { action: u32, channel: ChannelId } = W0104 Warning {
-        en: "action {action} of channel `{channel}` is a second start: no action leads to it"
-            => "the service starts at the first action of the table; check the cells that should lead here",
-        ru: "действие {action} канала `{channel}` — второе начало: к нему не ведёт ни одно действие"
-            => "услуга начинается с первого действия таблицы; проверьте ячейки, которые должны вести сюда",
-        kk: "`{channel}` арнасының {action} әрекеті — екінші бастау: оған ешбір әрекет апармайды"
-            => "қызмет кестенің бірінші әрекетінен басталады; мұнда апаруға тиіс ұяшықтарды тексеріңіз",
+    /// W0104: Nothing leads to action {action} of channel `{channel}`.
+    NothingLeadsHere { action: u32, channel: ChannelId } = W0104 Warning {
+        en: "nothing leads to action {action} of channel `{channel}`: the service never reaches it"
+            => "every action but the first is some action's next action; check the next-action cells that should lead here (the label shows the column before it)",
+        ru: "к действию {action} канала `{channel}` ничто не ведёт: услуга до него не доходит"
+            => "каждое действие, кроме первого, — следующее для какого-то действия; проверьте ячейки, которые должны вести сюда (метка показывает предыдущий столбец)",
+        kk: "`{channel}` арнасының {action} әрекетіне ештеңе апармайды: қызмет оған жетпейді"
+            => "біріншісінен басқа әр әрекет қандай да бір әрекеттің келесісі; мұнда апаруға тиіс ұяшықтарды тексеріңіз (белгі алдыңғы бағанды көрсетеді)",
     }
     /// W0105: The numbering of channel `{channel}` goes back from action {previous} to action {number}.
     Renumbered { channel: ChannelId, previous: u32, number: u32 } = W0105 Warning {
@@ -612,6 +642,24 @@ messages! {
             => "проверьте, не потерял ли документ столбец и не перепутал ли номер",
         kk: "`{channel}` арнасының әрекеттерінде {missing} нөмірі өткізілген"
             => "құжат бағанды жоғалтпағанын не нөмірді шатастырмағанын тексеріңіз",
+    }
+    /// W0107: A final action in the middle of the table, after which the table's columns are never reached.
+    StopsMidTable { action: u32, channel: ChannelId, unreached: List<u32> } = W0107 Warning {
+        en: "action {action} of channel `{channel}` ends the service («-») in the middle of the table: action(s) {unreached} after it are never reached"
+            => "if the service goes on, the cell should name the next action; keep the document's text and record your reading",
+        ru: "действие {action} канала `{channel}` завершает услугу («-») посреди таблицы: действия {unreached} после него недостижимы"
+            => "если услуга продолжается, ячейка должна называть следующее действие; оставьте текст документа и запишите прочтение",
+        kk: "`{channel}` арнасының {action} әрекеті қызметті кестенің ортасында аяқтайды («-»): одан кейінгі {unreached} әрекеттеріне жету мүмкін емес"
+            => "қызмет жалғасса, ұяшық келесі әрекетті атауы керек; құжат мәтінін қалдырып, оқылымыңызды жазыңыз",
+    }
+    /// W0108: An action whose description, completion form and deadline say nothing.
+    EmptyColumn { action: u32, channel: ChannelId } = W0108 Warning {
+        en: "action {action} of channel `{channel}` is an empty column: its description, completion form and deadline are blank or «-»"
+            => "the table names who acts and what follows, but not what is done; check the document's table, and record your reading",
+        ru: "действие {action} канала `{channel}` — пустой столбец: наименование, форма завершения и срок пусты или «-»"
+            => "таблица называет исполнителя и следующее действие, но не что делается; сверьте таблицу документа и запишите прочтение",
+        kk: "`{channel}` арнасының {action} әрекеті — бос баған: атауы, аяқтау нысаны мен мерзімі бос немесе «-»"
+            => "кесте кім орындайтынын және келесісін атайды, бірақ не істелетінін айтпайды; құжат кестесін тексеріп, оқылымыңызды жазыңыз",
     }
     /// W0201: The process list of channel `{channel}` goes from item {previous}) to item {found}), skipping {expected}).
     MarkerGap { channel: ChannelId, previous: u32, found: u32, expected: u32 } = W0201 Warning {
@@ -667,22 +715,40 @@ messages! {
         kk: "`{id}` қатысушысы жарияланған, бірақ ешбір әрекет оны атамайды"
             => "құжат оны қатысушылар арасында атайды, бірақ ешбір кесте оған әрекет бермейді; ҚФБ ұяшықтарын тексеріңіз",
     }
+    /// W0304: A participant that acts in a table but is not in the regulation's list of participants.
+    UnlistedParticipant { id: ParticipantId } = W0304 Warning {
+        en: "participant `{id}` acts in the tables, but the regulation's list of participants does not name it"
+            => "it is declared at a table cell, since the list lacks it; the list is incomplete: record it",
+        ru: "участник `{id}` действует в таблицах, но перечень участников регламента его не называет"
+            => "он объявлен по ячейке таблицы, так как в перечне его нет; перечень неполон: запишите это",
+        kk: "`{id}` қатысушысы кестелерде әрекет етеді, бірақ регламенттің қатысушылар тізімі оны атамайды"
+            => "ол тізімде жоқ болғандықтан, кесте ұяшығы бойынша жарияланған; тізім толық емес: мұны жазыңыз",
+    }
     /// W0302: The abbreviation «{abbr}» is used but never defined.
-    UndefinedAbbreviation { abbr: String } = W0302 Warning {
-        en: "the abbreviation «{abbr}» is used but never defined"
+    UndefinedAbbreviation { abbr: String, also: Also } = W0302 Warning {
+        en: "the abbreviation «{abbr}»{also} is used but never defined"
             => "if the document defines it, add `abbreviation \"{abbr}\" = \"…\" @L`; if it does not, this is a defect of the document",
-        ru: "сокращение «{abbr}» используется, но нигде не определено"
+        ru: "сокращение «{abbr}»{also} используется, но нигде не определено"
             => "если документ его определяет, добавьте `abbreviation \"{abbr}\" = \"…\" @L`; если нет, это дефект документа",
-        kk: "«{abbr}» қысқартуы қолданылады, бірақ еш жерде анықталмаған"
+        kk: "«{abbr}» қысқартуы{also} қолданылады, бірақ еш жерде анықталмаған"
             => "құжат оны анықтаса, `abbreviation \"{abbr}\" = \"…\" @L` қосыңыз; анықтамаса, бұл құжаттың ақауы",
     }
+    /// W0302: An abbreviation written with a Kazakh letter's look-alike (a keyboard slip) of a defined one.
+    MisspeltAbbreviation { used: String, also: Also, defined: String, place: Phrase } = W0302 Warning {
+        en: "the abbreviation «{used}»{also} is not defined: did you mean «{defined}»?"
+            => "«{defined}» is {place}; the document writes it with a look-alike letter (Ү/У/Ұ, Қ/К, …), a typo of the document",
+        ru: "сокращение «{used}»{also} не определено: может быть, имелось в виду «{defined}»?"
+            => "«{defined}» {place}; документ пишет его похожей буквой (Ү/У/Ұ, Қ/К, …) — опечатка документа",
+        kk: "«{used}» қысқартуы{also} анықталмаған: «{defined}» деген болар ма?"
+            => "«{defined}» {place}; құжат оны ұқсас әріппен (Ү/У/Ұ, Қ/К, …) жазады — құжаттың қатесі",
+    }
     /// W0303: The abbreviation «{abbr}» is defined but the regulation never uses it.
-    UnusedAbbreviation { abbr: String } = W0303 Warning {
-        en: "the abbreviation «{abbr}» is defined but the regulation never uses it"
+    UnusedAbbreviation { abbr: String, written: Written } = W0303 Warning {
+        en: "the abbreviation «{abbr}» is defined but the regulation never uses it{written}"
             => "the document defines an abbreviation it does not need, or spells it differently where it uses it",
-        ru: "сокращение «{abbr}» определено, но в регламенте не используется"
+        ru: "сокращение «{abbr}» определено, но в регламенте не используется{written}"
             => "документ определяет ненужное сокращение или пишет его иначе там, где использует",
-        kk: "«{abbr}» қысқартуы анықталған, бірақ регламентте қолданылмайды"
+        kk: "«{abbr}» қысқартуы анықталған, бірақ регламентте қолданылмайды{written}"
             => "құжат қажетсіз қысқартуды анықтайды немесе қолданған жерде басқаша жазады",
     }
     /// W0401: Action {action} of channel `{channel}` has several next actions, but the branch to action {target} has no condition.
@@ -712,13 +778,13 @@ messages! {
         kk: "`{channel}` арнасының {action} әрекеті {target} әрекетіне тек «{when}» өтеді; әйтпесе не болатынын ұяшық айтпайды"
             => "құжат басқа тармақты жоғалтпағанын тексеріңіз (мысалы, қызметті аяқтайтын бас тарту)",
     }
-    /// W0501: The same step «{does}» has the deadline «{here}» here but «{there}» in channel `{other}`.
-    DeadlineConflict { does: String, here: String, there: String, other: ChannelId } = W0501 Warning {
-        en: "the same step «{does}» has the deadline «{here}» here but «{there}» in channel `{other}`"
+    /// W0501: The same step has different deadlines in the channels of one regulation.
+    DeadlineConflict { does: String, deadlines: StepDeadlines } = W0501 Warning {
+        en: "the same step «{does}» has different deadlines: {deadlines}"
             => "one of the tables is probably wrong; record your reading of it",
-        ru: "у одного и того же шага «{does}» здесь срок «{here}», а в канале `{other}` — «{there}»"
+        ru: "у одного и того же шага «{does}» разные сроки: {deadlines}"
             => "одна из таблиц, вероятно, ошибочна; запишите своё прочтение",
-        kk: "бір қадамның «{does}» мұндағы мерзімі «{here}», ал `{other}` арнасында «{there}»"
+        kk: "бір қадамның «{does}» мерзімдері әртүрлі: {deadlines}"
             => "кестелердің бірі қате болуы мүмкін; өз оқылымыңызды жазыңыз",
     }
     /// W0502: The deadline of action {action} of channel `{channel}` ({deadline}) is longer than the service term ({term}).
@@ -729,6 +795,15 @@ messages! {
             => "действие не может длиться дольше всей услуги; одно из двух ошибочно",
         kk: "`{channel}` арнасының {action} әрекетінің мерзімі ({deadline}) қызмет көрсету мерзімінен ({term}) ұзақ"
             => "әрекет бүкіл қызметтен ұзақ бола алмайды; екеуінің бірі қате",
+    }
+    /// W0502: An action's exceptional maximum longer than the service term.
+    ExceptionalExceedsTerm { action: u32, channel: ChannelId, deadline: Total, term: Total } = W0502 Warning {
+        en: "the exceptional maximum of action {action} of channel `{channel}` ({deadline}) is longer than the service term ({term})"
+            => "even in exceptional cases an action cannot take longer than the whole service; one of the two is wrong",
+        ru: "исключительный максимум действия {action} канала `{channel}` ({deadline}) больше срока оказания услуги ({term})"
+            => "даже в исключительных случаях действие не может длиться дольше всей услуги; одно из двух ошибочно",
+        kk: "`{channel}` арнасының {action} әрекетінің ерекше ең ұзақ мерзімі ({deadline}) қызмет көрсету мерзімінен ({term}) ұзақ"
+            => "ерекше жағдайда да әрекет бүкіл қызметтен ұзақ бола алмайды; екеуінің бірі қате",
     }
     /// W0503: The critical path of channel `{channel}` ({total}) is longer than the service term ({term}).
     PathExceedsTerm { channel: ChannelId, total: Total, term: Total, path: Path } = W0503 Warning {
@@ -744,6 +819,15 @@ messages! {
         en: "critical path of channel `{channel}`: {path}, {total}",
         ru: "критический путь канала `{channel}`: {path}, {total}",
         kk: "`{channel}` арнасының сындарлы жолы: {path}, {total}",
+    }
+    /// W0504: A blank deadline cell in a table that gives deadlines.
+    EmptyDeadline { action: u32, channel: ChannelId } = W0504 Warning {
+        en: "the deadline cell of action {action} of channel `{channel}` is blank, though the table gives deadlines"
+            => "the step has no deadline and is never late; check the document, and record your reading of the deadline",
+        ru: "ячейка срока действия {action} канала `{channel}` пуста, хотя таблица даёт сроки"
+            => "у шага нет срока, и он никогда не просрочен; сверьте документ и запишите прочтение срока",
+        kk: "`{channel}` арнасының {action} әрекетінің мерзім ұяшығы бос, дегенмен кесте мерзімдерді береді"
+            => "қадамның мерзімі жоқ, ол ешқашан кешікпейді; құжатты тексеріп, мерзімнің оқылымын жазыңыз",
     }
     /// W0601: {kind} {number} of the process list of channel `{channel}` is carried out by no action.
     Uncovered { kind: ItemKind, number: u32, channel: ChannelId } = W0601 Warning {
@@ -772,6 +856,33 @@ messages! {
         kk: "`leads` пен `ends` — әрекеттер кестесі жоқ арналарға арналған оқылымдар; `{channel}` арнасында кесте бар, сондықтан бұл қолданылмайды"
             => "ағынды кестенің келесі әрекет ұяшықтары береді; сәйкессіздікті жеке оқылыммен жазыңыз",
     }
+    /// W0604: A table that never branches under a process list with conditions or refusals.
+    LinearTable { channel: ChannelId, items: ItemNames } = W0604 Warning {
+        en: "the table of channel `{channel}` never branches, but its process list does: {items}"
+            => "the table has lost the branches the list describes (a check and the refusal after it); record your reading, or acknowledge it",
+        ru: "таблица канала `{channel}` нигде не ветвится, а её список процессов ветвится: {items}"
+            => "в таблице потеряны ветви, которые описывает список (проверка и отказ после неё); запишите прочтение или признайте находку",
+        kk: "`{channel}` арнасының кестесі ешбір жерде тармақталмайды, ал оның үдерістер тізімі тармақталады: {items}"
+            => "кестеде тізім сипаттайтын тармақтар жоғалған (тексеру және одан кейінгі бас тарту); оқылымыңызды жазыңыз не табылғыны мойындаңыз",
+    }
+    /// W0605: A refusal in the table that the process list never mentions.
+    RefusalNotInList { action: u32, channel: ChannelId } = W0605 Warning {
+        en: "action {action} of channel `{channel}` is a refusal, but the channel's process list has none"
+            => "the list and the table describe different services, or the list lost its refusal; compare them",
+        ru: "действие {action} канала `{channel}` — отказ, но в списке процессов канала отказов нет"
+            => "список и таблица описывают разные услуги, либо список потерял отказ; сверьте их",
+        kk: "`{channel}` арнасының {action} әрекеті — бас тарту, бірақ арнаның үдерістер тізімінде бас тарту жоқ"
+            => "тізім мен кесте әртүрлі қызметті сипаттайды, не тізім бас тартуды жоғалтқан; оларды салыстырыңыз",
+    }
+    /// W0606: A time limit of the process list that no deadline of the table gives.
+    ListDeadlineDiffers { item: ItemNames, channel: ChannelId, limit: Total } = W0606 Warning {
+        en: "{item} of the process list of channel `{channel}` gives the step {limit}, which no deadline of the table gives"
+            => "the list and the table disagree on how long the step takes (the label shows the action that seems to carry it out); one of them is wrong: record your reading",
+        ru: "{item} списка процессов канала `{channel}` даёт шагу {limit}, а такого срока в таблице нет"
+            => "список и таблица расходятся в сроке шага (метка показывает действие, которое, по-видимому, его выполняет); одно из двух ошибочно: запишите прочтение",
+        kk: "`{channel}` арнасының үдерістер тізіміндегі {item} қадамға {limit} береді, кестеде мұндай мерзім жоқ"
+            => "тізім мен кесте қадамның мерзімі бойынша сәйкес емес (белгі оны орындайтын сияқты әрекетті көрсетеді); біреуі қате: оқылымыңызды жазыңыз",
+    }
     /// W0701: Channel `{channel}` is in this version but not in `{other}`.
     VersionChannelMissing { channel: ChannelId, other: RegulationId } = W0701 Warning {
         en: "channel `{channel}` is in this version but not in `{other}`"
@@ -790,32 +901,23 @@ messages! {
         kk: "`{channel}` арнасында мұнда {here} әрекет, ал `{other}` нұсқасында {there}"
             => "екі кестені бағанба-баған салыстырыңыз",
     }
-    /// W0701: Action {action} of channel `{channel}` goes to {here} here but to {there} in `{other}`.
-    VersionNextDiffers { action: u32, channel: ChannelId, here: String, there: String, other: RegulationId } = W0701 Warning {
-        en: "action {action} of channel `{channel}` goes to {here} here but to {there} in `{other}`"
-            => "one of the versions has a wrong next-action cell",
-        ru: "действие {action} канала `{channel}` ведёт здесь к {here}, а в `{other}` — к {there}"
-            => "в одной из версий ошибочна ячейка следующего действия",
-        kk: "`{channel}` арнасының {action} әрекеті мұнда {here} әрекетіне, ал `{other}` нұсқасында {there} әрекетіне өтеді"
-            => "нұсқалардың бірінде келесі әрекет ұяшығы қате",
+    /// W0701: A column of a channel whose cells the two language versions' documents give differently.
+    VersionColumnDiffers { column: Column, channel: ChannelId, actions: List<u32>, here: Cells, other: RegulationId, there: Cells } = W0701 Warning {
+        en: "actions {actions} of channel `{channel}` differ from `{other}` in column «{column}»: here {here}, there {there}"
+            => "the documents of the two language versions say different things (readings aside); one of them is wrong: record your reading in it",
+        ru: "действия {actions} канала `{channel}` расходятся с `{other}` в столбце «{column}»: здесь {here}, там {there}"
+            => "документы двух языковых версий говорят разное (без учёта прочтений); одна из них ошибочна: запишите прочтение в ней",
+        kk: "`{channel}` арнасының {actions} әрекеттері «{column}» бағанында `{other}` нұсқасынан өзгеше: мұнда {here}, онда {there}"
+            => "екі тілдік нұсқаның құжаттары әртүрлі айтады (оқылымдарсыз); біреуі қате: соған оқылымыңызды жазыңыз",
     }
-    /// W0701: The deadline of action {action} of channel `{channel}` is {here} here but {there} in `{other}`.
-    VersionDeadlineDiffers { action: u32, channel: ChannelId, here: String, there: String, other: RegulationId } = W0701 Warning {
-        en: "the deadline of action {action} of channel `{channel}` is {here} here but {there} in `{other}`"
-            => "one of the versions has a wrong deadline cell",
-        ru: "срок действия {action} канала `{channel}` здесь {here}, а в `{other}` — {there}"
-            => "в одной из версий ошибочна ячейка срока",
-        kk: "`{channel}` арнасының {action} әрекетінің мерзімі мұнда {here}, ал `{other}` нұсқасында {there}"
-            => "нұсқалардың бірінде мерзім ұяшығы қате",
-    }
-    /// W0701: Action {action} of channel `{channel}` is done by `{here}` here but by `{there}` in `{other}`.
-    VersionParticipantDiffers { action: u32, channel: ChannelId, here: ParticipantId, there: ParticipantId, other: RegulationId } = W0701 Warning {
-        en: "action {action} of channel `{channel}` is done by `{here}` here but by `{there}` in `{other}`"
-            => "one of the versions names the wrong participant",
-        ru: "действие {action} канала `{channel}` здесь выполняет `{here}`, а в `{other}` — `{there}`"
-            => "одна из версий называет не того участника",
-        kk: "`{channel}` арнасының {action} әрекетін мұнда `{here}`, ал `{other}` нұсқасында `{there}` орындайды"
-            => "нұсқалардың бірі қатысушыны қате атайды",
+    /// W0701: A paragraph or appendix whose numbers, dates or references differ between the language versions.
+    VersionTextDiffers { unit: Unit, here: Tokens, other: RegulationId, there: Tokens } = W0701 Warning {
+        en: "{unit} says what `{other}` does not: here {here}, there {there}"
+            => "numbers, dates and the acts a reference names read the same in both languages; compare the two texts",
+        ru: "{unit} говорит то, чего нет в `{other}`: здесь {here}, там {there}"
+            => "числа, даты и акты, на которые ссылается текст, читаются одинаково на обоих языках; сравните два текста",
+        kk: "{unit} `{other}` нұсқасында жоқты айтады: мұнда {here}, онда {there}"
+            => "сандар, күндер және сілтеме атайтын актілер екі тілде бірдей оқылады; екі мәтінді салыстырыңыз",
     }
     /// W0801: The use case «{scenario}» of channel `{channel}` names action {action}, which the table does not have.
     UseCaseUnknownAction { scenario: String, channel: ChannelId, action: u32 } = W0801 Warning {
@@ -844,6 +946,33 @@ messages! {
         kk: "`{channel}` арнасының «{scenario}» қолдану нұсқасы кестеде аяқтаушы емес {action} әрекетінде тоқтайды"
             => "қолдану нұсқасы қызметтің соңына дейін жетеді; соңғы әрекеттерін жоғалтпағанын тексеріңіз",
     }
+    /// W1001: Appendices the text refers to that the document does not have.
+    MissingAppendices { numbers: List<u32>, present: List<u32> } = W1001 Warning {
+        en: "the text refers to appendix {numbers}, which the document does not have"
+            => "the document's appendices are: {present}; the reference is wrong, or the appendix (or its heading) is lost",
+        ru: "текст ссылается на приложение {numbers}, которого в документе нет"
+            => "в документе есть приложения: {present}; ссылка ошибочна либо приложение (или его заголовок) утеряно",
+        kk: "мәтін құжатта жоқ {numbers}-қосымшаға сілтейді"
+            => "құжаттағы қосымшалар: {present}; сілтеме қате, не қосымша (не оның тақырыбы) жоғалған",
+    }
+    /// W1001: Appendices the text refers to, in a document that has none.
+    NoAppendices { numbers: List<u32> } = W1001 Warning {
+        en: "the text refers to appendix {numbers}, but the document has no appendix at all"
+            => "the appendices were not published with the text, or were lost: the regulation refers to what no one can read",
+        ru: "текст ссылается на приложение {numbers}, но в документе нет ни одного приложения"
+            => "приложения не опубликованы вместе с текстом или утеряны: регламент ссылается на то, чего никто не может прочитать",
+        kk: "мәтін {numbers}-қосымшаға сілтейді, бірақ құжатта бірде-бір қосымша жоқ"
+            => "қосымшалар мәтінмен бірге жарияланбаған не жоғалған: регламент ешкім оқи алмайтын нәрсеге сілтейді",
+    }
+    /// W1002: A text that names another regulation's service.
+    OtherService { title: String, id: RegulationId } = W1002 Warning {
+        en: "this text names «{title}», the service of regulation `{id}`, not this regulation's"
+            => "the text was probably copied from the other regulation of the decree; record your reading of it",
+        ru: "этот текст называет «{title}» — услугу регламента `{id}`, а не этого"
+            => "текст, вероятно, скопирован из другого регламента постановления; запишите своё прочтение",
+        kk: "бұл мәтін осы регламенттің емес, `{id}` регламентінің «{title}» қызметін атайды"
+            => "мәтін қаулының басқа регламентінен көшірілген болар; оқылымыңызды жазыңыз",
+    }
     /// W0902: The sources have no manifest.
     NoManifest { manifest: String } = W0902 Warning {
         en: "the source documents have no manifest ({manifest}), so a source edited in place and the editions of a decree go unnoticed"
@@ -861,6 +990,15 @@ messages! {
             => "переименуйте его в {renamed} (git mv сохранит историю)",
         kk: "файлдар енді .reglament деп аяқталады: .reg — Windows тізілімінің кеңейтімі, файлды екі рет басқанда оны тізілімге енгізу ұсынылады"
             => "оны {renamed} деп қайта атаңыз (git mv тарихын сақтайды)",
+    }
+    /// W0904: An acknowledgement that matches no finding.
+    AcknowledgesNothing { code: String, lines: Lines } = W0904 Warning {
+        en: "nothing to acknowledge: no {code} finding concerns source line {lines}"
+            => "the finding is gone (fixed, or its text moved): delete the acknowledgement, or correct its code or citation",
+        ru: "признавать нечего: нет находки {code} в строке источника {lines}"
+            => "находки больше нет (исправлена или текст сдвинулся): удалите признание или исправьте его код или ссылку",
+        kk: "мойындайтын ештеңе жоқ: дереккөздің {lines} жолында {code} табылғысы жоқ"
+            => "табылғы жоқ (түзетілген не мәтіні жылжыған): мойындауды өшіріңіз немесе оның коды мен сілтемесін түзетіңіз",
     }
     /// W0901: A cited table whose structure could not be read.
     TableUnread { line: u32 } = W0901 Warning {

@@ -17,7 +17,10 @@ mod catalog;
 mod phrases;
 
 pub use crate::sources::compare::{Difference, Differences};
-pub use args::{Arg, Expectations, Found, Lines, List, Path, Subject, SyntaxHint};
+pub use args::{
+    Also, Arg, Cells, Expectations, Found, ItemNames, Lines, List, Path, StepDeadlines, Subject, SyntaxHint, Token,
+    Tokens, Unit, Written,
+};
 pub use catalog::Message;
 pub use phrases::Phrase;
 

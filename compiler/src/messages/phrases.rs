@@ -1,8 +1,8 @@
 //! The catalog's smaller texts: words inside messages, secondary labels, and
 //! what the command line says around its findings.
 
-use super::{Lang, Path};
-use crate::model::{ChannelId, Column, FieldColumn, ItemKind, ParticipantId};
+use super::{Lang, Message, Path};
+use crate::model::{ChannelId, Column, FieldColumn, ItemKind, ParticipantId, RegulationId};
 
 /// Defines [`Phrase`] like `messages!` defines messages, without code or severity.
 macro_rules! phrases {
@@ -53,6 +53,38 @@ phrases! {
     Condition {} { en: "condition", ru: "условие", kk: "шарт" }
     /// A labelled item of a process list.
     ItemName { kind: ItemKind, number: u32 } { en: "{kind} {number}", ru: "{kind} {number}", kk: "{number} {kind}" }
+    /// An unlabelled item of a process list, by its marker.
+    ItemMarker { marker: String } { en: "item {marker}", ru: "пункт {marker}", kk: "{marker} тармақ" }
+    /// A secondary label: an item of a process list that branches.
+    BranchesHere {} { en: "the list branches here", ru: "здесь список ветвится", kk: "тізім осында тармақталады" }
+    /// A secondary label: the deadline of the action that seems to carry out an item.
+    ProbablyThisStep { action: u32, deadline: String } {
+        en: "probably the same step: action {action}, «{deadline}»",
+        ru: "вероятно, тот же шаг: действие {action}, «{deadline}»",
+        kk: "сол қадам болса керек: {action} әрекеті, «{deadline}»",
+    }
+    /// A blank cell, in a list of cells.
+    BlankCell {} { en: "blank", ru: "пусто", kk: "бос" }
+    /// No words at all, in a list of what a text says.
+    Nothing {} { en: "nothing", ru: "ничего", kk: "ештеңе" }
+    /// A numbered paragraph of a regulation.
+    ParagraphN { number: u32 } { en: "paragraph {number}", ru: "пункт {number}", kk: "{number}-тармақ" }
+    /// A numbered appendix of a regulation.
+    AppendixN { number: u32 } { en: "appendix {number}", ru: "приложение {number}", kk: "{number}-қосымша" }
+    /// A month, by its number.
+    Month { number: u32 } { en: "month {number}", ru: "месяц {number}", kk: "{number}-ай" }
+    /// The Standard a reference names.
+    TheStandard {} { en: "the Standard", ru: "Стандарт", kk: "Стандарт" }
+    /// The Regulation a reference names.
+    TheRegulation {} { en: "the Regulation", ru: "Регламент", kk: "Регламент" }
+    /// A Code a reference names.
+    TheCode {} { en: "a Code", ru: "кодекс", kk: "кодекс" }
+    /// A secondary label: the same place in the other language version.
+    OtherVersionHere { other: RegulationId } {
+        en: "the same in `{other}`",
+        ru: "то же в `{other}`",
+        kk: "`{other}` нұсқасында",
+    }
     /// Before the source-document location of a finding.
     Source {} { en: "source", ru: "источник", kk: "дереккөз" }
     /// Before a finding's help.
@@ -64,6 +96,48 @@ phrases! {
         en: " (denied by --deny warnings)",
         ru: " (запрещено --deny warnings)",
         kk: " (--deny warnings тыйым салған)",
+    }
+    /// After an abbreviation: the other forms the document writes it in.
+    AlsoWritten { forms: String } {
+        en: " (also written {forms})",
+        ru: " (также пишется {forms})",
+        kk: " (сондай-ақ {forms} деп жазылады)",
+    }
+    /// After an unused abbreviation: the forms the document writes instead.
+    WritesInstead { forms: String } {
+        en: " (it writes {forms})",
+        ru: " (он пишет {forms})",
+        kk: " (ол {forms} деп жазады)",
+    }
+    /// Where an abbreviation is defined: a line of the document.
+    DefinedAtLine { line: u32 } {
+        en: "defined at source line {line}",
+        ru: "определено в строке источника {line}",
+        kk: "дереккөздің {line} жолында анықталған",
+    }
+    /// Where an abbreviation is defined: by law, for every regulation.
+    DefinedByLaw {} {
+        en: "defined by law (docs/checks.md)",
+        ru: "определено законом (docs/checks.md)",
+        kk: "заңмен анықталған (docs/checks.md)",
+    }
+    /// After a warning the analyst has acknowledged.
+    Acknowledged {} {
+        en: " (acknowledged)",
+        ru: " (признано)",
+        kk: " (мойындалған)",
+    }
+    /// After a warning a free-standing reading at its line answers.
+    AnsweredByReading {} {
+        en: " (answered by a reading)",
+        ru: " (отвечено прочтением)",
+        kk: " (оқылыммен жауап берілген)",
+    }
+    /// A secondary label: the acknowledgement or reading that answers a finding.
+    AnsweredHere { because: String } {
+        en: "answered here: {because}",
+        ru: "ответ здесь: {because}",
+        kk: "жауабы осында: {because}",
     }
     /// The summary line of a run.
     Summary { errors: usize, warnings: usize, notes: usize } {
@@ -114,6 +188,24 @@ phrases! {
         kk: "тексеру сайты: {files} файл, {changed} өзгерді, {folder} ішінде; {index} ашыңыз; {summary}",
     }
 
+    /// A secondary label: a finding that follows from the one reported.
+    AsAResult { what: Box<Message> } {
+        en: "as a result: {what}",
+        ru: "как следствие: {what}",
+        kk: "салдарынан: {what}",
+    }
+    /// A secondary label: a cell that leads to an action the table lacks.
+    LeadsToMissing { action: u32, target: u32 } {
+        en: "action {action} leads to {target}",
+        ru: "действие {action} ведёт к {target}",
+        kk: "{action} әрекеті {target} әрекетіне апарады",
+    }
+    /// A secondary label: the cell of the column before an action nothing leads to.
+    GoesElsewhere { action: u32 } {
+        en: "action {action}, the column before it, leads elsewhere",
+        ru: "действие {action}, предыдущий столбец, ведёт в другое место",
+        kk: "алдыңғы баған, {action} әрекеті, басқа жерге апарады",
+    }
     /// A secondary label: where a thing was declared first.
     FirstDeclaredHere {} { en: "first declared here", ru: "впервые объявлено здесь", kk: "алғаш осында жарияланған" }
     /// A secondary label: the action that has the number first.
@@ -367,10 +459,22 @@ phrases! {
         kk: "Дереккөзді келтіру: «{text}»",
     }
     /// A code action of the language server.
+    ActionAcknowledge { code: String } {
+        en: "Acknowledge {code} as a defect of the document",
+        ru: "Признать {code} дефектом документа",
+        kk: "{code} құжаттың ақауы деп мойындау",
+    }
+    /// A code action of the language server.
     ActionAddReading {} {
         en: "Record a reading of this finding",
         ru: "Записать прочтение этой находки",
         kk: "Осы табыс бойынша оқылым жазу",
+    }
+    /// A deadline of a step in one channel.
+    DeadlineIn { deadline: String, channel: ChannelId } {
+        en: "«{deadline}» in channel `{channel}`",
+        ru: "«{deadline}» в канале `{channel}`",
+        kk: "`{channel}` арнасында «{deadline}»",
     }
     /// A secondary label: the same step in another channel.
     SameStepThere { channel: ChannelId } {
@@ -583,6 +687,12 @@ phrases! {
         en: "a process-list item (\"…\" @12)",
         ru: "пункт списка процессов (\"…\" @12)",
         kk: "үдерістер тізімінің тармағы (\"…\" @12)",
+    }
+    /// Syntax errors: what the parser expected.
+    ExpectFindingCode {} {
+        en: "the code of a warning, such as W0302",
+        ru: "код предупреждения, например W0302",
+        kk: "ескерту коды, мысалы W0302",
     }
     /// Syntax errors: what the parser expected.
     ExpectOther {} { en: "another part of the statement", ru: "другая часть утверждения", kk: "тұжырымның басқа бөлігі" }

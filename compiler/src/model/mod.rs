@@ -156,9 +156,6 @@ pub struct Abbreviation {
     pub short: String,
     /// The definition, verbatim.
     pub definition: Text,
-    /// How often the regulation's source lines use it, besides its
-    /// definition (`None` when the source document could not be read).
-    pub uses: Option<usize>,
     /// Where it is declared in the rendition.
     pub at: Span,
 }
@@ -226,7 +223,35 @@ pub struct ReadingNote {
     pub because: String,
     /// The source line.
     pub line: u32,
+    /// The last source line it cites.
+    pub last_line: u32,
     /// Where it is in the rendition.
+    pub at: Span,
+}
+
+impl ReadingNote {
+    /// Whether it is a free-standing reading (`reading @L because "…"`): a
+    /// defect recorded at a line, which answers the findings at that line.
+    pub fn is_free_standing(&self) -> bool {
+        self.document.is_none() && self.reading.is_none()
+    }
+}
+
+/// A finding the analyst has examined against the document and keeps, with
+/// the reason: `acknowledge W0302 "ЦГО" @3716 because "…"`.
+#[derive(Debug, Clone)]
+pub struct Acknowledgement {
+    /// The code of the warning, such as `W0302`.
+    pub code: String,
+    /// The text on the cited lines the finding is about, verbatim, when quoted.
+    pub text: Option<String>,
+    /// The first source line of the finding.
+    pub line: u32,
+    /// The last source line.
+    pub last_line: u32,
+    /// Why the finding stands.
+    pub because: String,
+    /// Where it is written in the rendition.
     pub at: Span,
 }
 
@@ -322,8 +347,12 @@ pub struct Target {
 pub struct Next {
     /// The cell.
     pub cell: Cell,
-    /// The targets; empty when the process ends here.
+    /// The targets; empty when the process ends here, or when the cell
+    /// could not be read.
     pub targets: Vec<Target>,
+    /// Whether the cell could not be read (E0402): its targets are unknown,
+    /// which is not «-».
+    pub unread: bool,
 }
 
 /// One action of a table.
@@ -349,6 +378,9 @@ pub struct Action {
     pub next: Option<Next>,
     /// The process-list items the analyst linked the action to.
     pub covers: Vec<StepRef>,
+    /// Whether its description or completion form, as the document writes
+    /// them, speak of a refusal.
+    pub refusal: bool,
     /// The source line of the action's number.
     pub line: u32,
     /// Where the action is in the rendition.
@@ -430,6 +462,10 @@ pub struct Step {
     pub at: Span,
     /// Where the analyst reads it to lead, for channels without a table.
     pub flow: Option<StepFlow>,
+    /// Whether it speaks of a refusal.
+    pub refusal: bool,
+    /// The time limits it states («в течение 3 рабочих дней»).
+    pub limits: Vec<Limit>,
 }
 
 impl Step {
@@ -470,8 +506,23 @@ pub struct Channel {
     pub scenarios: Vec<Scenario>,
     /// Whether the actions were derived from the process list.
     pub derived: bool,
+    /// Actions numbered like an action before them, which the code leaves
+    /// out; the checker reports them (E0404) and what follows from them.
+    pub duplicates: Vec<Duplicate>,
+    /// The source lines of each of the channel's action tables, from its
+    /// caption to its last cell.
+    pub table_lines: Vec<(u32, u32)>,
     /// Where the channel is in the rendition.
     pub at: Span,
+}
+
+/// An action numbered like an action before it in the same channel.
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    /// How many of the channel's actions stand before it in table order.
+    pub after: usize,
+    /// The action, as the table gives it.
+    pub action: Action,
 }
 
 impl Channel {
@@ -560,6 +611,8 @@ pub struct Regulation {
     pub forms: Vec<Form>,
     /// Every analyst reading, in rendition order.
     pub readings: Vec<ReadingNote>,
+    /// The findings the analyst has acknowledged, in rendition order.
+    pub acknowledgements: Vec<Acknowledgement>,
     /// Every quoted text, for checks that read them all; emptied once the
     /// checks have run (every text is in the model's other fields too).
     pub quotes: Vec<QuoteRef>,

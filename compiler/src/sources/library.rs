@@ -110,6 +110,13 @@ impl SourceLibrary {
         }
     }
 
+    /// The document `file` a rendition at `rendition` cites, loaded (or found
+    /// loaded); `None` when it cannot be found or used (lowering says why).
+    pub fn document(&mut self, rendition: &Path, file: &str) -> Option<&SourceDoc> {
+        let path = self.locate(rendition, file)?;
+        self.load(&path).ok().map(|l| l.doc)
+    }
+
     fn read(&mut self, path: &Path) -> Slot {
         let dir = path.parent().unwrap_or(Path::new("."));
         let manifest = Manifest::path_for(dir);

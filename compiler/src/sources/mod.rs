@@ -391,6 +391,67 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// A folded text with its letter-spaced words closed up: the documents
+/// space out words for emphasis («р е г л а м е н т і», «Э Ү Қ Ш»), and
+/// whatever compares their text must read «ЭҮҚШ» there. A run of
+/// single-letter words of one case is closed up when it has three letters or
+/// more, or two capitals («А Ж»); two small letters are ordinary words («и в»).
+pub fn unspaced(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < words.len() {
+        let run = letter_run(&words[i..]);
+        let joined = run.len >= 3 || (run.len == 2 && run.capitals);
+        let take = if joined { run.len } else { 1 };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let sep = if joined { "" } else { " " };
+        out.push_str(&words[i..i + take].join(sep));
+        i += take;
+    }
+    out
+}
+
+/// A run of one-letter words of one case at the start of `words`: a mark
+/// may open the run («(б») and one may close it («Ж)»).
+struct Run {
+    len: usize,
+    capitals: bool,
+}
+
+fn letter_run(words: &[&str]) -> Run {
+    // The case of a one-letter word, and whether marks stand before or after it.
+    let letter = |w: &str| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = core.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => {
+                let start = w.find(core).unwrap_or(0);
+                Some((c.is_uppercase(), start > 0, start + core.len() < w.len()))
+            }
+            _ => None,
+        }
+    };
+    let Some((case, _, closed)) = letter(words[0]) else { return Run { len: 1, capitals: false } };
+    let mut len = 1;
+    if !closed {
+        for w in &words[1..] {
+            match letter(w) {
+                Some((c, false, closes)) if c == case => {
+                    len += 1;
+                    if closes {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+    }
+    Run { len, capitals: case }
+}
+
 /// Whether `word` stands in `text` with no letter or digit right before or
 /// after it (a hyphen after it is allowed: Kazakh endings attach with one).
 pub fn has_word(text: &str, word: &str) -> bool {
@@ -416,6 +477,17 @@ mod tests {
         let naive: Vec<&str> =
             tricky.split(|c: char| c.is_whitespace() || c == '\u{FEFF}').filter(|w| !w.is_empty()).collect();
         assert_eq!(fold(tricky), naive.join(" "));
+    }
+
+    #[test]
+    fn closes_up_letter_spaced_words() {
+        assert_eq!(unspaced("шлюз Э Ү Қ Ш арқылы"), "шлюз ЭҮҚШ арқылы");
+        assert_eq!(unspaced("(б ұ д а н ә р і - А Ж)"), "(бұданәрі - АЖ)");
+        assert_eq!(unspaced("р е г л а м е н т і ;"), "регламенті ;");
+        // Two small single-letter words are words of their own.
+        assert_eq!(unspaced("и в случае"), "и в случае");
+        assert_eq!(unspaced("в И С"), "в ИС");
+        assert_eq!(unspaced(""), "");
     }
 
     #[test]

@@ -224,12 +224,20 @@ impl SourceTable {
     /// The slot of action `number`: the number cell that reads `number` and
     /// stands on `line`.
     pub fn number_cell(&self, number: u32, line: u32) -> Option<CellRef> {
+        self.number_cell_but(number, line, &[])
+    }
+
+    /// Like [`Self::number_cell`], but not one of `taken`: where a table
+    /// numbers two columns alike, the second action is the second column.
+    pub fn number_cell_but(&self, number: u32, line: u32, taken: &[CellRef]) -> Option<CellRef> {
         let wanted = number.to_string();
         for (segment, seg) in self.segments.iter().enumerate() {
             for (row, r) in seg.rows.iter().enumerate().filter(|(_, r)| r.kind == Some(RowKind::Number)) {
-                let slot = r.cells.iter().position(|c| c.pieces.iter().any(|(l, t)| *l == line && *t == wanted));
-                if let Some(slot) = slot {
-                    return Some(CellRef { segment, row, slot });
+                let reads = |c: &SourceCell| c.pieces.iter().any(|(l, t)| *l == line && *t == wanted);
+                let slots = r.cells.iter().enumerate().filter(|(_, c)| reads(c));
+                let mut free = slots.map(|(slot, _)| CellRef { segment, row, slot }).filter(|at| !taken.contains(at));
+                if let Some(at) = free.next() {
+                    return Some(at);
                 }
             }
         }

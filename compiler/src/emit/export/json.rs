@@ -55,6 +55,7 @@ pub struct RegulationExport {
     channels: Vec<ChannelExport>,
     forms: Vec<FormExport>,
     readings: Vec<ReadingExport>,
+    acknowledgements: Vec<AcknowledgementExport>,
 }
 
 /// A text of the document and the analyst's reading of it.
@@ -272,6 +273,15 @@ struct ReadingExport {
     line: u32,
 }
 
+/// A finding the analyst has examined and keeps.
+#[derive(Debug, Serialize)]
+struct AcknowledgementExport {
+    code: String,
+    text: Option<String>,
+    line: u32,
+    because: String,
+}
+
 fn quantity(q: Quantity) -> QuantityExport {
     QuantityExport { amount: Amount(q.milli), unit: q.unit.as_str() }
 }
@@ -369,6 +379,16 @@ fn regulation(r: &Regulation) -> RegulationExport {
                 reading: x.reading.clone(),
                 because: x.because.clone(),
                 line: x.line,
+            })
+            .collect(),
+        acknowledgements: r
+            .acknowledgements
+            .iter()
+            .map(|a| AcknowledgementExport {
+                code: a.code.clone(),
+                text: a.text.clone(),
+                line: a.line,
+                because: a.because.clone(),
             })
             .collect(),
     }

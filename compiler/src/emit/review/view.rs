@@ -250,6 +250,9 @@ pub struct FindingView {
     pub line: usize,
     /// The source line, when there is one.
     pub source_line: Option<u32>,
+    /// Why the analyst keeps it (an acknowledgement's or a reading's
+    /// reason), or empty when nobody has answered it.
+    pub answered: String,
 }
 
 impl FindingView {
@@ -264,6 +267,7 @@ impl FindingView {
                 help: d.help(lang).unwrap_or_default(),
                 line: d.line(),
                 source_line: d.source.as_ref().map(|s| s.line),
+                answered: d.answer.as_ref().map(|a| a.because.clone()).unwrap_or_default(),
             })
             .collect()
     }

@@ -1,0 +1,361 @@
+//! W0701: the language versions of one regulation against each other, as
+//! their documents say it — the analysts' readings aside, since a reading
+//! that corrects one version hides the very difference it answers.
+//!
+//! The tables are compared column by column, by the document's cells:
+//! next actions by their numbers, deadlines by what they mean, participants
+//! by the ids the renditions give them; all the differing actions of a
+//! column are one finding (a row copied wrongly is one defect). The text is
+//! compared unit by unit — each numbered paragraph with its items, each
+//! appendix — by what reads the same in Kazakh and Russian: numbers, dates
+//! (month names read in both languages), small numbers in words, and the
+//! acts a reference names (the Standard, this Regulation, a Code).
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::Sink;
+use crate::lower::cells;
+use crate::messages::{Cells, Message, Phrase, Token, Tokens, Unit};
+use crate::model::{Action, Channel, Column, Meaning, ParticipantId, Regulation};
+use crate::sources::{fold, unspaced, SourceDoc};
+
+/// A regulation's text cut into units (see [`units`]): each unit's first line
+/// and the tokens both languages share.
+pub type Units = BTreeMap<Unit, (u32, Vec<Token>)>;
+
+/// W0701: the differences between `this` version and `other`, each with the
+/// units of its document's text when it could be read.
+pub fn compare(
+    this: &Regulation,
+    this_text: Option<&Units>,
+    other: &Regulation,
+    other_text: Option<&Units>,
+    sink: &mut Sink,
+) {
+    let other_id = || other.id.clone();
+    for ch in &this.channels {
+        let Some(theirs) = other.channels.iter().find(|c| c.id == ch.id) else {
+            sink.emit(Message::VersionChannelMissing { channel: ch.id.clone(), other: other_id() }, ch.at, 0);
+            continue;
+        };
+        if ch.actions.len() != theirs.actions.len() {
+            let message = Message::VersionActionCount {
+                channel: ch.id.clone(),
+                here: ch.actions.len(),
+                other: other_id(),
+                there: theirs.actions.len(),
+            };
+            sink.emit(message, ch.at, 0);
+        }
+        for column in [Column::Sfe, Column::Deadline, Column::Next] {
+            compare_column(this, ch, other, theirs, column, sink);
+        }
+    }
+    if let (Some(ours), Some(theirs)) = (this_text, other_text) {
+        compare_text(this, ours, other, theirs, sink);
+    }
+}
+
+/// A cell as the document says it, in a form both languages share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Value {
+    /// A blank cell.
+    Blank,
+    /// The next actions' numbers (none: «-»).
+    Next(Vec<u32>),
+    /// A deadline's meaning.
+    Deadline(Meaning),
+    /// The participant a cell names.
+    Participant(ParticipantId),
+    /// A cell the compiler cannot read, which is compared with nothing.
+    Unknown,
+}
+
+/// The document's value of an action's cell in `column`.
+fn value(reg: &Regulation, a: &Action, column: Column) -> Option<Value> {
+    let cell = a.cell(column)?;
+    let Some(text) = cell.document.as_deref() else { return Some(Value::Blank) };
+    Some(match column {
+        Column::Next => cells::next(text).map_or(Value::Unknown, |t| Value::Next(t.iter().map(|t| t.action).collect())),
+        Column::Deadline => cells::deadline(text).map_or(Value::Unknown, |d| Value::Deadline(d.meaning)),
+        Column::Sfe => participant(reg, text).map_or(Value::Unknown, Value::Participant),
+        Column::Does | Column::Completion => return None,
+    })
+}
+
+/// The participant whose name or spelling an СФЕ cell is.
+fn participant(reg: &Regulation, text: &str) -> Option<ParticipantId> {
+    let key = fold(text);
+    reg.participants.iter().find(|p| p.spellings.iter().any(|s| fold(s) == key)).map(|p| p.id.clone())
+}
+
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Unknown, _) | (_, Value::Unknown) => true,
+        // The maxima: the Kazakh phrasings of an exceptional maximum are no
+        // phrasing the compiler reads yet, so a version cannot be held to one.
+        (Value::Deadline(Meaning::Limit(x)), Value::Deadline(Meaning::Limit(y))) => {
+            super::deadlines::measure(x.max) == super::deadlines::measure(y.max)
+        }
+        _ => a == b,
+    }
+}
+
+/// The document's number of an action (a reading's renumbering aside).
+fn document_number(a: &Action) -> u32 {
+    a.document_number.unwrap_or(a.number)
+}
+
+/// One column of a channel in both versions: the actions whose cells differ,
+/// in one finding at the first of them.
+fn compare_column(
+    this: &Regulation,
+    ch: &Channel,
+    other: &Regulation,
+    theirs: &Channel,
+    column: Column,
+    sink: &mut Sink,
+) {
+    let mut differing: Vec<(&Action, &Action)> = Vec::new();
+    for a in &ch.actions {
+        let Some(b) = theirs.actions.iter().find(|b| document_number(b) == document_number(a)) else { continue };
+        if let (Some(x), Some(y)) = (value(this, a, column), value(other, b, column)) {
+            if !same(&x, &y) {
+                differing.push((a, b));
+            }
+        }
+    }
+    let Some(&(first, theirs_first)) = differing.first() else { return };
+    let text = |a: &Action| a.cell(column).and_then(|c| c.document.as_deref()).map(fold);
+    let message = Message::VersionColumnDiffers {
+        column,
+        channel: ch.id.clone(),
+        actions: crate::messages::List(differing.iter().map(|(a, _)| document_number(a)).collect()),
+        here: Cells(differing.iter().map(|(a, _)| text(a)).collect()),
+        other: other.id.clone(),
+        there: Cells(differing.iter().map(|(_, b)| text(b)).collect()),
+    };
+    let (Some(cell), Some(theirs_cell)) = (first.cell(column), theirs_first.cell(column)) else { return };
+    sink.emit(message, cell.at, cell.line).related_source(
+        &other.source.file,
+        theirs_cell.line,
+        Phrase::OtherVersionHere { other: other.id.clone() },
+    );
+}
+
+/// The text of both versions, unit by unit.
+fn compare_text(this: &Regulation, ours: &Units, other: &Regulation, theirs: &Units, sink: &mut Sink) {
+    for (unit, (line, tokens)) in ours {
+        let Some((their_line, their_tokens)) = theirs.get(unit) else { continue };
+        let (here, there) = difference(tokens, their_tokens);
+        if here.is_empty() && there.is_empty() {
+            continue;
+        }
+        let message = Message::VersionTextDiffers {
+            unit: *unit,
+            here: Tokens(here),
+            other: other.id.clone(),
+            there: Tokens(there),
+        };
+        // Found across files, after the rendition's quotes are gone: shown at
+        // the `version_of` that asks for the comparison.
+        sink.emit(message, this.spans.version_of, *line).related_source(
+            &other.source.file,
+            *their_line,
+            Phrase::OtherVersionHere { other: other.id.clone() },
+        );
+    }
+}
+
+/// What one multiset has that the other lacks, both ways, in order.
+fn difference(a: &[Token], b: &[Token]) -> (Vec<Token>, Vec<Token>) {
+    (only(a, b), only(b, a))
+}
+
+/// The tokens of `mine` that `other` lacks (as many times as they are missing), in order.
+fn only(mine: &[Token], other: &[Token]) -> Vec<Token> {
+    let mut theirs: BTreeMap<&Token, usize> = BTreeMap::new();
+    other.iter().for_each(|t| *theirs.entry(t).or_default() += 1);
+    let mut out = Vec::new();
+    for t in mine {
+        match theirs.get_mut(t).filter(|n| **n > 0) {
+            Some(n) => *n -= 1,
+            None => out.push(t.clone()),
+        }
+    }
+    out
+}
+
+/// The regulation's text, from its title, cut into units — numbered
+/// paragraphs (their items with them) and appendices — each with its first
+/// line and the tokens both languages share.
+pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
+    let mut out: BTreeMap<Unit, (u32, Vec<Token>)> = BTreeMap::new();
+    let mut current: Option<Unit> = None;
+    let mut paragraph = 0;
+    let first = reg.source.first.max(reg.title.line).max(1);
+    let title = words(&reg.title().to_lowercase());
+    let tables: Vec<(u32, u32)> = reg.channels.iter().flat_map(|c| c.table_lines.iter().copied()).collect();
+    for n in first..=reg.source.last.min(doc.line_count()) {
+        // The tables are compared cell by cell.
+        if tables.iter().any(|&(a, b)| a <= n && n <= b) {
+            continue;
+        }
+        let Some(line) = doc.folded_line(n) else { continue };
+        let text = unspaced(line).to_lowercase();
+        if heads_appendix(&text, &title) {
+            continue;
+        }
+        if let Some(a) = super::appendices::heading(&text) {
+            current = Some(Unit::Appendix(a));
+            out.entry(Unit::Appendix(a)).or_insert((n, Vec::new()));
+            continue;
+        }
+        let mut rest = text.as_str();
+        if let Some((number, body)) = paragraph_start(&text).filter(|(p, _)| *p == paragraph + 1) {
+            paragraph = number;
+            current = Some(Unit::Paragraph(number));
+            out.entry(Unit::Paragraph(number)).or_insert((n, Vec::new()));
+            rest = body;
+        }
+        if let Some(unit) = current {
+            if let Some(entry) = out.get_mut(&unit) {
+                entry.1.extend(tokens(rest));
+            }
+        }
+    }
+    out
+}
+
+/// The words of a text, in small letters.
+fn words(text: &str) -> std::collections::BTreeSet<String> {
+    unspaced(&fold(text)).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Whether a line is part of an appendix's heading: the regulation's title
+/// repeated, «к регламенту …», «… регламентіне» — which the two languages
+/// set before or after the appendix's number.
+fn heads_appendix(line: &str, title: &std::collections::BTreeSet<String>) -> bool {
+    const HEADING: [&str; 9] = [
+        "к",
+        "регламенту",
+        "регламентіне",
+        "оказания",
+        "государственной",
+        "услуги",
+        "мемлекеттік",
+        "қызмет",
+        "көрсету",
+    ];
+    let own = words(line);
+    let known = own.iter().filter(|w| title.contains(*w) || HEADING.contains(&w.as_str())).count();
+    !own.is_empty() && known * 5 >= own.len() * 4
+}
+
+/// A numbered paragraph's start, «12. Мемлекеттік қызметті …», and its text:
+/// a number, a full stop and a sentence, not a chapter's short heading
+/// («2. Жалпы ережелер»).
+fn paragraph_start(line: &str) -> Option<(u32, &str)> {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let number: u32 = line[..digits].parse().ok()?;
+    let body = line[digits..].strip_prefix('.')?.trim_start();
+    let words = body.split(' ').count();
+    let sentence = words >= 7 || body.ends_with(['.', ':', ';']);
+    (!body.is_empty() && !body.starts_with(|c: char| c.is_ascii_digit()) && sentence).then_some((number, body))
+}
+
+/// What a text says in words both languages share, in order.
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty()) {
+        let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() {
+            out.push(Token::Number(digits.trim_start_matches('0').to_string()));
+            continue;
+        }
+        if let Some(m) = month(word) {
+            out.push(Token::Month(m));
+        } else if let Some(n) = small_number(word) {
+            out.push(Token::Number(n.to_string()));
+        } else if let Some(act) = act(word) {
+            out.push(act);
+        }
+    }
+    out
+}
+
+/// The month a Russian or Kazakh month name (in any form) names.
+fn month(word: &str) -> Option<u8> {
+    const NAMES: [(&str, &str, u8); 12] = [
+        ("январ", "қаңтар", 1),
+        ("феврал", "ақпан", 2),
+        ("март", "наурыз", 3),
+        ("апрел", "сәуір", 4),
+        ("ма", "мамыр", 5),
+        ("июн", "маусым", 6),
+        ("июл", "шілде", 7),
+        ("август", "тамыз", 8),
+        ("сентябр", "қыркүйек", 9),
+        ("октябр", "қазан", 10),
+        ("ноябр", "қараша", 11),
+        ("декабр", "желтоқсан", 12),
+    ];
+    NAMES.iter().find_map(|&(ru, kk, n)| {
+        let russian = if ru == "ма" {
+            matches!(word, "мая" | "май" | "мае")
+        } else {
+            word.starts_with(ru) && word.len() <= ru.len() + 4
+        };
+        (russian || word.starts_with(kk)).then_some(n)
+    })
+}
+
+/// A small number written as a word, in either language (the words that are
+/// nothing else: «он» is ten in Kazakh and «he» in Russian, «одного» is
+/// «one of»).
+fn small_number(word: &str) -> Option<u32> {
+    Some(match word {
+        "два" | "две" | "двух" | "екі" => 2,
+        "три" | "трех" | "трёх" | "үш" => 3,
+        "четыре" | "четырех" | "төрт" => 4,
+        "пять" | "пяти" | "бес" => 5,
+        "десять" | "десяти" => 10,
+        _ => return None,
+    })
+}
+
+/// The act a word names, for the words that are the same in both languages.
+fn act(word: &str) -> Option<Token> {
+    if word.starts_with("стандарт") {
+        Some(Token::Standard)
+    } else if word.starts_with("регламент") {
+        Some(Token::Regulation)
+    } else if word.starts_with("кодекс") {
+        Some(Token::Code)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_give_the_same_tokens() {
+        let kk = tokens("қазақстан республикасының 2007 жылғы 27 шілдедегі «ақпараттандыру туралы» заңының 2-бабына");
+        let ru = tokens("статьи 2 закона республики казахстан от 27 июля 2007 года «об информатизации»");
+        assert_eq!(difference(&kk, &ru), (vec![], vec![]));
+        let kk = tokens("1) стандарттың 11-тармағына сәйкес");
+        let ru = tokens("1) пунктом 11 настоящего регламента");
+        assert_eq!(difference(&kk, &ru), (vec![Token::Standard], vec![Token::Regulation]));
+        assert_eq!(tokens("үш жұмыс күнін"), tokens("три рабочих дня"));
+    }
+
+    #[test]
+    fn paragraphs_are_sentences_not_chapter_headings() {
+        assert_eq!(paragraph_start("2. жалпы ережелер"), None);
+        assert!(paragraph_start("2. мемлекеттік қызмет уәкілетті орган және орталық арқылы көрсетіледі.").is_some());
+        assert_eq!(paragraph_start("12.5 минут"), None);
+    }
+}
