@@ -4,6 +4,7 @@
 
 mod amendment;
 mod corpus;
+mod dependencies;
 mod derive;
 mod diagnostics;
 mod diff;
