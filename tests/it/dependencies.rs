@@ -48,8 +48,8 @@ fn locked_dependencies_build_with_the_workspace_rust_version() {
         .filter(|p| built.contains(&p["id"].as_str().unwrap_or_default()))
         .filter_map(|p| {
             let needs = p["rust_version"].as_str()?;
-            (version(needs) > version(workspace))
-                .then(|| format!("{} {} needs Rust {needs}", p["name"].as_str()?, p["version"].as_str()?))
+            let (name, at) = (p["name"].as_str()?, p["version"].as_str()?);
+            (version(needs) > version(workspace)).then(|| format!("{name} {at} needs Rust {needs}"))
         })
         .collect();
     assert!(
