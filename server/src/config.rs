@@ -160,6 +160,10 @@ pub struct Limits {
     /// Seconds a client may take to send a request's body (default 10).
     #[serde(default = "default_body_secs")]
     pub body_secs: u64,
+    /// Seconds a client may take to send a request's headers (default 10);
+    /// the connection is closed when they run out.
+    #[serde(default = "default_body_secs")]
+    pub header_secs: u64,
 }
 
 fn default_body() -> usize {
@@ -172,7 +176,7 @@ fn default_body_secs() -> u64 {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { body_bytes: default_body(), body_secs: default_body_secs() }
+        Limits { body_bytes: default_body(), body_secs: default_body_secs(), header_secs: default_body_secs() }
     }
 }
 

@@ -3,8 +3,16 @@
 //! configuration (an SQLite store, its key, a local signing key and its
 //! JWKS, two officers) into DIR the first time and serves it.
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
 
 use reglament_engine::{CaseStore, Durability, Engine, Key, OpenMode, Registry, StartPolicy, Store, StoreOptions};
 use reglament_runtime::Calendar;
@@ -62,12 +70,43 @@ pub async fn serve(service: Arc<Service>) -> Result<(), String> {
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     eprintln!("reglament: serving on http://{address}/ (the desk: http://{address}/desk)");
     tokio::spawn(crate::worker::run(Arc::clone(&service)));
-    axum::serve(listener, crate::api::router(service))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| e.to_string())
+    let headers = Duration::from_secs(service.config.limits.header_secs);
+    let stop = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    accept(listener, crate::api::router(service), headers, stop).await;
+    Ok(())
+}
+
+/// Serves `app` on `listener` until `stop` completes, then lets the requests
+/// under way finish (for at most ten seconds). A client must send a request's
+/// headers within `headers` of starting it, or of the previous request on the
+/// connection: a client that trickles them in byte by byte would otherwise
+/// hold a connection, and a task, for ever. (The body has its own limit, in
+/// the router.)
+pub async fn accept(listener: TcpListener, app: Router, headers: Duration, stop: impl Future<Output = ()>) {
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new()).header_read_timeout(headers);
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(stop);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut stop => break,
+        };
+        let Ok((stream, _)) = stream else {
+            // Out of file descriptors, or a connection reset before it was
+            // taken: wait a moment rather than spin, and go on.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        };
+        let connection = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+    }
+    let _ = tokio::time::timeout(Duration::from_secs(10), graceful.shutdown()).await;
 }
 
 /// The demo's officers: who acts in the archive certificates regulation's

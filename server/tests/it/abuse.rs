@@ -10,12 +10,14 @@ use std::time::{Duration, Instant};
 
 use crate::harness::{folder, Harness, GOOD_APPLICATION, PRESCHOOL};
 
-/// Serves the harness's router on a free port of the loopback.
+/// Serves the harness's router on a free port of the loopback, as `reglament
+/// serve` does, with two seconds for a request's headers.
 pub async fn listen(h: &Harness) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let app = h.app();
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    let headers = Duration::from_secs(2);
+    tokio::spawn(reglament_server::serve::accept(listener, app, headers, std::future::pending()));
     address
 }
 
@@ -60,6 +62,46 @@ async fn a_client_that_sends_slowly_gets_a_problem_and_others_are_served() {
     assert!(waited < Duration::from_secs(5), "the body's limit is a second: {waited:?}");
     let officer = h.token("aigerim");
     assert_eq!(h.get("/api/cases", Some(&officer)).await.json, serde_json::json!([]), "nothing was written");
+}
+
+/// A client that trickles its headers in, a byte now and then, has its
+/// connection closed when the time for headers runs out, and holds nothing:
+/// other clients are served meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_sends_its_headers_slowly_is_cut_off() {
+    let h = Harness::sqlite("abuse-slow-headers");
+    let address = listen(&h).await;
+    let slow = tokio::task::spawn_blocking(move || {
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_millis(300))).unwrap();
+        let started = Instant::now();
+        // A byte every 300 ms: never the whole head, for as long as the
+        // server lets it.
+        for byte in "GET /healthz HTTP/1.1\r\nhost: x\r\nx-slow: ".bytes().chain(std::iter::repeat(b'a')) {
+            if stream.write_all(&[byte]).is_err() {
+                break;
+            }
+            let mut answer = [0u8; 256];
+            match stream.read(&mut answer) {
+                Ok(0) => break,
+                Ok(n) => return (String::from_utf8_lossy(&answer[..n]).to_string(), started.elapsed()),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::TimedOut => {}
+                Err(_) => break,
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                break;
+            }
+        }
+        (String::new(), started.elapsed())
+    });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let other = tokio::task::spawn_blocking(move || {
+        raw(address, "GET /healthz HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+    });
+    assert!(other.await.unwrap().starts_with("HTTP/1.1 200"));
+    let (answer, held) = slow.await.unwrap();
+    assert!(!answer.starts_with("HTTP/1.1 200"), "a head never finished was answered: {answer}");
+    assert!(held < Duration::from_secs(20), "the connection was held {held:?}; headers have two seconds");
 }
 
 /// A `reglament serve` process, killed when dropped.
