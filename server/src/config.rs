@@ -60,6 +60,9 @@ pub struct Config {
     /// The escalation worker.
     #[serde(default)]
     pub worker: WorkerConfig,
+    /// The officers' web desk.
+    #[serde(default)]
+    pub desk: DeskConfig,
     /// Demo mode: the desk's sign-in page offers every officer and a citizen
     /// with a token issued from the local key. Never in production.
     #[serde(default)]
@@ -180,6 +183,18 @@ impl Default for Limits {
     }
 }
 
+/// The officers' web desk.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeskConfig {
+    /// Whether the sign-in cookie is marked `Secure` (sent over HTTPS only).
+    /// By default it is, unless the service listens on a loopback address
+    /// (a developer's machine, the demo), where browsers are served over
+    /// plain HTTP; behind a TLS-terminating proxy it always is.
+    #[serde(default)]
+    pub secure_cookies: Option<bool>,
+}
+
 /// The escalation worker.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -234,6 +249,11 @@ impl std::fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
+    /// Whether the desk's sign-in cookie is `Secure` (see [`DeskConfig`]).
+    pub fn secure_cookies(&self) -> bool {
+        self.desk.secure_cookies.unwrap_or(!self.listen.ip().is_loopback())
+    }
+
     /// Reads a configuration file; relative paths in it are taken from the
     /// file's folder.
     pub fn read(path: &Path) -> Result<Config, ConfigError> {
@@ -343,6 +363,17 @@ jwks = "j.json"
         let twice =
             format!("{}{}", officer("").as_str(), "[[officers]]\nsubject = \"a\"\nname = \"A2\"\ngrants = []\n");
         assert!(Config::parse(&twice, Path::new(".")).unwrap_err().0.contains("listed twice"));
+    }
+
+    #[test]
+    fn the_sign_in_cookie_is_secure_unless_served_on_the_loopback() {
+        let at = |listen: &str| format!("listen = \"{listen}\"\n{BASE}");
+        let local = Config::parse(&at("127.0.0.1:8080"), Path::new(".")).unwrap();
+        assert!(!local.secure_cookies(), "the demo on a developer's machine is plain HTTP");
+        assert!(Config::parse(&at("0.0.0.0:8080"), Path::new(".")).unwrap().secure_cookies());
+        assert!(Config::parse(&at("[::1]:8080"), Path::new(".")).is_ok_and(|c| !c.secure_cookies()));
+        let told = format!("{}\n[desk]\nsecure_cookies = false\n", at("0.0.0.0:8080"));
+        assert!(!Config::parse(&told, Path::new(".")).unwrap().secure_cookies());
     }
 
     #[test]

@@ -234,7 +234,10 @@ async fn login(State(svc): State<Arc<Service>>, headers: HeaderMap, Form(form): 
         return response;
     }
     let mut response = Redirect::to("/desk").into_response();
-    if let Ok(cookie) = HeaderValue::from_str(&format!("{TOKEN_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict")) {
+    let secure = if svc.config.secure_cookies() { "; Secure" } else { "" };
+    if let Ok(cookie) =
+        HeaderValue::from_str(&format!("{TOKEN_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}"))
+    {
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     response

@@ -50,6 +50,7 @@ async fn an_officer_signs_in_sees_the_inbox_and_takes_a_case_to_its_end() {
     assert_eq!((signed.status.as_u16(), location(&signed)), (303, "/desk"), "{}", signed.text);
     let cookie = signed.headers["set-cookie"].to_str().unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "on a loopback address the desk is served over plain HTTP: {cookie}");
     // Outside demo mode, no button signs anyone in.
     let demo = h.call(form("/desk/login", None, "demo=aigerim")).await;
     assert_eq!(demo.status, 401, "{}", demo.text);
@@ -134,4 +135,15 @@ async fn citizens_see_their_cases_and_other_sites_cannot_post() {
     forged.headers_mut().insert("origin", "http://evil.example".parse().unwrap());
     assert_eq!(h.call(forged).await.status, 403);
     assert_eq!(h.get(&format!("/api/cases/{case}"), Some(&officer)).await.json["version"], 1);
+}
+
+/// Where the desk is served over HTTPS (any address but the loopback, or
+/// when configured), the sign-in cookie is never sent over plain HTTP.
+#[tokio::test]
+async fn the_sign_in_cookie_is_secure_where_the_desk_is_served_over_https() {
+    let h = Harness::with("desk-secure", r#"sqlite = "store.db""#, "[desk]\nsecure_cookies = true\n");
+    let token = h.token("aigerim");
+    let signed = h.call(form("/desk/login", None, &format!("token={token}"))).await;
+    let cookie = signed.headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.contains("; Secure") && cookie.contains("HttpOnly"), "{cookie}");
 }
