@@ -443,6 +443,18 @@ impl<S: CaseStore> Engine<S> {
     /// fell due). An instance that cannot be assessed is listed among the
     /// skipped, with why; the others are served.
     pub fn open_cases(&self, at: LocalDateTime) -> Result<OverdueReport, EngineError> {
+        self.open_cases_where(at, |_, _| true)
+    }
+
+    /// Like [`Engine::open_cases`], but only the instances `keep` accepts,
+    /// given the instance and the action it stands at (in the case's own
+    /// edition). Only those are assessed, which reads their journals: an
+    /// officer's inbox costs the officer's tasks, not the whole store.
+    pub fn open_cases_where(
+        &self,
+        at: LocalDateTime,
+        keep: impl Fn(&StoredInstance, &'static ActionSpec) -> bool,
+    ) -> Result<OverdueReport, EngineError> {
         let listing = self.store.instances_without_applications(true)?;
         let mut report = OverdueReport { at, rows: Vec::new(), skipped: Vec::new() };
         report.skipped.extend(
@@ -450,6 +462,14 @@ impl<S: CaseStore> Engine<S> {
         );
         for instance in listing.instances {
             let id = instance.id;
+            match self.current_action(&instance) {
+                Ok(current) if !keep(&instance, current) => continue,
+                Ok(_) => {}
+                Err(e) => {
+                    report.skipped.push(format!("instance {id}: {e}"));
+                    continue;
+                }
+            }
             match self.overdue_row(instance, at) {
                 Ok(Some(row)) => report.rows.push(row),
                 Ok(None) => {}

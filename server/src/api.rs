@@ -13,7 +13,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use reglament_engine::{Acting, Application, EngineError, Lang, StartRequest, Target};
+use reglament_engine::{Acting, Application, EngineError, Lang, OverdueRow, StartRequest, Target};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
@@ -514,22 +514,19 @@ pub async fn tasks(svc: &Service, caller: Caller, listing: Listing) -> Result<Ve
     let now = svc.clock.now();
     svc.pool
         .run(move |engine| {
-            let report = engine.open_cases(now)?;
-            let mut out: Vec<TaskView> = Vec::new();
-            for row in &report.rows {
-                let Ok(regulation) = engine.registry().regulation(&row.instance.regulation) else { continue };
-                if !caller.may_see(regulation, row.instance.applicant.as_deref()) {
-                    continue;
-                }
-                let keep = match listing {
-                    Listing::Tasks => row.action.participant.is_some_and(|p| caller.roles(regulation).contains(&p)),
-                    Listing::Visible => true,
-                    Listing::Overdue => row.step_late.is_some() || row.service_late.is_some(),
+            // Only the caller's cases are assessed (each reads its journal).
+            let registry = engine.registry();
+            let report = engine.open_cases_where(now, |instance, action| {
+                let Ok(regulation) = registry.regulation(&instance.regulation) else { return false };
+                let mine = match listing {
+                    Listing::Tasks => action.participant.is_some_and(|p| caller.roles(regulation).contains(&p)),
+                    Listing::Visible | Listing::Overdue => true,
                 };
-                if keep {
-                    out.push(views::task(row));
-                }
-            }
+                mine && caller.may_see(regulation, instance.applicant.as_deref())
+            })?;
+            let late = |row: &&OverdueRow| row.step_late.is_some() || row.service_late.is_some();
+            let rows = report.rows.iter().filter(|row| listing != Listing::Overdue || late(row));
+            let mut out: Vec<TaskView> = rows.map(views::task).collect();
             out.sort_by_key(|t| (std::cmp::Reverse(t.late.or(t.service_late).unwrap_or(0)), t.id));
             Ok(Ok(out))
         })

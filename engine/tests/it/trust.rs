@@ -231,6 +231,29 @@ fn a_damaged_row_is_reported_and_the_rest_are_served() {
     e.advance(1, Target::Only, "mio", t("2024-03-15T11:01")).unwrap();
 }
 
+/// A list of some open cases (an officer's inbox) assesses only those: the
+/// others' journals are not even read, so a damaged one elsewhere is not
+/// in the way, and the list costs what it shows.
+#[test]
+fn a_filtered_list_of_open_cases_reads_only_the_cases_it_keeps() {
+    let mut e = engine("trust-filtered");
+    let path = e.store().path().to_path_buf();
+    for n in 0..3 {
+        start(&mut e, PRESCHOOL, "mio", GOOD_APPLICATION, &format!("2024-03-15T10:0{n}"));
+    }
+    drop(e);
+    tamper(&path, "UPDATE journal SET at = 'yesterday' WHERE instance = 3");
+    let e = engine_on(&path);
+    let at = t("2024-03-15T11:00");
+    let all = e.open_cases(at).unwrap();
+    assert_eq!((all.rows.len(), all.skipped.len()), (2, 1), "{:?}", all.skipped);
+    let mine = e.open_cases_where(at, |instance, action| instance.id != 3 && action.number == 1).unwrap();
+    let ids: Vec<i64> = mine.rows.iter().map(|r| r.instance.id).collect();
+    assert_eq!((ids, mine.skipped.len()), (vec![1, 2], 0), "{:?}", mine.skipped);
+    let none = e.open_cases_where(at, |_, action| action.number == 2).unwrap();
+    assert!(none.rows.is_empty() && none.skipped.is_empty());
+}
+
 #[test]
 fn nothing_is_committed_before_due_times_and_the_calendar_are_checked() {
     // Action 2's deadline runs beyond the year 9999: the service's due time
