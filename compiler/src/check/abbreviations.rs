@@ -10,12 +10,12 @@
 //! look-alike (Ү/У/Ұ, Қ/К, …: a keyboard slip) are one abbreviation: they
 //! give one finding, with a "did you mean" when one of them is defined.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostics::Sink;
 use crate::messages::{Also, Message, Phrase, Written};
 use crate::model::Regulation;
-use crate::sources::{has_word, is_alphanumeric, unspaced, SourceDoc};
+use crate::sources::{has_word, is_alphanumeric, is_lowercase, lower, lowercase, unspaced, SourceDoc};
 
 /// An abbreviation the law defines for every regulation, so a regulation may
 /// use it without defining it (docs/checks.md lists them with their acts).
@@ -109,8 +109,7 @@ fn is_roman_numeral(word: &str) -> bool {
 }
 
 /// Runs the abbreviation checks of one regulation against its document.
-pub fn check(reg: &Regulation, doc: &SourceDoc, sink: &mut Sink) {
-    let text = Text::of(reg, doc);
+pub fn check(reg: &Regulation, text: &Text, sink: &mut Sink) {
     let uses = text.uses();
     let defined = defined(reg);
     let mut undefined: BTreeMap<String, Vec<&str>> = BTreeMap::new();
@@ -169,33 +168,25 @@ fn spelled_right<'a>(key: &str, defined: &BTreeMap<&'a str, u32>) -> Option<(&'a
     declared.or_else(|| KNOWN.iter().find(|k| skeleton(k.short) == key).map(|k| (k.short, 0)))
 }
 
-/// The regulation's lines as the document writes them, folded and closed up.
-struct Text {
-    /// The lines, from the regulation's first, with their numbers.
-    lines: Vec<(u32, String)>,
-    /// The words the regulation writes in small letters (or capitalised),
-    /// in small letters: what tells a word in capitals from an abbreviation.
-    small: BTreeSet<String>,
+/// The regulation's lines as the document writes them, folded and closed
+/// up: read once for the checks that read the document's own text.
+pub struct Text {
+    /// The lines that are not empty, from the regulation's title, with their numbers.
+    pub lines: Vec<(u32, String)>,
 }
 
 impl Text {
     /// The lines from the regulation's title to its last line: a decree's
     /// head before the title (its own text, a publisher's notes) is not the
     /// regulation's.
-    fn of(reg: &Regulation, doc: &SourceDoc) -> Text {
+    pub fn of(reg: &Regulation, doc: &SourceDoc) -> Text {
         let last = reg.source.last.min(doc.line_count());
         let first = reg.source.first.max(reg.title.line).max(1);
         let lines: Vec<(u32, String)> = (first..=last)
             .filter_map(|n| doc.folded_line(n).map(|l| (n, unspaced(l))))
             .filter(|(_, l)| !l.is_empty())
             .collect();
-        let small = lines
-            .iter()
-            .flat_map(|(_, l)| l.split(|c: char| !is_alphanumeric(c)))
-            .filter(|w| w.chars().skip(1).any(char::is_lowercase))
-            .map(str::to_lowercase)
-            .collect();
-        Text { lines, small }
+        Text { lines }
     }
 
     /// Every abbreviation-like word and the lines that use it, in order;
@@ -211,19 +202,43 @@ impl Text {
                 }
             }
         }
-        out.retain(|w, _| !self.is_word(w) && !is_roman_numeral(w));
+        // Words in capitals of four letters or more may be words.
+        let long: Vec<String> = out.keys().filter(|w| w.chars().count() >= 4).map(|w| lowercase(w)).collect();
+        let words = self.begin_small_words(&long);
+        out.retain(|w, _| !words.contains(&lowercase(w)) && !is_roman_numeral(w));
         out
     }
 
-    /// Whether a word in capitals of four letters or more is written in
-    /// small letters too in the regulation, or begins a word so written
-    /// (Kazakh words take endings: «ҮКІМЕТІ», «үкіметінің»).
-    fn is_word(&self, word: &str) -> bool {
-        if word.chars().count() < 4 {
-            return false;
+    /// Which of `wanted` (in small letters) begin a word the regulation
+    /// writes in small letters or capitalised (Kazakh words take endings:
+    /// «ҮКІМЕТІ», «үкіметінің»). The words of every line are first told
+    /// apart by their first two letters, so that only the few that may
+    /// match are lowered: the checker reads every word of the corpus here.
+    fn begin_small_words(&self, wanted: &[String]) -> BTreeSet<String> {
+        let mut by_start: HashMap<(char, char), Vec<&String>> = HashMap::new();
+        for w in wanted {
+            let mut letters = w.chars();
+            if let (Some(a), Some(b)) = (letters.next(), letters.next()) {
+                by_start.entry((a, b)).or_default().push(w);
+            }
         }
-        let lower = word.to_lowercase();
-        self.small.range(lower.clone()..).next().is_some_and(|w| w.starts_with(&lower))
+        let mut found = BTreeSet::new();
+        if by_start.is_empty() {
+            return found;
+        }
+        for (_, line) in &self.lines {
+            for word in line.split(|c: char| !is_alphanumeric(c)) {
+                let mut letters = word.chars();
+                let (Some(a), Some(b)) = (letters.next(), letters.next()) else { continue };
+                let Some(candidates) = by_start.get(&(lower(a), lower(b))) else { continue };
+                if !word.chars().skip(1).any(is_lowercase) {
+                    continue;
+                }
+                let small = lowercase(word);
+                found.extend(candidates.iter().filter(|c| small.starts_with(c.as_str())).map(|c| (*c).clone()));
+            }
+        }
+        found
     }
 
     /// Whether a line other than `except` uses `phrase` as whole words.

@@ -11,10 +11,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::abbreviations::Text;
 use crate::diagnostics::Sink;
 use crate::messages::{List, Message};
 use crate::model::Regulation;
-use crate::sources::{unspaced, SourceDoc};
+use crate::sources::lowercase;
 
 /// Words after a reference that make it another act's appendix.
 const OTHER_ACTS_AFTER: &[&str] =
@@ -24,14 +25,11 @@ const OTHER_ACTS_AFTER: &[&str] =
 const OTHER_ACTS_BEFORE: &[&str] = &["стандарттың", "стандартқа", "қаулының", "қаулыға", "бұйрықтың"];
 
 /// Runs the appendix check of one regulation against its document.
-pub fn check(reg: &Regulation, doc: &SourceDoc, sink: &mut Sink) {
-    let first = reg.source.first.max(reg.title.line).max(1);
-    let last = reg.source.last.min(doc.line_count());
+pub fn check(reg: &Regulation, text: &Text, sink: &mut Sink) {
     let mut headings: BTreeSet<u32> = BTreeSet::new();
     let mut references: BTreeMap<u32, u32> = BTreeMap::new();
-    for n in first..=last {
-        let Some(line) = doc.folded_line(n) else { continue };
-        let text = unspaced(line).to_lowercase();
+    for (n, line) in &text.lines {
+        let (n, text) = (*n, lowercase(line));
         if let Some(h) = heading(&text) {
             headings.insert(h);
             continue;

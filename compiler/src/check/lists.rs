@@ -16,7 +16,7 @@ use super::Total;
 use crate::diagnostics::Sink;
 use crate::messages::{ItemNames, Message, Phrase};
 use crate::model::{Action, Channel, ItemKind, Limit, Regulation, Step, TimeUnit};
-use crate::sources::{fold, has_word, unspaced};
+use crate::sources::{fold, has_word, is_alphanumeric, lowercase, unspaced};
 
 /// Stems that every step of every list has, which tell no step apart.
 const COMMON: &[&str] = &[
@@ -129,8 +129,20 @@ fn carrier<'c>(reg: &Regulation, ch: &'c Channel, s: &Step, aligned: &[Option<us
 
 /// Whether an item's text names the participant of an action.
 fn names_participant(reg: &Regulation, a: &Action, item: &str) -> bool {
+    names_any(item, &spellings_of(reg, a))
+}
+
+/// The spellings of an action's participant, folded and closed up: read
+/// once per action, since an item is compared with every action.
+fn spellings_of(reg: &Regulation, a: &Action) -> Vec<String> {
     let p = a.participant.as_ref().and_then(|p| reg.participant(p));
-    p.is_some_and(|p| p.spellings.iter().map(|s| unspaced(&fold(s))).any(|s| !s.is_empty() && has_word(item, &s)))
+    let spellings = p.map(|p| p.spellings.iter().map(|s| unspaced(&fold(s))).collect::<Vec<_>>());
+    spellings.unwrap_or_default().into_iter().filter(|s| !s.is_empty()).collect()
+}
+
+/// Whether an item's text names one of `spellings`.
+fn names_any(item: &str, spellings: &[String]) -> bool {
+    spellings.iter().any(|s| has_word(item, s))
 }
 
 /// An item as a message names it: «process 12», or its marker.
@@ -148,11 +160,16 @@ fn align(reg: &Regulation, ch: &Channel) -> Vec<Option<usize>> {
     let items: Vec<(String, BTreeSet<String>)> =
         ch.steps.iter().map(|s| (unspaced(&fold(&s.text)), stems(&s.text))).collect();
     let actions: Vec<BTreeSet<String>> = ch.actions.iter().map(action_stems).collect();
-    let score = |i: usize, j: usize| {
-        let named = names_participant(reg, &ch.actions[j], &items[i].0);
-        items[i].1.intersection(&actions[j]).count() + if named { 2 } else { 0 }
-    };
+    let spellings: Vec<Vec<String>> = ch.actions.iter().map(|a| spellings_of(reg, a)).collect();
     let (n, m) = (items.len(), actions.len());
+    // Each pair is scored once: the pairing and its reading back both use it.
+    let scores: Vec<Vec<usize>> = (0..n)
+        .map(|i| {
+            let shared = |j: usize| items[i].1.intersection(&actions[j]).count();
+            (0..m).map(|j| shared(j) + if names_any(&items[i].0, &spellings[j]) { 2 } else { 0 }).collect()
+        })
+        .collect();
+    let score = |i: usize, j: usize| scores[i][j];
     // best[i][j]: the best total pairing items i.. with actions j..
     let mut best = vec![vec![0usize; m + 1]; n + 1];
     for i in (0..n).rev() {
@@ -193,9 +210,9 @@ fn action_stems(a: &Action) -> BTreeSet<String> {
 /// The stems of a text's words that tell steps apart.
 fn stems(text: &str) -> BTreeSet<String> {
     unspaced(&fold(text))
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| w.chars().count() >= 4)
-        .map(|w| w.to_lowercase().chars().take(5).collect::<String>())
+        .map(|w| lowercase(w).chars().take(5).collect::<String>())
         .filter(|w| !COMMON.contains(&w.as_str()))
         .collect()
 }

@@ -51,8 +51,9 @@ pub fn check(reg: &Regulation, doc: Option<&SourceDoc>, sink: &mut Sink) {
     participants::check(reg, sink);
     columns::check(reg, sink);
     if let Some(doc) = doc {
-        abbreviations::check(reg, doc, sink);
-        appendices::check(reg, doc, sink);
+        let text = abbreviations::Text::of(reg, doc);
+        abbreviations::check(reg, &text, sink);
+        appendices::check(reg, &text, sink);
     }
     readings_as_notes(reg, sink);
     names::check(reg, sink);

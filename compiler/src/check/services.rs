@@ -16,7 +16,7 @@ use reglament_grammar::ast::Span;
 use crate::diagnostics::Sink;
 use crate::messages::Message;
 use crate::model::{Column, Language, Regulation, RegulationId};
-use crate::sources::{fold, unspaced};
+use crate::sources::{fold, is_alphanumeric, lowercase, unspaced};
 
 /// Stems of words every service's title has, which tell no service apart.
 const COMMON: &[&str] = &["мемле", "госуд", "услуг", "қызме", "элект", "регла", "оказа", "көрсе", "выдач", "беру"];
@@ -124,9 +124,9 @@ fn stems(text: &str) -> BTreeSet<String> {
 
 fn stems_in_order(text: &str) -> Vec<String> {
     unspaced(&fold(text))
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| w.chars().count() >= 4)
-        .map(|w| w.to_lowercase().chars().take(5).collect())
+        .map(|w| lowercase(w).chars().take(5).collect())
         .collect()
 }
 

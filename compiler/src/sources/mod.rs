@@ -378,6 +378,47 @@ fn is_blank(c: char) -> bool {
     }
 }
 
+/// `c` in small letters, for a letter that has one small form: ASCII and
+/// the Cyrillic block (Russian and Kazakh letters) by code point, the rest
+/// by Unicode's tables. The checks lower every word of every line they
+/// read, and `char::to_lowercase` searches a table for each letter.
+pub fn lower(c: char) -> char {
+    let n = c as u32;
+    let by = match n {
+        0x41..=0x5A | 0x0410..=0x042F => 0x20,
+        0x0400..=0x040F => 0x50,
+        0x04C0 => 0x0F,
+        0x0460..=0x0481 | 0x048A..=0x04BF | 0x04D0..=0x04FF if n % 2 == 0 => 1,
+        0x04C1..=0x04CE if n % 2 == 1 => 1,
+        0..=0x7F | 0x0400..=0x04FF => 0,
+        _ => return c.to_lowercase().next().filter(|_| c.to_lowercase().count() == 1).unwrap_or(c),
+    };
+    char::from_u32(n + by).unwrap_or(c)
+}
+
+/// `text` in small letters (see [`lower`]); a letter whose small form is
+/// more than one character (such as «İ») is lowered as Unicode says.
+pub fn lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c as u32 {
+            0..=0x7F | 0x0400..=0x04FF => out.push(lower(c)),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Whether `c` is a small letter: by code point in ASCII and the Cyrillic
+/// block, as [`lower`] reads them.
+pub fn is_lowercase(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_lowercase(),
+        0x0400..=0x04FF => lower(c) == c && is_alphanumeric(c) && !matches!(c as u32, 0x0482..=0x0489),
+        _ => c.is_lowercase(),
+    }
+}
+
 /// `char::is_alphanumeric`, without its table lookup for the scripts the
 /// documents are written in (ASCII and Cyrillic), which is most of the time
 /// spent checking a large corpus.
@@ -398,6 +439,10 @@ pub fn is_alphanumeric(c: char) -> bool {
 /// more, or two capitals («А Ж»); two small letters are ordinary words («и в»).
 pub fn unspaced(text: &str) -> String {
     let words: Vec<&str> = text.split(' ').collect();
+    // Most lines have no two one-letter words in a row, and nothing to close up.
+    if !words.windows(2).any(|pair| is_one_letter(pair[0]) && is_one_letter(pair[1])) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < words.len() {
@@ -407,11 +452,22 @@ pub fn unspaced(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        let sep = if joined { "" } else { " " };
-        out.push_str(&words[i..i + take].join(sep));
+        for (k, w) in words[i..i + take].iter().enumerate() {
+            if k > 0 && !joined {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
         i += take;
     }
     out
+}
+
+/// Whether a word has exactly one letter or digit (marks aside): it stops
+/// at the second, so that a long word costs two characters' look-up.
+fn is_one_letter(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| is_alphanumeric(*c));
+    letters.next().is_some() && letters.next().is_none()
 }
 
 /// A run of one-letter words of one case at the start of `words`: a mark
@@ -424,7 +480,7 @@ struct Run {
 fn letter_run(words: &[&str]) -> Run {
     // The case of a one-letter word, and whether marks stand before or after it.
     let letter = |w: &str| {
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = w.trim_matches(|c: char| !is_alphanumeric(c));
         let mut chars = core.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) if c.is_alphabetic() => {
@@ -468,6 +524,20 @@ pub fn has_word(text: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_letter_tests_agree_with_unicode_on_ascii_and_cyrillic() {
+        for c in (0..0x80u32).chain(0x0400..0x0500).filter_map(char::from_u32) {
+            let mut small = c.to_lowercase();
+            if small.len() == 1 {
+                assert_eq!(lower(c), small.next().unwrap_or(c), "{c} U+{:04X}", c as u32);
+            }
+            assert_eq!(lowercase(&c.to_string()), c.to_lowercase().to_string(), "{c}");
+            assert_eq!(is_lowercase(c), c.is_lowercase(), "{c} U+{:04X}", c as u32);
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c} U+{:04X}", c as u32);
+        }
+        assert_eq!(lowercase("ҚАЗАҚСТАН Республикасы İ"), "қазақстан республикасы i̇");
+    }
 
     #[test]
     fn folds_white_space_only() {
