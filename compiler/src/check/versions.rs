@@ -76,9 +76,40 @@ pub fn compare(
             compare_column(this, ch, other, theirs, column, sink);
         }
     }
+    compare_term(this, other, sink);
     if let (Some(ours), Some(theirs)) = (this_text, other_text) {
         compare_text(this, ours, other, theirs, sink);
     }
+}
+
+/// The service terms of both versions by their units, as their documents
+/// say them; the terms' numbers are the text's, compared with their paragraph.
+fn compare_term(this: &Regulation, other: &Regulation, sink: &mut Sink) {
+    let (Some(ours), Some(theirs)) = (this.term.as_ref(), other.term.as_ref()) else { return };
+    let (Some(here), Some(there)) = (term_unit(ours), term_unit(theirs)) else { return };
+    if here == there {
+        return;
+    }
+    let message = Message::VersionTermUnit { here, other: other.id.clone(), there };
+    sink.emit(message, ours.cell.at, ours.cell.line).related_source(
+        &other.source.file,
+        theirs.cell.line,
+        Phrase::OtherVersionHere { other: other.id.clone() },
+    );
+}
+
+/// The unit a term counts in, by the document's words: clock time, calendar
+/// days (days of no stated kind among them), working days, months.
+fn term_unit(term: &crate::model::Deadline) -> Option<Phrase> {
+    let read = cells::deadline(term.cell.document.as_deref()?).ok()?;
+    let Meaning::Limit(limit) = read.meaning else { return None };
+    Some(match super::deadlines::measure(limit.max).0 {
+        0 => Phrase::UnitClockTime {},
+        1 if limit.days == crate::model::DayCount::Working => Phrase::UnitWorkingDays {},
+        1 => Phrase::UnitCalendarDays {},
+        2 => Phrase::UnitWorkingDays {},
+        _ => Phrase::UnitMonths {},
+    })
 }
 
 /// A cell as the document says it, in a form both languages share.
