@@ -431,6 +431,37 @@ mod tests {
         assert_eq!(tokens("үш жұмыс күнін"), tokens("три рабочих дня"));
     }
 
+    fn text(lines: &[(u32, &str)]) -> Text {
+        Text { first: lines[0].0, lines: lines.iter().map(|&(n, t)| (n, tokens(t))).collect() }
+    }
+
+    #[test]
+    fn a_unit_differs_at_its_first_differing_line_when_the_lines_pair_up() {
+        let kk = text(&[
+            (13, "13. құжаттар:"),
+            (14, "1) жеке басын куәландыратын құжат;"),
+            (15, "2) баланың туу туралы куәлігі."),
+        ]);
+        let ru = text(&[
+            (608, "13. документы:"),
+            (609, "1) документ, удостоверяющий личность;"),
+            (610, "2) адресная справка."),
+        ]);
+        let (here, there) = difference(&kk.tokens(), &ru.tokens());
+        assert_eq!((here.clone(), there.clone()), (vec![Token::Document(1)], vec![]));
+        assert_eq!(where_differs(&kk, &ru, &here, &there), (15, 610));
+    }
+
+    #[test]
+    fn a_unit_whose_lines_do_not_pair_up_differs_where_it_names_what_the_other_lacks() {
+        let kk = text(&[(315, "мекенжайлары"), (317, "қр байланыс және ақпарат министрлігінің бөлімі")]);
+        let ru = text(&[(815, "адреса центров"), (816, "№"), (829, "отдел министерства транспорта и коммуникаций")]);
+        let (here, there) = difference(&kk.tokens(), &ru.tokens());
+        assert_eq!(where_differs(&kk, &ru, &here, &there), (317, 829));
+        // Nothing to point at: the units' first lines.
+        assert_eq!(where_differs(&kk, &ru, &[], &[]), (315, 815));
+    }
+
     #[test]
     fn paragraphs_are_sentences_not_chapter_headings() {
         assert_eq!(paragraph_start("2. жалпы ережелер"), None);
