@@ -181,7 +181,8 @@ pub const DOCUMENTS: &[Named] = &[
     Named {
         names: ["an identity document", "документ, удостоверяющий личность", "жеке басын куәландыратын құжат"],
         ru: &["удостоверяющ", "личност"],
-        kk: &["жеке", "басын", "куәландыр"],
+        // «жеке басын куәландыратын» or «… растайтын»: «жеке басын» names the person either way.
+        kk: &["жеке", "басын"],
     },
     Named {
         names: ["a birth certificate", "свидетельство о рождении", "туу туралы куәлік"],
@@ -254,6 +255,7 @@ mod tests {
         let kk = documents(&words("жеке басын куәландыратын құжат; баланың туу туралы куәлігі"));
         assert_eq!(ru, vec![0, 1]);
         assert_eq!(ru, kk);
+        assert_eq!(documents(&words("жеке басын растайтын құжат")), vec![0]);
         assert!(documents(&words("мемлекеттік қызметті алушының өтініш жасаған уақытынан")).is_empty());
     }
 }
