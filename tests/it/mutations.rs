@@ -43,6 +43,7 @@ mod line {
     pub const KK_PART_PEP: u32 = 73;
     pub const KK_T1_DEADLINE: u32 = 80;
     pub const KK_T1_NEXT: u32 = 81;
+    pub const KK_ADDRESS: u32 = 93;
 }
 
 /// One edit of a mutation.
@@ -192,8 +193,20 @@ fn mutations() -> Vec<Mutation> {
         ]),
         versions("a term the Kazakh version's text gives otherwise", "W0701", KK_TERM, vec![
             S(KK_TERM, "5 жұмыс күн", "6 жұмыс күн"),
+            R("kk/clean.reglament", "term \"5 жұмыс күн ішінде.\" @57", "term \"6 жұмыс күн ішінде.\" @57"),
         ]),
-        versions("a list of participants with an item fewer", "W0701", KK_PARTS, vec![
+        versions("a term the Kazakh version counts in other days", "W0701", KK_TERM, vec![
+            S(KK_TERM, "5 жұмыс күн", "5 күн"),
+            R("kk/clean.reglament", "term \"5 жұмыс күн ішінде.\" @57", "term \"5 күн ішінде.\" @57"),
+        ]),
+        versions("a ministry the Kazakh version names otherwise", "W0701", KK_ADDRESS, vec![
+            S(RU_ADDRESS, "Адрес МИО:", "Адрес МИО (Министерство юстиции Республики Казахстан):"),
+            S(KK_ADDRESS, "ЖАО мекенжайы:", "ЖАО мекенжайы (Қазақстан Республикасының Қаржы министрлігі):"),
+        ]),
+        versions("a document only the Kazakh version names", "W0701", KK_ADDRESS, vec![
+            S(KK_ADDRESS, "Сұраулар Ө Ш Э Ү", "Сұраулар мен жеке басын куәландыратын құжаттар Ө Ш Э Ү"),
+        ]),
+        versions("a list of participants with an item fewer", "W0701", KK_PART_PEP, vec![
             S(KK_PART_PEP, "5) ЭҮП.", "ЭҮП."),
         ]),
     ]

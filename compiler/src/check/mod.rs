@@ -26,6 +26,7 @@ mod deadlines;
 mod durations;
 mod flow;
 mod lists;
+pub mod named;
 pub mod names;
 mod participants;
 pub mod services;

@@ -8,8 +8,12 @@
 //! column are one finding (a row copied wrongly is one defect). The text is
 //! compared unit by unit — each numbered paragraph with its items, each
 //! appendix — by what reads the same in Kazakh and Russian: numbers, dates
-//! (month names read in both languages), small numbers in words, and the
-//! acts a reference names (the Standard, this Regulation, a Code).
+//! (month names read in both languages), small numbers in words, the acts a
+//! reference names (the Standard, this Regulation, a Code), the ministries
+//! and the documents named (`named.rs`). A unit that differs is one finding,
+//! at its first line that differs when the two units' lines pair up one to
+//! one (as a document's two versions mostly do), else at the first line that
+//! holds what the other lacks.
 
 use std::collections::BTreeMap;
 
@@ -19,9 +23,30 @@ use crate::messages::{Cells, Message, Phrase, Token, Tokens, Unit};
 use crate::model::{Action, Channel, Column, Meaning, ParticipantId, Regulation};
 use crate::sources::{fold, unspaced, SourceDoc};
 
-/// A regulation's text cut into units (see [`units`]): each unit's first line
-/// and the tokens both languages share.
-pub type Units = BTreeMap<Unit, (u32, Vec<Token>)>;
+/// A regulation's text cut into units (see [`units`]).
+pub type Units = BTreeMap<Unit, Text>;
+
+/// The text of one unit: its first line, and each of its lines with the
+/// tokens both languages share.
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    /// The unit's first line.
+    pub first: u32,
+    /// Each line that says something (blank lines aside), with its tokens.
+    pub lines: Vec<(u32, Vec<Token>)>,
+}
+
+impl Text {
+    /// All the unit's tokens, line after line.
+    fn tokens(&self) -> Vec<Token> {
+        self.lines.iter().flat_map(|(_, t)| t.iter().cloned()).collect()
+    }
+
+    /// The first line holding one of `tokens`.
+    fn first_holding(&self, tokens: &[Token]) -> Option<u32> {
+        self.lines.iter().find(|(_, t)| t.iter().any(|x| tokens.contains(x))).map(|(n, _)| *n)
+    }
+}
 
 /// W0701: the differences between `this` version and `other`, each with the
 /// units of its document's text when it could be read.
@@ -51,9 +76,40 @@ pub fn compare(
             compare_column(this, ch, other, theirs, column, sink);
         }
     }
+    compare_term(this, other, sink);
     if let (Some(ours), Some(theirs)) = (this_text, other_text) {
         compare_text(this, ours, other, theirs, sink);
     }
+}
+
+/// The service terms of both versions by their units, as their documents
+/// say them; the terms' numbers are the text's, compared with their paragraph.
+fn compare_term(this: &Regulation, other: &Regulation, sink: &mut Sink) {
+    let (Some(ours), Some(theirs)) = (this.term.as_ref(), other.term.as_ref()) else { return };
+    let (Some(here), Some(there)) = (term_unit(ours), term_unit(theirs)) else { return };
+    if here == there {
+        return;
+    }
+    let message = Message::VersionTermUnit { here, other: other.id.clone(), there };
+    sink.emit(message, ours.cell.at, ours.cell.line).related_source(
+        &other.source.file,
+        theirs.cell.line,
+        Phrase::OtherVersionHere { other: other.id.clone() },
+    );
+}
+
+/// The unit a term counts in, by the document's words: clock time, calendar
+/// days (days of no stated kind among them), working days, months.
+fn term_unit(term: &crate::model::Deadline) -> Option<Phrase> {
+    let read = cells::deadline(term.cell.document.as_deref()?).ok()?;
+    let Meaning::Limit(limit) = read.meaning else { return None };
+    Some(match super::deadlines::measure(limit.max).0 {
+        0 => Phrase::UnitClockTime {},
+        1 if limit.days == crate::model::DayCount::Working => Phrase::UnitWorkingDays {},
+        1 => Phrase::UnitCalendarDays {},
+        2 => Phrase::UnitWorkingDays {},
+        _ => Phrase::UnitMonths {},
+    })
 }
 
 /// A cell as the document says it, in a form both languages share.
@@ -145,12 +201,13 @@ fn compare_column(
 
 /// The text of both versions, unit by unit.
 fn compare_text(this: &Regulation, ours: &Units, other: &Regulation, theirs: &Units, sink: &mut Sink) {
-    for (unit, (line, tokens)) in ours {
-        let Some((their_line, their_tokens)) = theirs.get(unit) else { continue };
-        let (here, there) = difference(tokens, their_tokens);
+    for (unit, text) in ours {
+        let Some(their_text) = theirs.get(unit) else { continue };
+        let (here, there) = difference(&text.tokens(), &their_text.tokens());
         if here.is_empty() && there.is_empty() {
             continue;
         }
+        let (line, their_line) = where_differs(text, their_text, &here, &there);
         let message = Message::VersionTextDiffers {
             unit: *unit,
             here: Tokens(here),
@@ -159,12 +216,30 @@ fn compare_text(this: &Regulation, ours: &Units, other: &Regulation, theirs: &Un
         };
         // Found across files, after the rendition's quotes are gone: shown at
         // the `version_of` that asks for the comparison.
-        sink.emit(message, this.spans.version_of, *line).related_source(
+        sink.emit(message, this.spans.version_of, line).related_source(
             &other.source.file,
-            *their_line,
+            their_line,
             Phrase::OtherVersionHere { other: other.id.clone() },
         );
     }
+}
+
+/// The lines where two differing units differ: their first pair of lines
+/// that differ when the units' lines pair up one to one, else the first line
+/// of each that holds what the other lacks (or the unit's first line).
+fn where_differs(ours: &Text, theirs: &Text, here: &[Token], there: &[Token]) -> (u32, u32) {
+    if ours.lines.len() == theirs.lines.len() {
+        let pairs = ours.lines.iter().zip(&theirs.lines);
+        let differing = pairs.into_iter().find(|((_, a), (_, b))| {
+            let (x, y) = difference(a, b);
+            !x.is_empty() || !y.is_empty()
+        });
+        if let Some(((a, _), (b, _))) = differing {
+            return (*a, *b);
+        }
+    }
+    let line = ours.first_holding(here).unwrap_or(ours.first);
+    (line, theirs.first_holding(there).unwrap_or(theirs.first))
 }
 
 /// What one multiset has that the other lacks, both ways, in order.
@@ -190,7 +265,7 @@ fn only(mine: &[Token], other: &[Token]) -> Vec<Token> {
 /// paragraphs (their items with them) and appendices — each with its first
 /// line and the tokens both languages share.
 pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
-    let mut out: BTreeMap<Unit, (u32, Vec<Token>)> = BTreeMap::new();
+    let mut out: Units = BTreeMap::new();
     let mut current: Option<Unit> = None;
     let mut paragraph = 0;
     let first = reg.source.first.max(reg.title.line).max(1);
@@ -208,19 +283,19 @@ pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
         }
         if let Some(a) = super::appendices::heading(&text) {
             current = Some(Unit::Appendix(a));
-            out.entry(Unit::Appendix(a)).or_insert((n, Vec::new()));
+            out.entry(Unit::Appendix(a)).or_insert_with(|| Text { first: n, lines: Vec::new() });
             continue;
         }
         let mut rest = text.as_str();
         if let Some((number, body)) = paragraph_start(&text).filter(|(p, _)| *p == paragraph + 1) {
             paragraph = number;
             current = Some(Unit::Paragraph(number));
-            out.entry(Unit::Paragraph(number)).or_insert((n, Vec::new()));
+            out.entry(Unit::Paragraph(number)).or_insert_with(|| Text { first: n, lines: Vec::new() });
             rest = body;
         }
         if let Some(unit) = current {
-            if let Some(entry) = out.get_mut(&unit) {
-                entry.1.extend(tokens(rest));
+            if let Some(entry) = out.get_mut(&unit).filter(|_| !rest.trim().is_empty()) {
+                entry.lines.push((n, tokens(rest)));
             }
         }
     }
@@ -264,10 +339,12 @@ fn paragraph_start(line: &str) -> Option<(u32, &str)> {
     (!body.is_empty() && !body.starts_with(|c: char| c.is_ascii_digit()) && sentence).then_some((number, body))
 }
 
-/// What a text says in words both languages share, in order.
+/// What a text says in words both languages share, in order: its numbers,
+/// dates and acts, then the ministries and documents it names.
 fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    for word in text.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty()) {
+    let all: Vec<&str> = text.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
+    for &word in &all {
         let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
         if !digits.is_empty() {
             out.push(Token::Number(digits.trim_start_matches('0').to_string()));
@@ -281,6 +358,8 @@ fn tokens(text: &str) -> Vec<Token> {
             out.push(act);
         }
     }
+    out.extend(super::named::ministries(&all).into_iter().map(Token::Ministry));
+    out.extend(super::named::documents(&all).into_iter().map(Token::Document));
     out
 }
 
@@ -350,6 +429,37 @@ mod tests {
         let ru = tokens("1) пунктом 11 настоящего регламента");
         assert_eq!(difference(&kk, &ru), (vec![Token::Standard], vec![Token::Regulation]));
         assert_eq!(tokens("үш жұмыс күнін"), tokens("три рабочих дня"));
+    }
+
+    fn text(lines: &[(u32, &str)]) -> Text {
+        Text { first: lines[0].0, lines: lines.iter().map(|&(n, t)| (n, tokens(t))).collect() }
+    }
+
+    #[test]
+    fn a_unit_differs_at_its_first_differing_line_when_the_lines_pair_up() {
+        let kk = text(&[
+            (13, "13. құжаттар:"),
+            (14, "1) жеке басын куәландыратын құжат;"),
+            (15, "2) баланың туу туралы куәлігі."),
+        ]);
+        let ru = text(&[
+            (608, "13. документы:"),
+            (609, "1) документ, удостоверяющий личность;"),
+            (610, "2) адресная справка."),
+        ]);
+        let (here, there) = difference(&kk.tokens(), &ru.tokens());
+        assert_eq!((here.clone(), there.clone()), (vec![Token::Document(1)], vec![]));
+        assert_eq!(where_differs(&kk, &ru, &here, &there), (15, 610));
+    }
+
+    #[test]
+    fn a_unit_whose_lines_do_not_pair_up_differs_where_it_names_what_the_other_lacks() {
+        let kk = text(&[(315, "мекенжайлары"), (317, "қр байланыс және ақпарат министрлігінің бөлімі")]);
+        let ru = text(&[(815, "адреса центров"), (816, "№"), (829, "отдел министерства транспорта и коммуникаций")]);
+        let (here, there) = difference(&kk.tokens(), &ru.tokens());
+        assert_eq!(where_differs(&kk, &ru, &here, &there), (317, 829));
+        // Nothing to point at: the units' first lines.
+        assert_eq!(where_differs(&kk, &ru, &[], &[]), (315, 815));
     }
 
     #[test]

@@ -194,6 +194,10 @@ pub enum Token {
     Regulation,
     /// A Code.
     Code,
+    /// A ministry, by its index in `check::named::MINISTRIES`.
+    Ministry(u8),
+    /// A document an applicant brings, by its index in `check::named::DOCUMENTS`.
+    Document(u8),
 }
 
 /// Tokens, shown one after the other: «27, July, article 2» words.
@@ -211,9 +215,16 @@ impl Arg for Tokens {
             Token::Standard => Phrase::TheStandard {}.text(lang),
             Token::Regulation => Phrase::TheRegulation {}.text(lang),
             Token::Code => Phrase::TheCode {}.text(lang),
+            Token::Ministry(n) => named(crate::check::named::MINISTRIES, *n, lang),
+            Token::Document(n) => named(crate::check::named::DOCUMENTS, *n, lang),
         });
         each.collect::<Vec<_>>().join(", ")
     }
+}
+
+/// The name of entry `n` of a list of names, in «quotes».
+fn named(list: &[crate::check::named::Named], n: u8, lang: Lang) -> String {
+    list.get(usize::from(n)).map_or_else(String::new, |m| format!("«{}»", m.name(lang)))
 }
 
 /// A path through a channel's actions: `1 → 2 → 5`.

@@ -913,11 +913,20 @@ messages! {
     /// W0701: A paragraph or appendix whose numbers, dates or references differ between the language versions.
     VersionTextDiffers { unit: Unit, here: Tokens, other: RegulationId, there: Tokens } = W0701 Warning {
         en: "{unit} says what `{other}` does not: here {here}, there {there}"
-            => "numbers, dates and the acts a reference names read the same in both languages; compare the two texts",
+            => "numbers, dates, the acts a reference names, the ministries and the documents a text names read the same in both languages; compare the two texts at the lines shown and correct the wrong one",
         ru: "{unit} говорит то, чего нет в `{other}`: здесь {here}, там {there}"
-            => "числа, даты и акты, на которые ссылается текст, читаются одинаково на обоих языках; сравните два текста",
+            => "числа, даты, акты, на которые ссылается текст, министерства и документы, которые он называет, читаются одинаково на обоих языках; сравните два текста в указанных строках и исправьте ошибочный",
         kk: "{unit} `{other}` нұсқасында жоқты айтады: мұнда {here}, онда {there}"
-            => "сандар, күндер және сілтеме атайтын актілер екі тілде бірдей оқылады; екі мәтінді салыстырыңыз",
+            => "сандар, күндер, сілтеме атайтын актілер, мәтін атайтын министрліктер мен құжаттар екі тілде бірдей оқылады; екі мәтінді көрсетілген жолдарда салыстырып, қатесін түзетіңіз",
+    }
+    /// W0701: The service terms of the language versions count in different units.
+    VersionTermUnit { here: Phrase, other: RegulationId, there: Phrase } = W0701 Warning {
+        en: "the service term counts in {here} here and in {there} in `{other}`"
+            => "the numbers of the term are compared with its paragraph; its unit is compared here: one of the versions names the wrong unit",
+        ru: "срок оказания услуги считается здесь в единицах «{here}», а в `{other}` — «{there}»"
+            => "числа срока сравниваются с текстом его пункта, а единица — здесь: одна из версий называет не ту единицу",
+        kk: "қызмет көрсету мерзімі мұнда «{here}» бойынша, ал `{other}` нұсқасында «{there}» бойынша есептеледі"
+            => "мерзімнің сандары оның тармағының мәтінімен салыстырылады, ал бірлігі – осында: нұсқалардың бірі қате бірлікті атайды",
     }
     /// W0801: The use case «{scenario}» of channel `{channel}` names action {action}, which the table does not have.
     UseCaseUnknownAction { scenario: String, channel: ChannelId, action: u32 } = W0801 Warning {

@@ -79,6 +79,14 @@ phrases! {
     TheRegulation {} { en: "the Regulation", ru: "Регламент", kk: "Регламент" }
     /// A Code a reference names.
     TheCode {} { en: "a Code", ru: "кодекс", kk: "кодекс" }
+    /// The unit a term counts in: hours, minutes or seconds.
+    UnitClockTime {} { en: "clock time", ru: "часы и минуты", kk: "сағат пен минут" }
+    /// The unit a term counts in: calendar days.
+    UnitCalendarDays {} { en: "calendar days", ru: "календарные дни", kk: "күнтізбелік күндер" }
+    /// The unit a term counts in: working days.
+    UnitWorkingDays {} { en: "working days", ru: "рабочие дни", kk: "жұмыс күндері" }
+    /// The unit a term counts in: months.
+    UnitMonths {} { en: "months", ru: "месяцы", kk: "айлар" }
     /// A secondary label: the same place in the other language version.
     OtherVersionHere { other: RegulationId } {
         en: "the same in `{other}`",
