@@ -270,7 +270,10 @@ pub fn overdue(r: &OverdueReport) -> String {
 pub fn verification(v: &Verification) -> String {
     let mut out = format!("integrity check: {}\n", v.integrity);
     let head = v.head.as_deref().unwrap_or("none (empty journal)");
-    let _ = writeln!(out, "journal: {} entries in a hash chain; head {head}", v.entries);
+    let _ = writeln!(out, "journal: {} entries in a hash chain; head {head}", v.entries.saturating_sub(v.unsealed));
+    if v.unsealed > 0 {
+        let _ = writeln!(out, "journal: {} more entries committed, not yet sealed into the chain", v.unsealed);
+    }
     let _ = writeln!(out, "instances: {} checked against their journals", v.instances);
     let _ = writeln!(out, "editions and calendars: {} checked against their digests", v.records);
     if v.clear_applications > 0 {

@@ -21,7 +21,8 @@ pub fn sqlite(name: &str) -> AnyEngine {
     engine(Box::new(Store::open_options(&path, &options).unwrap()))
 }
 
-fn engine(store: Box<dyn CaseStore>) -> AnyEngine {
+/// An engine over `store`, replaying history.
+pub fn engine(store: Box<dyn CaseStore>) -> AnyEngine {
     let mut engine = Engine::new(store, Registry::default(), Calendar::kazakhstan().unwrap());
     engine.set_start_policy(StartPolicy::ReplayHistory);
     engine
@@ -44,7 +45,8 @@ pub fn postgres(base: &str, name: &str) -> AnyEngine {
     engine(Box::new(PgStore::connect(&url, Some(Key::generate())).unwrap()))
 }
 
-fn start(engine: &mut AnyEngine, regulation: &str, channel: &str, application: &str, key: Option<&str>) -> i64 {
+/// Starts a case as its start's participant, as the person "aigerim".
+pub fn start(engine: &mut AnyEngine, regulation: &str, channel: &str, application: &str, key: Option<&str>) -> i64 {
     let spec = engine.registry().channel(regulation, channel).unwrap();
     let actor = spec.action(spec.start).unwrap().participant.unwrap();
     let request = StartRequest {
@@ -223,7 +225,9 @@ fn postgres_refuses_a_wrong_key_and_finds_an_edited_journal() {
     let mut raw = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     let sealed: Vec<u8> = raw.query_one("SELECT sealed FROM instances WHERE id = $1", &[&id]).unwrap().get(0);
     assert!(!sealed.windows(12).any(|w| w == b"920101300010"), "sealed at rest");
-    raw.execute("UPDATE journal SET actor = 'somebody' WHERE seq = 1", &[]).unwrap();
+    // The entry is chained by a sealer (in `serve`, every replica runs one).
+    assert_eq!(PgStore::connect(&url, None).unwrap().seal().unwrap(), Some(1));
+    assert_eq!(raw.execute("UPDATE journal SET actor = 'somebody' WHERE seq = 1", &[]).unwrap(), 1);
     let verified = e.store().verify().unwrap();
     assert!(verified.problems.iter().any(|p| p.contains("journal entry 1")), "{verified:?}");
 }
