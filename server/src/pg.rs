@@ -196,13 +196,16 @@ impl PgStore {
         let mut client = Client::connect(url, NoTls).map_err(db(CONNECTING))?;
         let mut tx = client.transaction().map_err(db("starting the schema transaction"))?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK]).map_err(db("locking the schema"))?;
-        refuse_chained_in_commit(&mut tx)?;
-        tx.batch_execute(SCHEMA).map_err(db("creating the schema"))?;
-        tx.execute(
-            "INSERT INTO chain_head (one, seq, hash) VALUES (1, 0, $1) ON CONFLICT (one) DO NOTHING",
-            &[&chain::GENESIS],
-        )
-        .map_err(db("creating the chain"))?;
+        // A schema in place is left alone: its DDL would lock the tables
+        // that other replicas and their sealers are writing.
+        if !current_layout(&mut tx)? {
+            tx.batch_execute(SCHEMA).map_err(db("creating the schema"))?;
+            tx.execute(
+                "INSERT INTO chain_head (one, seq, hash) VALUES (1, 0, $1) ON CONFLICT (one) DO NOTHING",
+                &[&chain::GENESIS],
+            )
+            .map_err(db("creating the chain"))?;
+        }
         if let Some(key) = &key {
             tx.execute(
                 "INSERT INTO reglament_meta (key, value) VALUES ('key_check', $1) ON CONFLICT (key) DO NOTHING",
@@ -423,21 +426,24 @@ fn seal_batch(client: &mut Client, st: &Statements) -> Result<Option<u64>, postg
     Ok(Some(rows.len() as u64))
 }
 
-/// Refuses a database whose journal has the layout of the first PostgreSQL
-/// store (each entry chained inside its own commit, no `id`), rather than
-/// writing unsealed entries that its readers would not understand.
-fn refuse_chained_in_commit(tx: &mut impl GenericClient) -> Result<(), StoreError> {
-    let old: bool = tx
+/// Whether the database has this version's schema (created in one
+/// transaction, so its journal's `written` column stands for all of it);
+/// `false` for an empty database. A journal of the first PostgreSQL store's
+/// layout (each entry chained inside its own commit, no `written`) is
+/// refused rather than written with unsealed entries its readers would not
+/// understand.
+fn current_layout(tx: &mut impl GenericClient) -> Result<bool, StoreError> {
+    let row = tx
         .query_one(
             "SELECT EXISTS (SELECT 1 FROM information_schema.columns
-                            WHERE table_schema = current_schema() AND table_name = 'journal')
-                AND NOT EXISTS (SELECT 1 FROM information_schema.columns
+                            WHERE table_schema = current_schema() AND table_name = 'journal'),
+                    EXISTS (SELECT 1 FROM information_schema.columns
                             WHERE table_schema = current_schema() AND table_name = 'journal' AND column_name = 'written')",
             &[],
         )
-        .map_err(db("reading the schema"))?
-        .get(0);
-    if old {
+        .map_err(db("reading the schema"))?;
+    let (journal, written): (bool, bool) = (row.get(0), row.get(1));
+    if journal && !written {
         return Err(StoreError::Database {
             doing: "opening the store",
             detail: "its journal has the layout of an earlier version (each entry chained inside its commit); \
@@ -445,8 +451,17 @@ fn refuse_chained_in_commit(tx: &mut impl GenericClient) -> Result<(), StoreErro
                 .to_string(),
         });
     }
-    Ok(())
+    Ok(written)
 }
+
+/// A move as one statement, so one round trip and one implicit
+/// transaction: the instance moves only from the version the move was
+/// planned on, and its journal entry (unsealed) is written only when it did
+/// — no row, no entry, and the caller reads the version that won.
+const MOVE_SQL: &str = "WITH moved AS (
+    UPDATE instances SET state = $1, version = $2, finished = $3 WHERE id = $4 AND version = $5 RETURNING id)
+ INSERT INTO journal (instance, version, kind, at, actor, from_action, to_action, branch, key, person)
+ SELECT id, $6::BIGINT, $7::TEXT, $8::TEXT, $9::TEXT, $10::BIGINT, $11::BIGINT, $12::TEXT, $13::TEXT, $14::TEXT FROM moved";
 
 fn keyed_in(client: &mut impl GenericClient, st: &Statements, key: &str) -> Result<Option<Keyed>, StoreError> {
     let row = st
@@ -633,33 +648,46 @@ impl CaseStore for PgStore {
 
     fn commit(&mut self, t: &Transition) -> Result<(), StoreError> {
         let id = t.entry.instance;
+        let e = &t.entry;
+        let (at, from, to) = (e.at.to_string(), e.from.map(i64::from), e.to.map(i64::from));
+        let params: [&(dyn postgres::types::ToSql + Sync); 14] = [
+            &i64::from(t.state),
+            &(t.expected_version + 1),
+            &t.finished,
+            &id,
+            &t.expected_version,
+            &e.version,
+            &chain::MOVE,
+            &at,
+            &e.actor,
+            &from,
+            &to,
+            &e.branch,
+            &e.key,
+            &e.person,
+        ];
         let mut client = self.client();
-        let mut tx = client.transaction().map_err(db("starting a transaction"))?;
-        let changed = self
+        let moved = self
             .statements
-            .get(&mut tx, "UPDATE instances SET state = $1, version = $2, finished = $3 WHERE id = $4 AND version = $5")
-            .and_then(|q| {
-                tx.execute(&q, &[&i64::from(t.state), &(t.expected_version + 1), &t.finished, &id, &t.expected_version])
-            })
-            .map_err(db("moving the instance"))?;
-        if changed != 1 {
-            let found: Option<i64> = tx
-                .query_opt("SELECT version FROM instances WHERE id = $1", &[&id])
-                .map_err(db("reading the instance"))?
-                .map(|r| r.get(0));
-            return Err(StoreError::Conflict { instance: id, expected: t.expected_version, found: found.unwrap_or(0) });
-        }
-        match append(&mut tx, &self.statements, chain::MOVE, &t.entry, None) {
-            Ok(()) => {}
+            .get(&mut *client, MOVE_SQL)
+            .and_then(|q| client.execute(&q, &params))
+            .map(|written| written == 1);
+        match moved {
+            Ok(true) => Ok(()),
+            Ok(false) => {
+                let found: Option<i64> = client
+                    .query_opt("SELECT version FROM instances WHERE id = $1", &[&id])
+                    .map_err(db("reading the instance"))?
+                    .map(|r| r.get(0));
+                Err(StoreError::Conflict { instance: id, expected: t.expected_version, found: found.unwrap_or(0) })
+            }
             Err(e) if is_unique_violation(&e) && t.entry.key.is_some() => {
-                drop(tx);
                 let key = t.entry.key.clone().unwrap_or_default();
                 let instance = keyed_in(&mut *client, &self.statements, &key)?.map_or(0, |k| k.instance);
-                return Err(StoreError::KeyReused { key, instance });
+                Err(StoreError::KeyReused { key, instance })
             }
-            Err(e) => return Err(db("writing the journal")(e)),
+            Err(e) => Err(db("committing the transition")(e)),
         }
-        tx.commit().map_err(db("committing the transition"))
     }
 
     fn disclose(&mut self, id: i64, who: &str, at: LocalDateTime) -> Result<Application, StoreError> {

@@ -6,6 +6,13 @@
 //! the version it was planned on, the journal is one hash chain
 //! ([`super::chain`]), idempotency keys are unique, applications are sealed
 //! with the operator's key and every disclosure is a journal entry.
+//!
+//! When an entry joins the chain may differ: the SQLite store chains it in
+//! the transaction that commits it; the PostgreSQL store commits it unsealed
+//! and a sealer chains it moments later, so that commits do not queue on
+//! the chain's head ([`Verification::unsealed`] counts those not chained
+//! yet). Callers see no difference: an entry is committed, readable and
+//! counted by its instance's checks the moment its commit returns.
 
 use reglament_runtime::LocalDateTime;
 
@@ -57,7 +64,8 @@ pub trait CaseStore: Send {
     fn escalation_failed(&mut self, id: i64, retry_at: i64, error: &str) -> Result<(), StoreError>;
     /// Every escalation with its delivery state.
     fn escalations(&self) -> Result<Vec<EscalationRecord>, StoreError>;
-    /// The full check: the chain, every instance against its journal, the records.
+    /// The full check: the chain, every instance against its journal (its
+    /// entries sealed into the chain or not yet), the records.
     fn verify(&self) -> Result<Verification, StoreError>;
     /// Whether the connection is lost for good (a server store whose
     /// connection closed): its owner should open another. A file never is.
