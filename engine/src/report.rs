@@ -358,3 +358,18 @@ pub fn calendar_year(calendar: &Calendar, year: i32) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_says_how_many_entries_are_not_sealed_yet() {
+        let v = Verification { integrity: "ok".into(), entries: 5, unsealed: 2, ..Verification::default() };
+        let text = verification(&v);
+        assert!(text.contains("journal: 3 entries in a hash chain"), "{text}");
+        assert!(text.contains("journal: 2 more entries committed, not yet sealed into the chain"), "{text}");
+        let sealed = verification(&Verification { unsealed: 0, ..v });
+        assert!(sealed.contains("journal: 5 entries") && !sealed.contains("not yet sealed"), "{sealed}");
+    }
+}
