@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reglament_engine::{Acting, CaseStore, Key, StoreError, Target};
-use reglament_server::pg::{PgStore, SEAL_LOCK};
+use reglament_server::pg::{PgStore, Sealer, SEAL_LOCK};
 
 use crate::conformance::{engine, fresh_database, start};
 use crate::harness::{t, Harness, ARCHIVE_KK};
@@ -203,4 +203,20 @@ async fn a_serve_replica_seals_what_it_commits_within_moments() {
         assert!(began.elapsed() < Duration::from_secs(10), "not sealed after 10 s: {v:?}");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+#[test]
+fn a_sealer_stopping_seals_what_is_left() {
+    let Some(base) = tools::postgres() else { return };
+    let url = fresh_database(&base, "seal_stop");
+    let mut e = engine(Box::new(PgStore::connect(&url, Some(Key::generate())).unwrap()));
+    // A sealer whose first round is an hour away: only stopping seals.
+    let sealer = Sealer::start(url.clone(), Duration::from_secs(3600));
+    start(&mut e, ARCHIVE_KK, "qyzmet_berushi", "{}", None);
+    start(&mut e, ARCHIVE_KK, "qyzmet_berushi", "{}", None);
+    assert_eq!(e.store().verify().unwrap().unsealed, 2);
+    sealer.stop();
+    sealer.stop();
+    let v = e.store().verify().unwrap();
+    assert!(v.is_ok() && (v.entries, v.unsealed) == (2, 0), "{v:?}");
 }
