@@ -44,8 +44,8 @@ use postgres::error::SqlState;
 use postgres::{Client, GenericClient, NoTls, Row, Statement};
 use reglament_engine::store::chain::{self, ChainRow, StartDetail};
 use reglament_engine::{
-    Application, CaseStore, Damaged, Disclosure, Escalation, EscalationKind, EscalationRecord, FlkStatus, Inserted,
-    JournalEntry, Key, Keyed, Listing, NewEscalation, NewInstance, StoreError, StoredInstance, Transition,
+    Application, CaseFile, CaseStore, Damaged, Disclosure, Escalation, EscalationKind, EscalationRecord, FlkStatus,
+    Inserted, JournalEntry, Key, Keyed, Listing, NewEscalation, NewInstance, StoreError, StoredInstance, Transition,
     Verification,
 };
 use reglament_runtime::LocalDateTime;
@@ -475,19 +475,60 @@ fn keyed_in(client: &mut impl GenericClient, st: &Statements, key: &str) -> Resu
 }
 
 fn decode_entry(r: &Row) -> Result<JournalEntry, StoreError> {
-    let number = |i: usize| r.get::<_, Option<i64>>(i).and_then(|n| u32::try_from(n).ok());
-    let at: String = r.get(2);
+    decode_entry_at(r, 0)
+}
+
+/// A journal entry from `ENTRY_COLUMNS`, starting at column `first`.
+fn decode_entry_at(r: &Row, first: usize) -> Result<JournalEntry, StoreError> {
+    let number = |i: usize| r.get::<_, Option<i64>>(first + i).and_then(|n| u32::try_from(n).ok());
+    let at: String = r.get(first + 2);
     Ok(JournalEntry {
-        instance: r.get(0),
-        version: r.get::<_, Option<i64>>(1).unwrap_or(0),
+        instance: r.get(first),
+        version: r.get::<_, Option<i64>>(first + 1).unwrap_or(0),
         at: LocalDateTime::parse(&at).map_err(|e| StoreError::BadRow(format!("journal time: {e}")))?,
-        actor: r.get(3),
+        actor: r.get(first + 3),
         from: number(4),
         to: number(5),
-        branch: r.get(6),
-        key: r.get(7),
-        person: r.get(8),
+        branch: r.get(first + 6),
+        key: r.get(first + 7),
+        person: r.get(first + 8),
     })
+}
+
+/// An instance and its journal in one query: the instance's columns on
+/// every row, then one journal entry's (`ENTRY_COLUMNS`, its kind), in the
+/// order of their ids.
+fn case_file_sql() -> String {
+    let instance: Vec<String> = INSTANCE_COLUMNS.split(", ").map(|c| format!("i.{c}")).collect();
+    let entry: Vec<String> = ENTRY_COLUMNS.split(", ").map(|c| format!("j.{c}")).collect();
+    format!(
+        "SELECT {}, {}, j.kind FROM instances i LEFT JOIN journal j ON j.instance = i.id WHERE i.id = $1 ORDER BY j.id",
+        instance.join(", "),
+        entry.join(", ")
+    )
+}
+
+/// Splits `case_file_sql`'s rows into the case file.
+fn decode_case_file(rows: &[Row], key: Option<&Key>) -> Result<Option<CaseFile>, StoreError> {
+    let Some(first) = rows.first() else { return Ok(None) };
+    let instance = decode_instance(first, true, key)
+        .map_err(|d| StoreError::BadRow(format!("instance {}: {}", d.instance, d.problem)))?;
+    let mut file = CaseFile { instance, journal: Vec::new(), disclosures: Vec::new() };
+    // The entry's columns follow the instance's.
+    let at = INSTANCE_COLUMNS.split(", ").count();
+    for r in rows {
+        let kind: Option<String> = r.get(at + 9);
+        match kind.as_deref() {
+            None => {}
+            Some(chain::DISCLOSURE) => {
+                let entry = decode_entry_at(r, at)?;
+                file.disclosures.push(Disclosure { instance: entry.instance, at: entry.at, who: entry.actor });
+            }
+            Some(_) => file.journal.push(decode_entry_at(r, at)?),
+        }
+    }
+    file.journal.sort_by_key(|e| e.version);
+    Ok(Some(file))
 }
 
 fn decode_instance(r: &Row, with_application: bool, key: Option<&Key>) -> Result<StoredInstance, Damaged> {
@@ -760,6 +801,11 @@ impl CaseStore for PgStore {
                 Ok(Disclosure { instance, at, who: r.get(1) })
             })
             .collect()
+    }
+
+    fn case_file(&self, id: i64) -> Result<Option<CaseFile>, StoreError> {
+        let found = rows(self, &case_file_sql(), &[&id], "reading a case")?;
+        decode_case_file(&found, self.key.as_ref())
     }
 
     fn edition(&self, digest: &str) -> Result<Option<String>, StoreError> {

@@ -17,8 +17,8 @@
 use reglament_runtime::LocalDateTime;
 
 use super::{
-    Disclosure, Escalation, EscalationRecord, Inserted, JournalEntry, Keyed, Listing, NewEscalation, NewInstance,
-    Store, StoredInstance, Transition, Verification,
+    CaseFile, Disclosure, Escalation, EscalationRecord, Inserted, JournalEntry, Keyed, Listing, NewEscalation,
+    NewInstance, Store, StoredInstance, Transition, Verification,
 };
 use crate::application::Application;
 use crate::error::StoreError;
@@ -50,6 +50,14 @@ pub trait CaseStore: Send {
     fn journal(&self, instance: i64) -> Result<Vec<JournalEntry>, StoreError>;
     /// Who was shown an instance's personal data, oldest first.
     fn disclosures(&self, instance: i64) -> Result<Vec<Disclosure>, StoreError>;
+    /// An instance (with its application) and its journal and disclosures,
+    /// as [`CaseStore::instance`], [`CaseStore::journal`] and
+    /// [`CaseStore::disclosures`] return them: what a timeline shows. A
+    /// store over a network reads them in one round trip.
+    fn case_file(&self, id: i64) -> Result<Option<CaseFile>, StoreError> {
+        let Some(instance) = self.instance(id)? else { return Ok(None) };
+        Ok(Some(CaseFile { instance, journal: self.journal(id)?, disclosures: self.disclosures(id)? }))
+    }
     /// The snapshot of an edition.
     fn edition(&self, digest: &str) -> Result<Option<String>, StoreError>;
     /// Recorded calendar data.
@@ -174,6 +182,9 @@ impl<T: CaseStore + ?Sized> CaseStore for Box<T> {
     }
     fn disclosures(&self, instance: i64) -> Result<Vec<Disclosure>, StoreError> {
         (**self).disclosures(instance)
+    }
+    fn case_file(&self, id: i64) -> Result<Option<CaseFile>, StoreError> {
+        (**self).case_file(id)
     }
     fn edition(&self, digest: &str) -> Result<Option<String>, StoreError> {
         (**self).edition(digest)

@@ -90,6 +90,11 @@ fn starts_moves_and_chains(make: &dyn Fn(&str) -> AnyEngine) {
         e.advance_by(id, Target::Only, other, t("2024-03-15T10:05"), None),
         Err(EngineError::NotResponsible { .. })
     ));
+    // The case file is the three reads in one.
+    let file = e.store().case_file(id).unwrap().unwrap();
+    assert_eq!(file.instance, e.store().instance(id).unwrap().unwrap());
+    assert_eq!((file.journal, file.disclosures), (journal, vec![]));
+    assert_eq!(e.store().case_file(999).unwrap(), None);
     let verified = e.store().verify().unwrap();
     assert!(verified.is_ok(), "{:?}", verified.problems);
     assert_eq!((verified.entries, verified.instances), (4, 1));
@@ -146,6 +151,9 @@ fn applications_are_sealed_and_disclosures_recorded(make: &dyn Fn(&str) -> AnyEn
     assert_eq!(shown.get("phone"), Some("+77011234567"));
     let disclosures = e.store().disclosures(id).unwrap();
     assert_eq!((disclosures.len(), disclosures[0].who.as_str()), (1, "Айгерім (aigerim)"));
+    let file = e.store().case_file(id).unwrap().unwrap();
+    assert_eq!((file.disclosures, file.journal.len()), (disclosures, 1), "the disclosure is not a transition");
+    assert_eq!(file.instance.application.unwrap().get("iin"), Some("920101300010"));
     assert!(matches!(e.disclose(999, "x", t("2024-03-15T10:05")), Err(EngineError::UnknownInstance(999))));
     let verified = e.store().verify().unwrap();
     assert!(verified.is_ok() && verified.entries == 2, "{verified:?}");
