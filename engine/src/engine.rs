@@ -409,13 +409,13 @@ impl<S: CaseStore> Engine<S> {
     /// An instance's timeline: its steps with due times, the service's, and
     /// who was shown its personal data.
     pub fn timeline(&self, id: i64) -> Result<Timeline, EngineError> {
-        let instance = self.store.instance(id)?.ok_or(EngineError::UnknownInstance(id))?;
+        let file = self.store.case_file(id)?.ok_or(EngineError::UnknownInstance(id))?;
+        let instance = file.instance;
         let (regulation, calendar) = self.context(&instance)?;
         let channel = channel_of(regulation, &instance.channel)?;
-        let journal = self.store.journal(id)?;
         let basis = Basis { regulation, calendar: &calendar, receipt: instance.started_at };
-        let mut timeline = Timeline::build(instance, basis, channel, journal)?;
-        timeline.disclosures = self.store.disclosures(id)?;
+        let mut timeline = Timeline::build(instance, basis, channel, file.journal)?;
+        timeline.disclosures = file.disclosures;
         Ok(timeline)
     }
 

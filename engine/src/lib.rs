@@ -60,8 +60,8 @@ pub use registry::Registry;
 pub use schedule::{Basis, ServiceDue, Step, StepDue, Timeline};
 pub use seal::{Key, KeyError};
 pub use store::{
-    CalendarRecord, CaseStore, Damaged, Disclosure, Durability, Escalation, EscalationKind, EscalationRecord, Inserted,
-    JournalEntry, Keyed, Listing, NewEscalation, NewInstance, OpenMode, Store, StoreOptions, StoredInstance,
+    CalendarRecord, CaseFile, CaseStore, Damaged, Disclosure, Durability, Escalation, EscalationKind, EscalationRecord,
+    Inserted, JournalEntry, Keyed, Listing, NewEscalation, NewInstance, OpenMode, Store, StoreOptions, StoredInstance,
     Transition, Verification, SCHEMA_VERSION,
 };
 

@@ -270,7 +270,10 @@ pub fn overdue(r: &OverdueReport) -> String {
 pub fn verification(v: &Verification) -> String {
     let mut out = format!("integrity check: {}\n", v.integrity);
     let head = v.head.as_deref().unwrap_or("none (empty journal)");
-    let _ = writeln!(out, "journal: {} entries in a hash chain; head {head}", v.entries);
+    let _ = writeln!(out, "journal: {} entries in a hash chain; head {head}", v.entries.saturating_sub(v.unsealed));
+    if v.unsealed > 0 {
+        let _ = writeln!(out, "journal: {} more entries committed, not yet sealed into the chain", v.unsealed);
+    }
     let _ = writeln!(out, "instances: {} checked against their journals", v.instances);
     let _ = writeln!(out, "editions and calendars: {} checked against their digests", v.records);
     if v.clear_applications > 0 {
@@ -354,4 +357,19 @@ pub fn calendar_year(calendar: &Calendar, year: i32) -> String {
         day = Some(d.succ());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_says_how_many_entries_are_not_sealed_yet() {
+        let v = Verification { integrity: "ok".into(), entries: 5, unsealed: 2, ..Verification::default() };
+        let text = verification(&v);
+        assert!(text.contains("journal: 3 entries in a hash chain"), "{text}");
+        assert!(text.contains("journal: 2 more entries committed, not yet sealed into the chain"), "{text}");
+        let sealed = verification(&Verification { unsealed: 0, ..v });
+        assert!(sealed.contains("journal: 5 entries") && !sealed.contains("not yet sealed"), "{sealed}");
+    }
 }

@@ -86,6 +86,7 @@ fn main() {
     run(address, &token, o.clients, Duration::from_secs(1));
     let (latencies, starts, elapsed) = run(address, &token, o.clients, Duration::from_secs(o.seconds));
     report(&o, &latencies, starts, elapsed);
+    check(&runtime, &service);
     drop(runtime);
     drop(service);
     let _ = std::fs::remove_dir_all(&dir);
@@ -172,6 +173,25 @@ fn report(o: &Options, latencies: &[Duration], starts: usize, elapsed: Duration)
         at(0.50).as_secs_f64() * 1e3,
         at(0.99).as_secs_f64() * 1e3,
         sorted.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
+    );
+}
+
+/// Checks the store after the run: on PostgreSQL, how many entries the
+/// sealer had not chained yet when the clients stopped, then, once it has
+/// stopped (sealing the rest), that the whole journal is one sound chain.
+fn check(runtime: &tokio::runtime::Runtime, service: &Arc<reglament_server::Service>) {
+    let verify = || runtime.block_on(service.pool.run(|e| Ok(e.store().verify()?))).expect("the store's check");
+    let right_after = verify();
+    if let Some(sealer) = &service.sealer {
+        sealer.stop();
+    }
+    let sealed = verify();
+    println!(
+        "the store: {} journal entries, {} of them unsealed when the clients stopped, {} after the sealer's last round; {}",
+        sealed.entries,
+        right_after.unsealed,
+        sealed.unsealed,
+        if sealed.is_ok() { "sound".to_string() } else { format!("FAILED its check: {:?}", sealed.problems) }
     );
 }
 

@@ -60,6 +60,9 @@ pub struct Service {
     pub pool: Arc<Pool>,
     /// Demo mode's signing key: the desk's sign-in page issues tokens with it.
     pub demo: Option<SigningKey>,
+    /// On PostgreSQL, the loop that seals committed journal entries into
+    /// the chain ([`pg::Sealer`]); SQLite chains each entry as it commits.
+    pub sealer: Option<pg::Sealer>,
 }
 
 /// The desk's cookie that holds the caller's token.

@@ -38,7 +38,9 @@ pub fn build(config: Config, clock: Arc<dyn Clock>) -> Result<Arc<Service>, Stri
     let first = open().map_err(|e| e.to_string())?;
     let pool = Arc::new(Pool::new(size, open));
     pool.give_back(first);
-    Ok(Arc::new(Service { config, verifier, clock, pool, demo }))
+    // PostgreSQL commits journal entries unsealed: this replica seals them.
+    let sealer = config.store.postgres.clone().map(|url| crate::pg::Sealer::start(url, crate::pg::SEAL_EVERY));
+    Ok(Arc::new(Service { config, verifier, clock, pool, demo, sealer }))
 }
 
 fn opener(config: &Config, key: Key, calendar: Calendar, policy: StartPolicy) -> Result<(usize, Opener), String> {
@@ -74,7 +76,14 @@ pub async fn serve(service: Arc<Service>) -> Result<(), String> {
     let stop = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    accept(listener, crate::api::router(service), headers, stop).await;
+    accept(listener, crate::api::router(Arc::clone(&service)), headers, stop).await;
+    // Seal what this replica committed before it goes (the sealer blocks).
+    let _ = tokio::task::spawn_blocking(move || {
+        if let Some(sealer) = &service.sealer {
+            sealer.stop();
+        }
+    })
+    .await;
     Ok(())
 }
 

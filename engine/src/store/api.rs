@@ -6,12 +6,19 @@
 //! the version it was planned on, the journal is one hash chain
 //! ([`super::chain`]), idempotency keys are unique, applications are sealed
 //! with the operator's key and every disclosure is a journal entry.
+//!
+//! When an entry joins the chain may differ: the SQLite store chains it in
+//! the transaction that commits it; the PostgreSQL store commits it unsealed
+//! and a sealer chains it moments later, so that commits do not queue on
+//! the chain's head ([`Verification::unsealed`] counts those not chained
+//! yet). Callers see no difference: an entry is committed, readable and
+//! counted by its instance's checks the moment its commit returns.
 
 use reglament_runtime::LocalDateTime;
 
 use super::{
-    Disclosure, Escalation, EscalationRecord, Inserted, JournalEntry, Keyed, Listing, NewEscalation, NewInstance,
-    Store, StoredInstance, Transition, Verification,
+    CaseFile, Disclosure, Escalation, EscalationRecord, Inserted, JournalEntry, Keyed, Listing, NewEscalation,
+    NewInstance, Store, StoredInstance, Transition, Verification,
 };
 use crate::application::Application;
 use crate::error::StoreError;
@@ -43,6 +50,14 @@ pub trait CaseStore: Send {
     fn journal(&self, instance: i64) -> Result<Vec<JournalEntry>, StoreError>;
     /// Who was shown an instance's personal data, oldest first.
     fn disclosures(&self, instance: i64) -> Result<Vec<Disclosure>, StoreError>;
+    /// An instance (with its application) and its journal and disclosures,
+    /// as [`CaseStore::instance`], [`CaseStore::journal`] and
+    /// [`CaseStore::disclosures`] return them: what a timeline shows. A
+    /// store over a network reads them in one round trip.
+    fn case_file(&self, id: i64) -> Result<Option<CaseFile>, StoreError> {
+        let Some(instance) = self.instance(id)? else { return Ok(None) };
+        Ok(Some(CaseFile { instance, journal: self.journal(id)?, disclosures: self.disclosures(id)? }))
+    }
     /// The snapshot of an edition.
     fn edition(&self, digest: &str) -> Result<Option<String>, StoreError>;
     /// Recorded calendar data.
@@ -57,7 +72,8 @@ pub trait CaseStore: Send {
     fn escalation_failed(&mut self, id: i64, retry_at: i64, error: &str) -> Result<(), StoreError>;
     /// Every escalation with its delivery state.
     fn escalations(&self) -> Result<Vec<EscalationRecord>, StoreError>;
-    /// The full check: the chain, every instance against its journal, the records.
+    /// The full check: the chain, every instance against its journal (its
+    /// entries sealed into the chain or not yet), the records.
     fn verify(&self) -> Result<Verification, StoreError>;
     /// Whether the connection is lost for good (a server store whose
     /// connection closed): its owner should open another. A file never is.
@@ -166,6 +182,9 @@ impl<T: CaseStore + ?Sized> CaseStore for Box<T> {
     }
     fn disclosures(&self, instance: i64) -> Result<Vec<Disclosure>, StoreError> {
         (**self).disclosures(instance)
+    }
+    fn case_file(&self, id: i64) -> Result<Option<CaseFile>, StoreError> {
+        (**self).case_file(id)
     }
     fn edition(&self, digest: &str) -> Result<Option<String>, StoreError> {
         (**self).edition(digest)

@@ -160,6 +160,18 @@ pub struct JournalEntry {
     pub person: Option<String>,
 }
 
+/// An instance with everything its timeline shows: what
+/// [`CaseStore::case_file`] reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFile {
+    /// The instance, with its application opened when the store has the key.
+    pub instance: StoredInstance,
+    /// Its transitions, oldest first.
+    pub journal: Vec<JournalEntry>,
+    /// Who was shown its personal data, oldest first.
+    pub disclosures: Vec<Disclosure>,
+}
+
 /// A disclosure of a case's personal data: who asked, when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disclosure {

@@ -16,10 +16,15 @@ use crate::error::StoreError;
 pub struct Verification {
     /// SQLite's integrity check: `ok` or its findings.
     pub integrity: String,
-    /// Journal entries checked.
+    /// Journal entries checked (sealed into the chain or not yet).
     pub entries: u64,
-    /// The hash of the last entry: keep it outside the store to know later
-    /// that no entry was cut off the end.
+    /// Entries committed but not yet sealed into the chain: always 0 on
+    /// SQLite, which chains each entry in its own transaction; on
+    /// PostgreSQL a sealer chains committed entries in batches shortly
+    /// after, so a few are normal while the service is busy.
+    pub unsealed: u64,
+    /// The hash of the last sealed entry: keep it outside the store to know
+    /// later that no entry was cut off the end.
     pub head: Option<String>,
     /// Instances checked against their journals.
     pub instances: u64,

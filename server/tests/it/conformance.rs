@@ -21,7 +21,8 @@ pub fn sqlite(name: &str) -> AnyEngine {
     engine(Box::new(Store::open_options(&path, &options).unwrap()))
 }
 
-fn engine(store: Box<dyn CaseStore>) -> AnyEngine {
+/// An engine over `store`, replaying history.
+pub fn engine(store: Box<dyn CaseStore>) -> AnyEngine {
     let mut engine = Engine::new(store, Registry::default(), Calendar::kazakhstan().unwrap());
     engine.set_start_policy(StartPolicy::ReplayHistory);
     engine
@@ -44,7 +45,8 @@ pub fn postgres(base: &str, name: &str) -> AnyEngine {
     engine(Box::new(PgStore::connect(&url, Some(Key::generate())).unwrap()))
 }
 
-fn start(engine: &mut AnyEngine, regulation: &str, channel: &str, application: &str, key: Option<&str>) -> i64 {
+/// Starts a case as its start's participant, as the person "aigerim".
+pub fn start(engine: &mut AnyEngine, regulation: &str, channel: &str, application: &str, key: Option<&str>) -> i64 {
     let spec = engine.registry().channel(regulation, channel).unwrap();
     let actor = spec.action(spec.start).unwrap().participant.unwrap();
     let request = StartRequest {
@@ -88,6 +90,11 @@ fn starts_moves_and_chains(make: &dyn Fn(&str) -> AnyEngine) {
         e.advance_by(id, Target::Only, other, t("2024-03-15T10:05"), None),
         Err(EngineError::NotResponsible { .. })
     ));
+    // The case file is the three reads in one.
+    let file = e.store().case_file(id).unwrap().unwrap();
+    assert_eq!(file.instance, e.store().instance(id).unwrap().unwrap());
+    assert_eq!((file.journal, file.disclosures), (journal, vec![]));
+    assert_eq!(e.store().case_file(999).unwrap(), None);
     let verified = e.store().verify().unwrap();
     assert!(verified.is_ok(), "{:?}", verified.problems);
     assert_eq!((verified.entries, verified.instances), (4, 1));
@@ -144,6 +151,9 @@ fn applications_are_sealed_and_disclosures_recorded(make: &dyn Fn(&str) -> AnyEn
     assert_eq!(shown.get("phone"), Some("+77011234567"));
     let disclosures = e.store().disclosures(id).unwrap();
     assert_eq!((disclosures.len(), disclosures[0].who.as_str()), (1, "Айгерім (aigerim)"));
+    let file = e.store().case_file(id).unwrap().unwrap();
+    assert_eq!((file.disclosures, file.journal.len()), (disclosures, 1), "the disclosure is not a transition");
+    assert_eq!(file.instance.application.unwrap().get("iin"), Some("920101300010"));
     assert!(matches!(e.disclose(999, "x", t("2024-03-15T10:05")), Err(EngineError::UnknownInstance(999))));
     let verified = e.store().verify().unwrap();
     assert!(verified.is_ok() && verified.entries == 2, "{verified:?}");
@@ -223,7 +233,9 @@ fn postgres_refuses_a_wrong_key_and_finds_an_edited_journal() {
     let mut raw = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     let sealed: Vec<u8> = raw.query_one("SELECT sealed FROM instances WHERE id = $1", &[&id]).unwrap().get(0);
     assert!(!sealed.windows(12).any(|w| w == b"920101300010"), "sealed at rest");
-    raw.execute("UPDATE journal SET actor = 'somebody' WHERE seq = 1", &[]).unwrap();
+    // The entry is chained by a sealer (in `serve`, every replica runs one).
+    assert_eq!(PgStore::connect(&url, None).unwrap().seal().unwrap(), Some(1));
+    assert_eq!(raw.execute("UPDATE journal SET actor = 'somebody' WHERE seq = 1", &[]).unwrap(), 1);
     let verified = e.store().verify().unwrap();
     assert!(verified.problems.iter().any(|p| p.contains("journal entry 1")), "{verified:?}");
 }

@@ -13,4 +13,5 @@ mod escalations;
 mod harness;
 mod openapi;
 mod replicas;
+mod sealing;
 mod tools;

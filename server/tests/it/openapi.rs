@@ -71,6 +71,7 @@ async fn a_store_that_cannot_be_reached_is_a_503_and_other_requests_are_served()
         clock: std::sync::Arc::new(h.clock.clone()),
         pool: std::sync::Arc::new(broken),
         demo: None,
+        sealer: None,
     };
     let app = reglament_server::api::router(std::sync::Arc::new(service));
     let request = crate::harness::request("GET", "/api/cases", Some(&h.token("aigerim")), None);
