@@ -73,10 +73,8 @@ pub async fn serve(service: Arc<Service>) -> Result<(), String> {
     eprintln!("reglament: serving on http://{address}/ (the desk: http://{address}/desk)");
     tokio::spawn(crate::worker::run(Arc::clone(&service)));
     let headers = Duration::from_secs(service.config.limits.header_secs);
-    let stop = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    accept(listener, crate::api::router(Arc::clone(&service)), headers, stop).await;
+    accept(listener, crate::api::router(Arc::clone(&service)), headers, stopped()).await;
+    eprintln!("reglament: stopped; the requests under way were finished");
     // Seal what this replica committed before it goes (the sealer blocks).
     let _ = tokio::task::spawn_blocking(move || {
         if let Some(sealer) = &service.sealer {
@@ -85,6 +83,24 @@ pub async fn serve(service: Arc<Service>) -> Result<(), String> {
     })
     .await;
     Ok(())
+}
+
+/// Completes when the process is asked to stop: Ctrl-C (SIGINT) or, on
+/// Unix, SIGTERM, which is what a service manager or a container runtime
+/// sends. Either way the service stops gracefully.
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// Serves `app` on `listener` until `stop` completes, then lets the requests

@@ -176,6 +176,28 @@ pub fn http(method: &str, url: &str, token: Option<&str>, body: Option<&str>) ->
     (status, response.body_mut().read_to_string().unwrap_or_default())
 }
 
+/// SIGTERM, what a service manager sends, stops the service gracefully:
+/// it says so and exits with success.
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_service_gracefully() {
+    let dir = folder("abuse-sigterm");
+    let mut served = serve(&["--demo", dir.to_str().unwrap()]);
+    let pid = served.child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = served.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "still running: {}", served.log.lock().unwrap());
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(status.success(), "{status:?}: {}", served.log.lock().unwrap());
+    assert!(served.log.lock().unwrap().contains("reglament: stopped"), "{}", served.log.lock().unwrap());
+}
+
 #[test]
 fn one_command_serves_a_demo_and_its_log_holds_no_personal_data() {
     let dir = folder("abuse-demo");
