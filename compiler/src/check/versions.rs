@@ -21,7 +21,7 @@ use crate::diagnostics::Sink;
 use crate::lower::cells;
 use crate::messages::{Cells, Message, Phrase, Token, Tokens, Unit};
 use crate::model::{Action, Channel, Column, Meaning, ParticipantId, Regulation};
-use crate::sources::{fold, unspaced, SourceDoc};
+use crate::sources::{fold, is_alphanumeric, lowercase, unspaced, SourceDoc};
 
 /// A regulation's text cut into units (see [`units`]).
 pub type Units = BTreeMap<Unit, Text>;
@@ -269,7 +269,7 @@ pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
     let mut current: Option<Unit> = None;
     let mut paragraph = 0;
     let first = reg.source.first.max(reg.title.line).max(1);
-    let title = words(&reg.title().to_lowercase());
+    let title = words(&lowercase(reg.title()));
     let tables: Vec<(u32, u32)> = reg.channels.iter().flat_map(|c| c.table_lines.iter().copied()).collect();
     for n in first..=reg.source.last.min(doc.line_count()) {
         // The tables are compared cell by cell.
@@ -277,7 +277,7 @@ pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
             continue;
         }
         let Some(line) = doc.folded_line(n) else { continue };
-        let text = unspaced(line).to_lowercase();
+        let text = lowercase(&unspaced(line));
         if heads_appendix(&text, &title) {
             continue;
         }
@@ -304,7 +304,7 @@ pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
 
 /// The words of a text, in small letters.
 fn words(text: &str) -> std::collections::BTreeSet<String> {
-    unspaced(&fold(text)).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    unspaced(&fold(text)).split(|c: char| !is_alphanumeric(c)).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// Whether a line is part of an appendix's heading: the regulation's title
@@ -322,8 +322,13 @@ fn heads_appendix(line: &str, title: &std::collections::BTreeSet<String>) -> boo
         "қызмет",
         "көрсету",
     ];
-    let own = words(line);
-    let known = own.iter().filter(|w| title.contains(*w) || HEADING.contains(&w.as_str())).count();
+    // `line` is folded, closed up and in small letters already: its distinct
+    // words are taken as they stand, without a string for each (every line
+    // of the regulation is asked).
+    let mut own: Vec<&str> = line.split(|c: char| !is_alphanumeric(c)).filter(|w| !w.is_empty()).collect();
+    own.sort_unstable();
+    own.dedup();
+    let known = own.iter().filter(|w| title.contains(**w) || HEADING.contains(w)).count();
     !own.is_empty() && known * 5 >= own.len() * 4
 }
 
@@ -343,7 +348,7 @@ fn paragraph_start(line: &str) -> Option<(u32, &str)> {
 /// dates and acts, then the ministries and documents it names.
 fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    let all: Vec<&str> = text.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
+    let all: Vec<&str> = text.split(|c: char| !is_alphanumeric(c)).filter(|w| !w.is_empty()).collect();
     for &word in &all {
         let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
         if !digits.is_empty() {
