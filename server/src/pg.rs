@@ -42,7 +42,7 @@ use std::time::Duration;
 
 use postgres::error::SqlState;
 use postgres::{Client, GenericClient, NoTls, Row, Statement};
-use reglament_engine::store::chain::{self, ChainRow, StartDetail};
+use reglament_engine::store::chain::{self, ChainRow};
 use reglament_engine::{
     Application, CaseFile, CaseStore, Damaged, Disclosure, Escalation, EscalationKind, EscalationRecord, FlkStatus,
     Inserted, JournalEntry, Key, Keyed, Listing, NewEscalation, NewInstance, StoreError, StoredInstance, Transition,
@@ -648,28 +648,8 @@ impl CaseStore for PgStore {
             ],
         )
         .map_err(db("inserting the instance"))?;
-        let detail = StartDetail {
-            regulation: new.regulation.clone(),
-            channel: new.channel.clone(),
-            edition: Some(new.edition.digest.clone()),
-            calendar: Some(new.calendar.digest.clone()),
-            flk,
-            replayed: new.replayed,
-            application: digest,
-            applicant: new.applicant.clone(),
-        }
-        .to_json();
-        let entry = JournalEntry {
-            instance: id,
-            version: 1,
-            at: new.at,
-            actor: new.actor.clone(),
-            from: None,
-            to: Some(new.start),
-            branch: None,
-            key: new.key.clone(),
-            person: new.person.clone(),
-        };
+        let detail = new.start_detail(flk, digest).to_json();
+        let entry = new.start_entry(id);
         match append(&mut tx, &self.statements, chain::START, &entry, Some(&detail)) {
             Ok(()) => {}
             // Another replica committed the same key in between: its start.

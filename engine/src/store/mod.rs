@@ -231,6 +231,39 @@ pub struct NewInstance {
     pub applicant: Option<String>,
 }
 
+impl NewInstance {
+    /// What the start's journal entry records of the instance row, so that
+    /// the chain covers it: `flk` as stored, and the digest of the stored
+    /// application. Every store writes the same detail.
+    pub fn start_detail(&self, flk: Option<String>, application: String) -> StartDetail {
+        StartDetail {
+            regulation: self.regulation.clone(),
+            channel: self.channel.clone(),
+            edition: Some(self.edition.digest.clone()),
+            calendar: Some(self.calendar.digest.clone()),
+            flk,
+            replayed: self.replayed,
+            application,
+            applicant: self.applicant.clone(),
+        }
+    }
+
+    /// The start's journal entry, for the instance numbered `id`.
+    pub fn start_entry(&self, id: i64) -> JournalEntry {
+        JournalEntry {
+            instance: id,
+            version: 1,
+            at: self.at,
+            actor: self.actor.clone(),
+            from: None,
+            to: Some(self.start),
+            branch: None,
+            key: self.key.clone(),
+            person: self.person.clone(),
+        }
+    }
+}
+
 /// What storing a start did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Inserted {
@@ -566,28 +599,8 @@ impl Store {
             ],
         )
         .map_err(failed(&path, "inserting the instance"))?;
-        let detail = StartDetail {
-            regulation: new.regulation.clone(),
-            channel: new.channel.clone(),
-            edition: Some(new.edition.digest.clone()),
-            calendar: Some(new.calendar.digest.clone()),
-            flk,
-            replayed: new.replayed,
-            application: sha256_hex(&chain::application_bytes(&application)),
-            applicant: new.applicant.clone(),
-        }
-        .to_json();
-        let entry = JournalEntry {
-            instance: id,
-            version: 1,
-            at: new.at,
-            actor: new.actor.clone(),
-            from: None,
-            to: Some(new.start),
-            branch: None,
-            key: new.key.clone(),
-            person: new.person.clone(),
-        };
+        let detail = new.start_detail(flk, sha256_hex(&chain::application_bytes(&application))).to_json();
+        let entry = new.start_entry(id);
         append(&tx, chain::START, &entry, Some(&detail)).map_err(failed(&path, "writing the journal"))?;
         tx.commit().map_err(failed(&path, "committing the start"))?;
         Ok(Inserted { id, existing: false })
