@@ -129,6 +129,21 @@ pub struct Acknowledgement {
     pub span: Span,
 }
 
+impl Acknowledgement {
+    /// The text it quotes, as a quote at its citation, when it quotes one:
+    /// checked and moved like any other.
+    pub fn quoted(&self) -> Option<Cited> {
+        let (text, span) = self.text.as_ref()?;
+        Some(Cited {
+            text: Some(text.clone()),
+            pieces: Vec::new(),
+            span: *span,
+            citation: self.citation,
+            reading: None,
+        })
+    }
+}
+
 /// The language of a rendition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LanguageCode {

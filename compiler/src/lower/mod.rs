@@ -276,17 +276,8 @@ impl Lowerer<'_, '_, '_> {
         if !known {
             self.sink.emit(Message::UnknownWarningCode { code: code.clone() }, *code_span, 0);
         }
-        match &a.text {
-            Some((text, span)) => {
-                let c = Cited {
-                    text: Some(text.clone()),
-                    pieces: Vec::new(),
-                    span: *span,
-                    citation: a.citation,
-                    reading: None,
-                };
-                quotes::verify(self.quoted(), &c, Extent::Anywhere, self.sink);
-            }
+        match a.quoted() {
+            Some(c) => quotes::verify(self.quoted(), &c, Extent::Anywhere, self.sink),
             None => {
                 if let Some(source) = self.quoted() {
                     source.inside(a.citation, self.sink);

@@ -467,17 +467,8 @@ fn index(tree: &ast::Regulation, out: &mut BTreeMap<usize, Anchor>) {
     tree.abbreviations.iter().for_each(|a| quote(&a.definition, None, out));
     tree.participants.iter().for_each(|p| quote(&p.name, None, out));
     // An acknowledgement that quotes its text moves with the text.
-    for a in &tree.acknowledgements {
-        if let Some((text, span)) = &a.text {
-            let c = Cited {
-                text: Some(text.clone()),
-                pieces: Vec::new(),
-                span: *span,
-                citation: a.citation,
-                reading: None,
-            };
-            quote(&c, None, out);
-        }
+    for c in tree.acknowledgements.iter().filter_map(|a| a.quoted()) {
+        quote(&c, None, out);
     }
     for ch in &tree.channels {
         for list in &ch.processes {
