@@ -8,6 +8,7 @@
 //! reglament --store s.db timeline 1
 //! reglament --store s.db overdue --at 2024-03-25T09:00
 //! reglament --store s.db check
+//! reglament check --config reglament.toml     # the store a service's configuration names (SQLite or PostgreSQL)
 //! reglament --store s.db backup s-copy.db
 //! reglament serve --demo demo/                 # the HTTP service and the desk, with a demo configuration
 //! reglament serve reglament.toml               # the HTTP service of a configuration
@@ -108,7 +109,14 @@ enum Command {
     },
     /// Checks the whole store: SQLite's integrity check, the journal's hash
     /// chain, every instance against its journal, editions and calendars.
-    Check,
+    /// With --config, the store the service's configuration names: its
+    /// SQLite file, or its PostgreSQL database (the sealed chain, and the
+    /// entries not sealed yet).
+    Check {
+        /// The service's configuration (`reglament serve CONFIG`), instead of --store.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Copies the store to FILE with SQLite's online backup (safe while
     /// writers run; a plain copy is not), and checks the copy.
     Backup {
@@ -360,9 +368,11 @@ fn run(cli: Cli) -> Result<(), CliError> {
             let application = engine.disclose(instance, &who, time(at.as_deref())?)?;
             print(out, &format!("{}\n", application.to_json()))
         }
-        Command::Check => {
-            let engine = ctx.open(OpenMode::ReadOnly)?;
-            let verification = engine.store().verify()?;
+        Command::Check { config } => {
+            let verification = match config {
+                Some(config) => verify_configured(&config)?,
+                None => ctx.open(OpenMode::ReadOnly)?.store().verify()?,
+            };
             print(out, &report::verification(&verification))?;
             match verification.is_ok() {
                 true => Ok(()),
@@ -391,6 +401,18 @@ fn run(cli: Cli) -> Result<(), CliError> {
             batch(&mut engine, &file, &text, out)
         }
     }
+}
+
+/// Checks the store a service's configuration names, read-only for SQLite.
+fn verify_configured(path: &Path) -> Result<reglament_engine::Verification, CliError> {
+    let config = reglament_server::config::Config::read(path).map_err(|e| CliError::Usage(e.to_string()))?;
+    if let Some(file) = &config.store.sqlite {
+        return Ok(Store::open(file, OpenMode::ReadOnly)?.verify()?);
+    }
+    let url =
+        config.store.postgres.as_deref().ok_or_else(|| CliError::Usage("the configuration names no store".into()))?;
+    let store = reglament_server::pg::PgStore::connect(url, None)?;
+    Ok(reglament_engine::CaseStore::verify(&store)?)
 }
 
 fn print(out: &mut impl Write, text: &str) -> Result<(), CliError> {

@@ -392,3 +392,35 @@ fn backup_copies_a_live_store_and_a_replaced_calendar_year_is_said() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("iin: 9201******10"), "{out}");
 }
+
+/// `reglament check --config` checks the store a service's configuration
+/// names: on PostgreSQL, the sealed chain and the entries not sealed yet;
+/// an edited entry fails the check.
+#[test]
+fn check_reads_the_postgresql_store_a_configuration_names() {
+    let Some(base) = crate::tools::postgres() else { return };
+    let url = crate::conformance::fresh_database(&base, "cli_check_config");
+    let store = reglament_server::pg::PgStore::connect(&url, Some(reglament_engine::Key::generate())).unwrap();
+    let mut engine = crate::conformance::engine(Box::new(store));
+    crate::conformance::start(&mut engine, PRESCHOOL, "mio", GOOD_APPLICATION, None);
+    let dir = crate::harness::folder("cli-check-config");
+    let config = dir.join("reglament.toml");
+    let store_line = format!("postgres = \"{url}\"");
+    std::fs::write(&config, crate::harness::config_text(&store_line, "")).unwrap();
+    let check = || reglament(&["check", "--config", config.to_str().unwrap()]);
+
+    let out = check();
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(text(&out.stdout).contains("1 more entries committed, not yet sealed"), "{}", text(&out.stdout));
+
+    let sealer = reglament_server::pg::PgStore::connect(&url, None).unwrap();
+    assert_eq!(sealer.seal().unwrap(), Some(1));
+    let out = check();
+    assert!(out.status.success() && text(&out.stdout).contains("1 entries in a hash chain"), "{}", text(&out.stdout));
+
+    let mut raw = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    raw.execute("UPDATE journal SET actor = 'somebody' WHERE seq = 1", &[]).unwrap();
+    let out = check();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("journal entry 1"), "{}", text(&out.stdout));
+}
