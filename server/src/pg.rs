@@ -928,16 +928,21 @@ fn verify(c: &mut Client) -> Result<Verification, StoreError> {
     Ok(v)
 }
 
-/// What the journal says of one instance: its entries' versions, and the
-/// actions its last entry left and entered.
+/// What the journal says of one instance: its entries' versions, the
+/// actions its last entry left and entered, and what its start recorded of
+/// the instance row (the detail, as stored, and the start's time).
 #[derive(Default)]
 struct Journalled {
     versions: Vec<i64>,
     last: Option<(i64, Option<i64>, Option<i64>)>,
+    start: Option<(Option<String>, String)>,
 }
 
 impl Journalled {
     fn add(&mut self, f: &Fields) {
+        if f.kind == chain::START {
+            self.start = Some((f.detail.clone(), f.at.clone()));
+        }
         let Some(version) = f.version else { return };
         self.versions.push(version);
         if self.last.is_none_or(|(v, _, _)| version > v) {
@@ -1016,12 +1021,19 @@ fn verify_instances(
     journals: &Journals,
 ) -> Result<(), StoreError> {
     let instances = tx
-        .query("SELECT id, version, state, finished FROM instances ORDER BY id", &[])
+        .query(
+            "SELECT id, version, state, finished, regulation, channel, clear, sealed, flk, started_at, edition, \
+             calendar, replayed, applicant FROM instances ORDER BY id",
+            &[],
+        )
         .map_err(db("checking the store"))?;
     for r in &instances {
         v.instances += 1;
         let (id, version, state, finished): (i64, i64, i64, bool) = (r.get(0), r.get(1), r.get(2), r.get(3));
         let journal = journals.get(&id);
+        for problem in start_disagreements(r, journal.and_then(|j| j.start.as_ref())) {
+            v.problems.push(format!("instance {id}: {problem}"));
+        }
         let agrees = match journal.and_then(|j| j.last) {
             Some((v, from, None)) => v == version && finished && from == Some(state),
             Some((v, _, Some(to))) => v == version && !finished && to == state,
@@ -1038,6 +1050,45 @@ fn verify_instances(
         }
     }
     Ok(())
+}
+
+/// How an instance row (read by `verify_instances`) differs from what its
+/// start entry recorded of it: the chain covers the row through the start's
+/// detail, so that an edited regulation, channel, application, FLK status,
+/// start time, edition, calendar, replay flag or applicant is found.
+fn start_disagreements(r: &Row, start: Option<&(Option<String>, String)>) -> Vec<String> {
+    let Some((detail, started_at)) = start else { return vec!["the journal has no start for it".to_string()] };
+    let Some(d) = detail.as_deref().and_then(|d| serde_json::from_str::<chain::StartDetail>(d).ok()) else {
+        return vec!["its start entry's detail cannot be read".to_string()];
+    };
+    let mut out = Vec::new();
+    let (regulation, channel): (String, String) = (r.get(4), r.get(5));
+    if regulation != d.regulation || channel != d.channel {
+        out.push("its regulation or channel differs from the one its start recorded".to_string());
+    }
+    let (edition, calendar): (Option<String>, Option<String>) = (r.get(10), r.get(11));
+    if edition != d.edition || calendar != d.calendar {
+        out.push("its edition or calendar differs from the one its start recorded".to_string());
+    }
+    if r.get::<_, Option<String>>(13) != d.applicant {
+        out.push("its applicant differs from the one its start recorded".to_string());
+    }
+    if r.get::<_, Option<String>>(8) != d.flk || r.get::<_, bool>(12) != d.replayed {
+        out.push("its FLK status or replay flag differs from the one its start recorded".to_string());
+    }
+    let (clear, sealed): (Option<String>, Option<Vec<u8>>) = (r.get(6), r.get(7));
+    let digest = match (&clear, &sealed) {
+        (_, Some(bytes)) => chain::sealed_application_digest(bytes),
+        (Some(json), None) => chain::clear_application_digest(json),
+        (None, None) => String::new(),
+    };
+    if digest != d.application {
+        out.push("its application differs from the one its start recorded".to_string());
+    }
+    if r.get::<_, String>(9) != *started_at {
+        out.push("its start time differs from its start entry's".to_string());
+    }
+    out
 }
 
 fn verify_records(tx: &mut postgres::Transaction<'_>, v: &mut Verification) -> Result<(), StoreError> {

@@ -235,6 +235,13 @@ fn postgres_refuses_a_wrong_key_and_finds_an_edited_journal() {
     assert!(!sealed.windows(12).any(|w| w == b"920101300010"), "sealed at rest");
     // The entry is chained by a sealer (in `serve`, every replica runs one).
     assert_eq!(PgStore::connect(&url, None).unwrap().seal().unwrap(), Some(1));
+    assert!(e.store().verify().unwrap().is_ok(), "{:?}", e.store().verify());
+    // The instance row is covered through its start's detail: an edited
+    // applicant or FLK status is found, though the row is not in the chain.
+    raw.execute("UPDATE instances SET applicant = 'somebody-else', flk = NULL WHERE id = $1", &[&id]).unwrap();
+    let verified = e.store().verify().unwrap();
+    let about = |what: &str| verified.problems.iter().any(|p| p.contains(&format!("instance {id}: its {what}")));
+    assert!(about("applicant") && about("FLK status"), "{verified:?}");
     assert_eq!(raw.execute("UPDATE journal SET actor = 'somebody' WHERE seq = 1", &[]).unwrap(), 1);
     let verified = e.store().verify().unwrap();
     assert!(verified.problems.iter().any(|p| p.contains("journal entry 1")), "{verified:?}");
