@@ -126,7 +126,7 @@ impl Expected {
     fn of(rule: Rule) -> Expected {
         match rule {
             Rule::ident => Expected::Name,
-            Rule::number => Expected::Number,
+            Rule::number | Rule::line_range => Expected::Number,
             Rule::date => Expected::Date,
             Rule::quote | Rule::quote_text => Expected::Quote,
             Rule::citation => Expected::Citation,
