@@ -575,3 +575,16 @@ fn keyword_span(span: Span, keyword: &str) -> Span {
 pub fn spelling_key(text: &str) -> String {
     fold(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ordered;
+
+    #[test]
+    fn ranges_are_ordered_and_merged_where_they_overlap() {
+        assert_eq!(ordered(&[(1, 519), (1145, 1277)]), [(1, 519), (1145, 1277)]);
+        assert_eq!(ordered(&[(1145, 1277), (1, 519)]), [(1, 519), (1145, 1277)]);
+        assert_eq!(ordered(&[(1, 519), (400, 450)]), [(1, 519)]);
+        assert_eq!(ordered(&[(1, 519), (500, 1277)]), [(1, 1277)]);
+    }
+}

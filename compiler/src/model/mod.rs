@@ -673,3 +673,23 @@ pub struct Spans {
     /// The `version_of` statement's id.
     pub version_of: Span,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Source;
+
+    #[test]
+    fn a_source_in_two_ranges_holds_their_lines_only() {
+        let source = Source {
+            file: "004.txt".into(),
+            first: 1,
+            last: 12,
+            ranges: vec![(1, 3), (10, 12)],
+            sha256: String::new(),
+            follows: None,
+        };
+        assert!(source.contains(3) && source.contains(10) && !source.contains(5) && !source.contains(13));
+        assert_eq!(source.lines(2, 11).collect::<Vec<_>>(), [2, 3, 10, 11]);
+        assert_eq!(source.ranges_text(), "1-3, 10-12");
+    }
+}
