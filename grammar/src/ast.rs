@@ -250,10 +250,14 @@ pub struct Regulation {
 pub struct SourceRef {
     /// The file name under `regulations/sources/`.
     pub file: String,
-    /// First line of the regulation in the file.
+    /// First line of the regulation in the file (the earliest of its ranges).
     pub first: u32,
-    /// Last line of the regulation in the file.
+    /// Last line of the regulation in the file (the latest of its ranges).
     pub last: u32,
+    /// The ranges of lines the regulation stands in, first and last line
+    /// each, as written: one for most regulations; lowering checks that
+    /// they go forward and do not overlap.
+    pub ranges: Vec<(u32, u32)>,
     /// The whole statement.
     pub span: Span,
 }

@@ -126,7 +126,7 @@ impl Expected {
     fn of(rule: Rule) -> Expected {
         match rule {
             Rule::ident => Expected::Name,
-            Rule::number => Expected::Number,
+            Rule::number | Rule::line_range => Expected::Number,
             Rule::date => Expected::Date,
             Rule::quote | Rule::quote_text => Expected::Quote,
             Rule::citation => Expected::Citation,
@@ -159,6 +159,9 @@ pub enum Hint {
     CitationNeedsAt(String),
     /// Typographic quotes («» or “”) where straight ones were expected.
     StraightQuotes,
+    /// A second range of a `source … lines` statement without the comma
+    /// before it: `lines 1-519 1145-1277`.
+    RangesNeedComma(String),
 }
 
 /// The keyword a `*_kw` rule matches, or the statement keyword of a statement rule.
@@ -272,7 +275,10 @@ pub(crate) fn from_pest(text: &str, at: usize, pos: usize, positives: &[Rule]) -
             expected.push(kind);
         }
     }
-    let hint = suggest_keyword(&found, positives).map(Hint::DidYouMean).or_else(|| hint_for(&found));
+    let hint = suggest_keyword(&found, positives)
+        .map(Hint::DidYouMean)
+        .or_else(|| another_range(text, pos, &found))
+        .or_else(|| hint_for(&found));
     SyntaxError { span: Span { start: at, end }, kind: SyntaxErrorKind::Expected { expected, found, hint } }
 }
 
@@ -319,6 +325,17 @@ fn values_of(rule: Rule) -> &'static [&'static str] {
         Rule::amends_target | Rule::amends_whole | Rule::amends_part => &["title", "whole", "paragraph", "appendix"],
         _ => &[],
     }
+}
+
+/// A range of lines (`1145-1277`) right after a `source … lines` range,
+/// where the comma between them is missing.
+fn another_range(text: &str, pos: usize, found: &str) -> Option<Hint> {
+    let (a, b) = found.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let line = text.get(..pos)?.rsplit('\n').next()?.trim();
+    let after_range =
+        line.starts_with("source") && line.contains(" lines ") && line.ends_with(|c: char| c.is_ascii_digit());
+    (digits(a) && digits(b) && after_range).then(|| Hint::RangesNeedComma(found.to_string()))
 }
 
 /// Hints for mistakes analysts make often.

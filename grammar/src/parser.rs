@@ -525,22 +525,40 @@ impl Builder<'_> {
     }
 
     fn source(&mut self, pair: Pair<Rule>) -> SourceRef {
-        let span = span_of(&pair);
+        let mut span = span_of(&pair);
         let mut file = String::new();
-        let mut nums = Vec::new();
+        let mut ranges = Vec::new();
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::quote => file = self.quote(p).0,
-                Rule::number => nums.push(self.number(p).0),
+                Rule::line_range => {
+                    // The statement ends with its last range: pest's match
+                    // of the optional `, A-B` that follows takes the spaces
+                    // and comments after it, which `regc rebase` would
+                    // otherwise overwrite with the statement.
+                    span.end = span_of(&p).end;
+                    ranges.push(self.line_range(p));
+                }
                 _ => {}
             }
         }
+        // The whole span, even when the ranges are out of order (lowering
+        // reports that).
+        let first = ranges.iter().map(|r| r.0).min().unwrap_or(0);
+        let last = ranges.iter().map(|r| r.1).max().unwrap_or(first);
+        SourceRef { file, first, last, ranges, span }
+    }
+
+    /// One range of a `source … lines` statement: `1-519`.
+    fn line_range(&mut self, pair: Pair<Rule>) -> (u32, u32) {
+        let span = span_of(&pair);
+        let nums: Vec<u32> = pair.into_inner().map(|p| self.number(p).0).collect();
         let first = nums.first().copied().unwrap_or(0);
         let last = nums.get(1).copied().unwrap_or(first);
         if first == 0 || last < first {
             self.error(span, SyntaxErrorKind::BadCitation { text: format!("lines {first}-{last}") });
         }
-        SourceRef { file, first, last, span }
+        (first, last)
     }
 
     fn status(&mut self, pair: Pair<Rule>) -> Status {
@@ -1066,4 +1084,50 @@ fn amends_target(pair: Pair<Rule>) -> Amends {
         _ => AmendsTarget::Whole,
     };
     Amends { target, span }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source_of(statement: &str) -> (String, Parse) {
+        let text = format!("regulation x {{\n    {statement}   // a comment\n    language kk\n}}\n");
+        let parse = parse(&text);
+        (text, parse)
+    }
+
+    #[test]
+    fn a_source_stands_in_one_range_or_several() {
+        let (text, p) = source_of("source \"004.txt\" lines 1-519, 1145-1277");
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let source = p.tree.and_then(|t| t.source).expect("a source");
+        assert_eq!(source.ranges, [(1, 519), (1145, 1277)]);
+        assert_eq!((source.first, source.last), (1, 1277));
+        // The statement ends with its last range, not with the spaces and the comment after it.
+        assert_eq!(&text[source.span.start..source.span.end], "source \"004.txt\" lines 1-519, 1145-1277");
+
+        let (_, p) = source_of("source \"004.txt\" lines 1-519");
+        let source = p.tree.and_then(|t| t.source).expect("a source");
+        assert_eq!(source.ranges, [(1, 519)]);
+    }
+
+    #[test]
+    fn a_range_that_goes_backwards_is_an_error() {
+        let (_, p) = source_of("source \"004.txt\" lines 1-519, 1277-1145");
+        assert!(
+            p.errors
+                .iter()
+                .any(|e| matches!(&e.kind, SyntaxErrorKind::BadCitation { text } if text == "lines 1277-1145")),
+            "{:?}",
+            p.errors
+        );
+        // Ranges out of order parse; lowering reports them (E0102), and the span is the whole.
+        let (_, p) = source_of("source \"004.txt\" lines 1145-1277, 1-519");
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let source = p.tree.and_then(|t| t.source).expect("a source");
+        assert_eq!((source.first, source.last), (1, 1277));
+        // A comma with no range after it is a syntax error.
+        let (_, p) = source_of("source \"004.txt\" lines 1-519,");
+        assert!(!p.errors.is_empty());
+    }
 }

@@ -17,6 +17,7 @@ mod import;
 mod machines;
 mod messages;
 mod mutations;
+mod ranges;
 mod report;
 mod review;
 mod robustness;

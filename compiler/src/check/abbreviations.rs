@@ -176,13 +176,14 @@ pub struct Text {
 }
 
 impl Text {
-    /// The lines from the regulation's title to its last line: a decree's
-    /// head before the title (its own text, a publisher's notes) is not the
-    /// regulation's.
+    /// The regulation's lines (range after range, when it stands in
+    /// several) from its title on: a decree's head before the title (its
+    /// own text, a publisher's notes) is not the regulation's.
     pub fn of(reg: &Regulation, doc: &SourceDoc) -> Text {
-        let last = reg.source.last.min(doc.line_count());
-        let first = reg.source.first.max(reg.title.line).max(1);
-        let lines: Vec<(u32, String)> = (first..=last)
+        let first = reg.title.line.max(1);
+        let lines: Vec<(u32, String)> = reg
+            .source
+            .lines(first, doc.line_count())
             .filter_map(|n| doc.folded_line(n).map(|l| (n, unspaced(l))))
             .filter(|(_, l)| !l.is_empty())
             .collect();

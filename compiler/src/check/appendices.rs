@@ -1,7 +1,7 @@
 //! W1001: appendices the text refers to that the document does not have.
 //!
 //! The check reads the document's lines from the regulation's title to its
-//! end. An appendix is there when a line is its heading: «Приложение 2» at the
+//! end (range after range, where it stands in several). An appendix is there when a line is its heading: «Приложение 2» at the
 //! start of a line, a line that ends in «2-қосымша» (or begins with it, or
 //! says «2-қосымшаның жалғасы»). A reference is any other mention of an
 //! appendix by number — «в приложении 2», «приложениях 1 и 2 к настоящему

@@ -268,10 +268,10 @@ pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
     let mut out: Units = BTreeMap::new();
     let mut current: Option<Unit> = None;
     let mut paragraph = 0;
-    let first = reg.source.first.max(reg.title.line).max(1);
+    let first = reg.title.line.max(1);
     let title = words(&lowercase(reg.title()));
     let tables: Vec<(u32, u32)> = reg.channels.iter().flat_map(|c| c.table_lines.iter().copied()).collect();
-    for n in first..=reg.source.last.min(doc.line_count()) {
+    for n in reg.source.lines(first, doc.line_count()) {
         // The tables are compared cell by cell.
         if tables.iter().any(|&(a, b)| a <= n && n <= b) {
             continue;

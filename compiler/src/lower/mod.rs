@@ -51,11 +51,37 @@ pub fn lower(tree: &ast::Regulation, path: &Path, library: &mut SourceLibrary, s
     let edition = loaded.and_then(|l| l.entry.cloned());
     let doc = loaded.map(|l| l.doc);
     let range = (required.source.first, required.source.last);
+    let ranges = ordered(&required.source.ranges);
     let captions = captions(tree);
-    let mut cx =
-        Lowerer { doc, sink, readings: Vec::new(), quotes: Vec::new(), cited: Vec::new(), range, captions, edition };
+    let mut cx = Lowerer {
+        doc,
+        sink,
+        readings: Vec::new(),
+        quotes: Vec::new(),
+        cited: Vec::new(),
+        range,
+        ranges: &ranges,
+        captions,
+        edition,
+    };
     cx.check_source_range(&required.source);
     Some(cx.regulation(tree, required, path))
+}
+
+/// The ranges of a `source` statement in order, those that overlap merged:
+/// as written when they go forward (E0102 reports them when they do not),
+/// so that what is checked and built never reads a line twice.
+fn ordered(ranges: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(sorted.len());
+    for (a, b) in sorted {
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
 }
 
 /// The diagnostic for a source document that cannot be used.
@@ -153,8 +179,10 @@ struct Lowerer<'d, 's, 'a> {
     readings: Vec<ReadingNote>,
     quotes: Vec<QuoteRef>,
     cited: Vec<CitedLines>,
-    /// The regulation's line range in the source, for counting uses.
+    /// The regulation's first and last lines in the source, for counting uses.
     range: (u32, u32),
+    /// The ranges of lines the regulation stands in.
+    ranges: &'d [(u32, u32)],
     /// The source lines of every table's caption (action tables, use cases,
     /// forms), in order: where one table ends and the next begins.
     captions: Vec<u32>,
@@ -165,19 +193,29 @@ struct Lowerer<'d, 's, 'a> {
 impl<'d> Lowerer<'d, '_, '_> {
     /// What quotes are verified against, when the source could be read.
     fn quoted(&self) -> Option<quotes::Source<'d>> {
-        self.doc.map(|doc| quotes::Source { doc, range: self.range })
+        self.doc.map(|doc| quotes::Source { doc, ranges: self.ranges, head: false })
     }
 
     /// Like [`Self::quoted`] for what the decree says of all its regulations
     /// (its registration, its repeal, its footnotes), which may stand at
     /// the head of the document, before the regulation's first line.
     fn quoted_with_head(&self) -> Option<quotes::Source<'d>> {
-        self.doc.map(|doc| quotes::Source { doc, range: (1, self.range.1) })
+        self.doc.map(|doc| quotes::Source { doc, ranges: self.ranges, head: true })
     }
 }
 
 impl Lowerer<'_, '_, '_> {
     fn check_source_range(&mut self, source: &ast::SourceRef) {
+        for pair in source.ranges.windows(2) {
+            let [(a, b), (c, d)] = [pair[0], pair[1]];
+            if c <= b {
+                let message = Message::RangesOutOfOrder {
+                    range: Lines { first: c, last: d },
+                    previous: Lines { first: a, last: b },
+                };
+                self.sink.emit(message, source.span, 0);
+            }
+        }
         let Some(doc) = self.doc else { return };
         if source.last > doc.line_count() {
             let message = Message::RangePastEnd {
@@ -355,6 +393,7 @@ impl Lowerer<'_, '_, '_> {
                 file: req.source.file.clone(),
                 first: req.source.first,
                 last: req.source.last,
+                ranges: self.ranges.to_vec(),
                 sha256: self.doc.map(|d| d.sha256().to_string()).unwrap_or_default(),
                 follows: self.edition.as_ref().and_then(|e| e.edition_of.clone()),
             },
@@ -535,4 +574,17 @@ fn keyword_span(span: Span, keyword: &str) -> Span {
 /// How an `sfe` cell is compared with spellings: white space folded, case kept.
 pub fn spelling_key(text: &str) -> String {
     fold(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ordered;
+
+    #[test]
+    fn ranges_are_ordered_and_merged_where_they_overlap() {
+        assert_eq!(ordered(&[(1, 519), (1145, 1277)]), [(1, 519), (1145, 1277)]);
+        assert_eq!(ordered(&[(1145, 1277), (1, 519)]), [(1, 519), (1145, 1277)]);
+        assert_eq!(ordered(&[(1, 519), (400, 450)]), [(1, 519)]);
+        assert_eq!(ordered(&[(1, 519), (500, 1277)]), [(1, 1277)]);
+    }
 }

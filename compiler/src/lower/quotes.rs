@@ -40,27 +40,43 @@ pub struct Expected<'t> {
 pub struct Source<'d> {
     /// The source document.
     pub doc: &'d SourceDoc,
-    /// The regulation's first and last lines in it.
-    pub range: (u32, u32),
+    /// The regulation's ranges of lines in it, first and last line each.
+    pub ranges: &'d [(u32, u32)],
+    /// Whether the document's head, before the regulation's first line,
+    /// counts too (for what the decree says of all its regulations).
+    pub head: bool,
 }
 
 impl Source<'_> {
-    /// Whether a citation lies inside the regulation; reports it if not.
-    /// A citation past the document's end is reported as such instead.
+    /// The ranges quotes may stand in: the regulation's, the first from
+    /// the document's first line when the head counts.
+    fn allowed(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let head = self.head;
+        self.ranges.iter().enumerate().map(move |(i, &(a, b))| if head && i == 0 { (1, b) } else { (a, b) })
+    }
+
+    /// Whether a citation lies inside the regulation (inside one of its
+    /// ranges); reports it if not. A citation past the document's end is
+    /// reported as such instead.
     pub fn inside(&self, citation: Citation, sink: &mut Sink) -> bool {
-        let (first, last) = self.range;
         let count = self.doc.line_count();
+        let lines = Lines { first: citation.first, last: citation.last };
         if citation.first == 0 || citation.last > count {
-            let lines = Lines { first: citation.first, last: citation.last };
             sink.emit(Message::CitationOutside { citation: lines, count }, citation.span, 0);
             return false;
         }
-        if citation.first < first || citation.last > last {
-            let lines = Lines { first: citation.first, last: citation.last };
-            sink.emit(Message::OutsideRegulation { lines, first, last }, citation.span, 0);
+        if !self.allowed().any(|(a, b)| a <= citation.first && citation.last <= b) {
+            let ranges: Vec<(u32, u32)> = self.allowed().collect();
+            let ranges = crate::model::ranges_text(&ranges);
+            sink.emit(Message::OutsideRegulation { lines, ranges }, citation.span, 0);
             return false;
         }
         true
+    }
+
+    /// Every place a folded text stands in the regulation, range by range.
+    fn find_all(&self, folded: &str) -> Vec<(u32, u32)> {
+        self.allowed().flat_map(|range| self.doc.find_all(folded, range)).collect()
     }
 }
 
@@ -130,7 +146,7 @@ fn verify_one(source: Source, quoted: Quoted, extent: Extent, sink: &mut Sink) {
 /// differs from the cited lines.
 fn missing(source: Source, text: &str, span: Span, lines: Lines, sink: &mut Sink) {
     let q = fold(text);
-    let found = source.doc.find_all(&q, source.range);
+    let found = source.find_all(&q);
     // A short text such as «2» stands on many lines: pointing at one of them would mislead.
     let long = q.chars().count() >= 4;
     match found.as_slice() {

@@ -406,6 +406,7 @@ impl Arg for SyntaxHint {
             Some(Hint::DidYouMean(keyword)) => Phrase::DidYouMean { keyword }.text(lang),
             Some(Hint::CitationNeedsAt(number)) => Phrase::CitationNeedsAt { number: number.clone() }.text(lang),
             Some(Hint::StraightQuotes) => Phrase::StraightQuotes {}.text(lang),
+            Some(Hint::RangesNeedComma(range)) => Phrase::RangesNeedComma { range: range.clone() }.text(lang),
         }
     }
 }

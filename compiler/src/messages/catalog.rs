@@ -185,13 +185,22 @@ messages! {
             => "жолды және файлдың UTF-8 мәтіні екенін тексеріңіз",
     }
     /// E0102: A citation outside the regulation's `lines` range.
-    OutsideRegulation { lines: Lines, first: u32, last: u32 } = E0102 Error {
-        en: "the citation @{lines} is outside this regulation, which stands at lines {first}-{last} of its source"
+    OutsideRegulation { lines: Lines, ranges: String } = E0102 Error {
+        en: "the citation @{lines} is outside this regulation, which stands at lines {ranges} of its source"
             => "cite a line of this regulation (its `source … lines` statement gives the range)",
-        ru: "ссылка @{lines} вне этого регламента, который занимает строки {first}-{last} источника"
+        ru: "ссылка @{lines} вне этого регламента, который занимает строки {ranges} источника"
             => "укажите строку этого регламента (диапазон задаёт утверждение `source … lines`)",
-        kk: "@{lines} сілтемесі осы регламенттен тыс, ол дереккөздің {first}-{last} жолдарында"
+        kk: "@{lines} сілтемесі осы регламенттен тыс, ол дереккөздің {ranges} жолдарында"
             => "осы регламенттің жолын көрсетіңіз (ауқымын `source … lines` тұжырымы береді)",
+    }
+    /// E0102: The ranges of a `source … lines` statement do not go forward.
+    RangesOutOfOrder { range: Lines, previous: Lines } = E0102 Error {
+        en: "the regulation's lines {range} do not come after its lines {previous}"
+            => "write the ranges in increasing order, each after the one before and not overlapping it: `lines 1-519, 1145-1277`",
+        ru: "строки регламента {range} не идут после его строк {previous}"
+            => "запишите диапазоны по возрастанию, каждый после предыдущего и не пересекаясь с ним: `lines 1-519, 1145-1277`",
+        kk: "регламенттің {range} жолдары оның {previous} жолдарынан кейін тұрмайды"
+            => "ауқымдарды өсу ретімен, әрқайсысын алдыңғысынан кейін және онымен қиылыспай жазыңыз: `lines 1-519, 1145-1277`",
     }
     /// E0201: The quote is empty.
     EmptyQuote {  } = E0201 Error {

@@ -726,6 +726,12 @@ phrases! {
         ru: "ссылка начинается с @: пишите @{number}",
         kk: "сілтеме @ белгісінен басталады: @{number} деп жазыңыз",
     }
+    /// Syntax errors: a second range of lines without the comma before it.
+    RangesNeedComma { range: String } {
+        en: "the ranges of a regulation's lines are separated by commas: write `, {range}`",
+        ru: "диапазоны строк регламента разделяются запятыми: пишите `, {range}`",
+        kk: "регламент жолдарының ауқымдары үтірмен бөлінеді: `, {range}` деп жазыңыз",
+    }
     /// Syntax errors: typographic quotes.
     StraightQuotes {} {
         en: "quotes are written with straight double quotes \"…\"; a \" inside a quote is written \\\"",

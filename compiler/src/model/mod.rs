@@ -72,15 +72,44 @@ impl Cell {
 pub struct Source {
     /// The file name under regulations/sources/.
     pub file: String,
-    /// The first line of the regulation.
+    /// The first line of the regulation (of its first range).
     pub first: u32,
-    /// The last line of the regulation.
+    /// The last line of the regulation (of its last range).
     pub last: u32,
+    /// The ranges of lines the regulation stands in, first and last line
+    /// each, in increasing order and not overlapping: one for most
+    /// regulations, more where the document prints part of the regulation
+    /// (an appendix) after another text. The lines between them are not
+    /// the regulation's.
+    pub ranges: Vec<(u32, u32)>,
     /// The SHA-256 digest of the document (lower-case hex), empty when the
     /// document could not be read (an error says so).
     pub sha256: String,
     /// The file of the edition this one follows, as the manifest records it.
     pub follows: Option<String>,
+}
+
+impl Source {
+    /// Whether a line is the regulation's: inside one of its ranges.
+    pub fn contains(&self, line: u32) -> bool {
+        self.ranges.iter().any(|&(a, b)| a <= line && line <= b)
+    }
+
+    /// The regulation's lines, range after range, from line `from` on and
+    /// no further than `count` (the document's last line).
+    pub fn lines(&self, from: u32, count: u32) -> impl Iterator<Item = u32> + '_ {
+        self.ranges.iter().flat_map(move |&(a, b)| a.max(from)..=b.min(count))
+    }
+
+    /// The ranges as the `source` statement writes them: `1-519, 1145-1277`.
+    pub fn ranges_text(&self) -> String {
+        ranges_text(&self.ranges)
+    }
+}
+
+/// Line ranges as the `source` statement writes them: `1-519, 1145-1277`.
+pub fn ranges_text(ranges: &[(u32, u32)]) -> String {
+    ranges.iter().map(|(a, b)| format!("{a}-{b}")).collect::<Vec<_>>().join(", ")
 }
 
 /// A date-bearing text (act, registration).
@@ -643,4 +672,24 @@ pub struct Spans {
     pub id: Span,
     /// The `version_of` statement's id.
     pub version_of: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Source;
+
+    #[test]
+    fn a_source_in_two_ranges_holds_their_lines_only() {
+        let source = Source {
+            file: "004.txt".into(),
+            first: 1,
+            last: 12,
+            ranges: vec![(1, 3), (10, 12)],
+            sha256: String::new(),
+            follows: None,
+        };
+        assert!(source.contains(3) && source.contains(10) && !source.contains(5) && !source.contains(13));
+        assert_eq!(source.lines(2, 11).collect::<Vec<_>>(), [2, 3, 10, 11]);
+        assert_eq!(source.ranges_text(), "1-3, 10-12");
+    }
 }

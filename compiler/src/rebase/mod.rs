@@ -212,12 +212,25 @@ fn rebase_one(path: &Path, to: &str, library: &mut SourceLibrary) -> Result<Reba
     }
     let new = load(library, &new_path, to)?;
     let map = LineMap::between(old.text(), new.text());
-    let mover = Mover::new(&old, &new, &map, &tree, (source.first, source.last));
-    let statement = format!("source \"{to}\" lines {}-{}", mover.range.0, mover.range.1);
+    let mover = Mover::new(&old, &new, &map, &tree, &source.ranges);
+    let statement = format!("source \"{to}\" lines {}", crate::model::ranges_text(&mover.ranges));
     let mut result = mover.rewrite(&text, (source.span, statement));
     result.path = path.to_path_buf();
     result.from = source.file.clone();
     Ok(result)
+}
+
+/// The regulation's ranges of lines moved to the new edition, each where
+/// its first and last lines went, and kept in order: a range never starts
+/// before the one it follows ends.
+fn moved_ranges(map: &LineMap, ranges: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
+    for &(a, b) in ranges {
+        let after = out.last().map_or(1, |r| r.1 + 1);
+        let first = map.approx(a).max(after);
+        out.push((first, map.approx(b).max(first)));
+    }
+    out
 }
 
 /// Loads a document, owned (the library's cache lends it only while unused).
@@ -253,8 +266,8 @@ struct Mover<'a> {
     anchors: BTreeMap<usize, Anchor>,
     old_tables: BTreeMap<u32, SourceTable>,
     new_tables: BTreeMap<u32, SourceTable>,
-    /// The regulation's lines in the new edition.
-    range: (u32, u32),
+    /// The regulation's ranges of lines in the new edition.
+    ranges: Vec<(u32, u32)>,
 }
 
 impl<'a> Mover<'a> {
@@ -263,11 +276,13 @@ impl<'a> Mover<'a> {
         new: &'a SourceDoc,
         map: &'a LineMap,
         tree: &ast::Regulation,
-        range: (u32, u32),
+        ranges: &[(u32, u32)],
     ) -> Mover<'a> {
         let mut anchors = BTreeMap::new();
         index(tree, &mut anchors);
-        let new_range = (map.approx(range.0), map.approx(range.1).max(map.approx(range.0)));
+        let new_ranges = moved_ranges(map, ranges);
+        let range = (ranges.first().map_or(1, |r| r.0), ranges.last().map_or(1, |r| r.1));
+        let new_range = (new_ranges.first().map_or(1, |r| r.0), new_ranges.last().map_or(1, |r| r.1));
         let captions = crate::lower::captions(tree);
         let mut old_tables = BTreeMap::new();
         let mut new_tables = BTreeMap::new();
@@ -286,7 +301,7 @@ impl<'a> Mover<'a> {
                 }
             }
         }
-        Mover { new, map, anchors, old_tables, new_tables, range: new_range }
+        Mover { new, map, anchors, old_tables, new_tables, ranges: new_ranges }
     }
 
     /// The rendition with every citation moved and its `source` statement
@@ -379,7 +394,7 @@ impl<'a> Mover<'a> {
             }
         }
         let near = self.map.approx(token.first);
-        let mut found = self.new.find_all(text, self.range);
+        let mut found: Vec<(u32, u32)> = self.ranges.iter().flat_map(|&r| self.new.find_all(text, r)).collect();
         found.sort_by_key(|(a, _)| a.abs_diff(near));
         if let Some(&(a, b)) = found.first() {
             return (a, b);

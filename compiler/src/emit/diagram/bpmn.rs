@@ -73,15 +73,14 @@ fn collaboration(x: &mut Xml, reg: &Regulation, channel: &Channel, layout: &Layo
     x.documentation(
         3,
         &format!(
-            "{}\n{}\nRegulation `{}` ({}), channel `{ch}` ({}). Source: {}, lines {}-{}; rendition {}.",
+            "{}\n{}\nRegulation `{}` ({}), channel `{ch}` ({}). Source: {}, lines {}; rendition {}.",
             fold(&channel.title),
             fold(reg.title()),
             reg.id,
             reg.language,
             channel.kind,
             reg.source.file,
-            reg.source.first,
-            reg.source.last,
+            reg.source.ranges_text(),
             reg.rendition
         ),
     );

@@ -79,11 +79,21 @@ impl From<&Text> for CellExport {
     }
 }
 
+/// One range of a regulation's lines in its source.
+#[derive(Debug, Serialize)]
+struct RangeExport {
+    first_line: u32,
+    last_line: u32,
+}
+
 #[derive(Debug, Serialize)]
 struct SourceExport {
     file: String,
     first_line: u32,
     last_line: u32,
+    /// The ranges the regulation stands in, `first_line` to `last_line`
+    /// each: one, or more where the document prints part of it elsewhere.
+    ranges: Vec<RangeExport>,
     sha256: String,
     follows: Option<String>,
 }
@@ -322,6 +332,12 @@ fn regulation(r: &Regulation) -> RegulationExport {
             file: r.source.file.clone(),
             first_line: r.source.first,
             last_line: r.source.last,
+            ranges: r
+                .source
+                .ranges
+                .iter()
+                .map(|&(first_line, last_line)| RangeExport { first_line, last_line })
+                .collect(),
             sha256: r.source.sha256.clone(),
             follows: r.source.follows.clone(),
         },

@@ -79,7 +79,7 @@ fn next(a: &Action) -> String {
 pub fn regulation(reg: &Regulation) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "regulation {} [{}] «{}» (line {})", reg.id, reg.language, short(reg.title()), reg.title.line);
-    let _ = writeln!(o, "source {} lines {}-{}", reg.source.file, reg.source.first, reg.source.last);
+    let _ = writeln!(o, "source {} lines {}", reg.source.file, reg.source.ranges_text());
     if let Some(s) = &reg.status {
         let _ = writeln!(o, "status {} (line {})", s.value, s.text.line);
     }

@@ -177,8 +177,8 @@ struct SourceView {
     language: &'static str,
     rendition: String,
     file: String,
-    first: u32,
-    last: u32,
+    /// The regulation's ranges of lines: `1–519, 1145–1277`.
+    ranges: String,
     cited: usize,
     total: usize,
     lines: Vec<SourceLine>,
@@ -191,7 +191,11 @@ pub fn source_page(reg: &crate::model::Regulation, text: &str, lang: Lang) -> Re
     use crate::messages::Arg;
     let all: Vec<&str> = text.strip_suffix('\n').unwrap_or(text).split('\n').collect();
     let (first, last) = (reg.source.first.max(1), reg.source.last.min(all.len() as u32));
-    let lines: Vec<SourceLine> = (first..=last.max(first))
+    // Only the regulation's own lines: where it stands in several ranges,
+    // the text between them is another's.
+    let lines: Vec<SourceLine> = reg
+        .source
+        .lines(first, last)
         .filter_map(|n| all.get(n as usize - 1).map(|t| (n, t)))
         .map(|(number, t)| {
             let refs = reg
@@ -209,8 +213,7 @@ pub fn source_page(reg: &crate::model::Regulation, text: &str, lang: Lang) -> Re
         language: reg.language.as_str(),
         rendition: reg.rendition.clone(),
         file: reg.source.file.clone(),
-        first,
-        last,
+        ranges: reg.source.ranges_text().replace('-', "–"),
         cited: lines.iter().filter(|l| !l.refs.is_empty()).count(),
         total: lines.iter().filter(|l| !l.blank).count(),
         lines,

@@ -332,7 +332,7 @@ fn meta(reg: &Regulation) -> Vec<MetaRow> {
         plain("id", reg.id.to_string(), true),
         plain("language", reg.language.as_str().to_string(), false),
         plain("source", reg.source.file.clone(), true),
-        plain("lines", format!("{}–{}", reg.source.first, reg.source.last), false),
+        plain("lines", reg.source.ranges_text().replace('-', "–"), false),
         plain("edition", edition(reg), false),
         MetaRow { label: "title", value: CellView::of(Some(&reg.title)), line: Some(reg.title.line), code: false },
     ];
