@@ -18,7 +18,7 @@
 //!
 //! Errors go to standard error with exit code 1 (2 for a malformed command
 //! line), as `error[CODE]: …` with the codes the HTTP service's problems
-//! carry; nothing is written when a command fails. Reading commands open the
+//! carry, in English, Russian or Kazakh (`--lang en|ru|kk`); nothing is written when a command fails. Reading commands open the
 //! store read-only: they never wait for writers.
 
 use std::io::{Read, Write};
@@ -28,8 +28,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use reglament_engine::edition::sha256_hex;
 use reglament_engine::{
-    now_in_kazakhstan, prepare_start, report, Application, Engine, EngineError, JournalEntry, Key, OpenMode, Registry,
-    StartPolicy, StartRequest, Store, StoreOptions, Target,
+    now_in_kazakhstan, prepare_start, report, Application, Engine, EngineError, JournalEntry, Key, Lang, OpenMode,
+    Registry, StartPolicy, StartRequest, Store, StoreOptions, Target,
 };
 use reglament_runtime::{Calendar, LocalDateTime};
 
@@ -57,8 +57,29 @@ struct Cli {
     /// Let repealed regulations start cases, each recorded as replaying history.
     #[arg(long, global = true)]
     replay_history: bool,
+    /// The language of errors: English, Russian or Kazakh (the codes are the same in each).
+    #[arg(long, value_enum, global = true, default_value_t = ErrorLang::En)]
+    lang: ErrorLang,
     #[command(subcommand)]
     command: Command,
+}
+
+/// A language the command line's errors are written in.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum ErrorLang {
+    En,
+    Ru,
+    Kk,
+}
+
+impl From<ErrorLang> for Lang {
+    fn from(l: ErrorLang) -> Lang {
+        match l {
+            ErrorLang::En => Lang::En,
+            ErrorLang::Ru => Lang::Ru,
+            ErrorLang::Kk => Lang::Kk,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -244,10 +265,11 @@ enum BatchCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = Lang::from(cli.lang);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Engine(e)) => {
-            eprintln!("error[{}]: {e}", e.code());
+            eprintln!("error[{}]: {}", e.code(), e.message(lang));
             ExitCode::FAILURE
         }
         Err(e) => {

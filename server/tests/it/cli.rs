@@ -127,6 +127,25 @@ fn bad_input_gets_a_clear_error_and_changes_nothing() {
     let (code, _, err) = start("nope", "mio", good, "mio");
     assert_eq!(code, 1);
     assert!(err.starts_with("error[R0101]: unknown regulation `nope`"), "{err}");
+    // In the operator's language, with the same code.
+    let in_lang = |lang: &str| {
+        let args = [
+            "--lang",
+            lang,
+            "start",
+            "nope",
+            "mio",
+            "--application",
+            good,
+            "--actor",
+            "mio",
+            "--at",
+            "2024-03-15T10:00",
+        ];
+        run(&store, &args).2
+    };
+    assert!(in_lang("ru").starts_with("error[R0101]: неизвестный регламент `nope`"), "{}", in_lang("ru"));
+    assert!(in_lang("kk").starts_with("error[R0101]: `nope` регламенті белгісіз"), "{}", in_lang("kk"));
     let (code, _, err) = start(PRESCHOOL, "tv", good, "mio");
     assert!(code == 1 && err.contains("has no channel `tv`"), "{err}");
     let malformed = write("cli-bad-malformed", "{\"iin\": \"920101300010\",");
