@@ -37,8 +37,11 @@ pub struct Text {
     /// The boxes of a diagram's description, by their first line: the
     /// action of the version's own table each describes (its channel and
     /// document number), found by the words they share.
-    pub boxes: BTreeMap<u32, (ChannelId, u32)>,
+    pub boxes: BTreeMap<u32, ActionKey>,
 }
+
+/// An action of a regulation's tables: its channel and document number.
+pub type ActionKey = (ChannelId, u32);
 
 impl Text {
     /// All the unit's tokens, line after line.
@@ -292,7 +295,7 @@ fn box_pairs(ours: &Text, theirs: &Text) -> Vec<(u32, u32)> {
 }
 
 /// The actions the boxes before and after a box describe.
-fn box_neighbours(text: &Text, line: u32) -> (Option<&(ChannelId, u32)>, Option<&(ChannelId, u32)>) {
+fn box_neighbours(text: &Text, line: u32) -> (Option<&ActionKey>, Option<&ActionKey>) {
     let before = text.boxes.range(..line).next_back().map(|(_, k)| k);
     let after = text.boxes.range(line + 1..).next().map(|(_, k)| k);
     (before, after)
@@ -411,11 +414,7 @@ pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
 /// participant is what the versions may give differently, so the words
 /// decide), the first action among equals. The participants' names are no
 /// such word: every box names them.
-fn described_actions(
-    reg: &Regulation,
-    diagram: &Text,
-    said: &BTreeMap<u32, String>,
-) -> BTreeMap<u32, (ChannelId, u32)> {
+fn described_actions(reg: &Regulation, diagram: &Text, said: &BTreeMap<u32, String>) -> BTreeMap<u32, ActionKey> {
     let names: std::collections::BTreeSet<String> = reg
         .participants
         .iter()
@@ -447,7 +446,7 @@ fn described_actions(
         });
         let (Some(text), Some(head)) = (said.get(line), head) else { continue };
         let words: std::collections::BTreeSet<String> = super::lists::stems(text).difference(&names).cloned().collect();
-        let mut best: Option<(usize, &(ChannelId, u32))> = None;
+        let mut best: Option<(usize, &ActionKey)> = None;
         for (key, sfe, action_words) in &actions {
             let shared = words.intersection(action_words).count();
             let score = 2 * shared + usize::from(Some(head) == sfe.as_ref());
@@ -758,7 +757,7 @@ mod tests {
             ],
         };
         let head = ParticipantId::new("uo_head");
-        assert_eq!(names.mentioned("уәкілеті органнның басшысы:"), [head.clone()]);
+        assert_eq!(names.mentioned("уәкілеті органнның басшысы:"), std::slice::from_ref(&head));
         let specialist = ParticipantId::new("uo_specialist");
         assert_eq!(names.mentioned("уәкілетті органның басшысына, уәкілетті органның маманына"), [head, specialist]);
     }
