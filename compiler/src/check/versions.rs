@@ -297,7 +297,7 @@ fn box_pairs(ours: &Text, theirs: &Text) -> Vec<(u32, u32)> {
 /// The actions the boxes before and after a box describe.
 fn box_neighbours(text: &Text, line: u32) -> (Option<&ActionKey>, Option<&ActionKey>) {
     let before = text.boxes.range(..line).next_back().map(|(_, k)| k);
-    let after = text.boxes.range(line + 1..).next().map(|(_, k)| k);
+    let after = text.boxes.range((std::ops::Bound::Excluded(line), std::ops::Bound::Unbounded)).next().map(|(_, k)| k);
     (before, after)
 }
 
