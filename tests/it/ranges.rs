@@ -18,6 +18,7 @@ use reglament_tests::{compile, root, sources, workspace_with};
 use serde_json::Value;
 
 const KAZAKH: &str = "kk/kezekke_qoiu_memlekettik_qyzmet.reglament";
+const RUSSIAN: &str = "ru/postanovka_na_ochered_gosusluga.reglament";
 const SOURCE: &str = "004_087c44f36fc05ab7.txt";
 const RANGES: [(u32, u32); 2] = [(1, 519), (1145, 1277)];
 
@@ -52,12 +53,95 @@ fn the_checks_read_both_ranges_and_nothing_between() {
     assert!(!lines.iter().any(|&n| russian(n)), "nothing of the Russian text");
 
     let units = units(&reg, &doc);
-    let appendix = units.get(&Unit::Appendix(4)).expect("appendix 4");
-    let numbers: Vec<u32> = appendix.lines.iter().map(|(n, _)| *n).collect();
-    assert!(numbers.iter().any(|&n| n >= 1145), "the diagram's description is appendix 4's: {numbers:?}");
+    // Appendix 4 holds the diagram's description, a unit of its own (the
+    // Russian text has no heading «Приложение 4» to pair appendices by).
+    let diagram = units.get(&Unit::Diagram).expect("the diagram's description");
+    let numbers: Vec<u32> = diagram.lines.iter().map(|(n, _)| *n).collect();
+    assert!(numbers.iter().any(|&n| n >= 1145), "the diagram's description is read from 1145: {numbers:?}");
     for (unit, text) in &units {
         assert!(!text.lines.iter().any(|(n, _)| russian(*n)), "{unit:?} reads the Russian text");
     }
+}
+
+/// The rendition of `path` and its source document.
+fn rendition(path: &str) -> (Regulation, SourceDoc) {
+    let session = compile(&[root().join("regulations").join(path)]);
+    let reg = session.corpus().regulations.into_iter().next().expect("the regulation");
+    let text = std::fs::read_to_string(sources().join(SOURCE)).expect("source 004");
+    (reg, SourceDoc::from_text(&text))
+}
+
+#[test]
+fn every_box_of_the_diagram_describes_an_action_of_its_own_table() {
+    // Box (first line) → action of table 1, read by hand in source 004:
+    // both versions draw the same 14 boxes, in other orders.
+    let russian = [
+        (1031, 1),
+        (1037, 2),
+        (1043, 7),
+        (1058, 8),
+        (1064, 7),
+        (1073, 6),
+        (1082, 4),
+        (1091, 5),
+        (1103, 6),
+        (1109, 7),
+        (1115, 3),
+        (1124, 4),
+        (1130, 5),
+        (1139, 3),
+    ];
+    let kazakh = [
+        (1163, 5),
+        (1172, 3),
+        (1178, 7),
+        (1187, 1),
+        (1193, 2),
+        (1205, 8),
+        (1211, 7),
+        (1217, 6),
+        (1229, 4),
+        (1238, 6),
+        (1244, 7),
+        (1250, 3),
+        (1259, 4),
+        (1265, 5),
+    ];
+    for (path, expected) in [(RUSSIAN, &russian), (KAZAKH, &kazakh)] {
+        let (reg, doc) = rendition(path);
+        let units = units(&reg, &doc);
+        let diagram = units.get(&Unit::Diagram).expect("the diagram's description");
+        let found: Vec<(u32, u32)> = diagram.boxes.iter().map(|(line, (_, action))| (*line, *action)).collect();
+        assert_eq!(found, expected.to_vec(), "{path}");
+    }
+}
+
+#[test]
+fn the_diagrams_differ_at_the_box_that_names_another_actor() {
+    // Russian @1139 «Специалист уполномоченного органа: прием, проверка …»,
+    // Kazakh @1172 «Уәкілетті органның жауапты орындаушысы: қабылдау, …»:
+    // the same action 3, the one box of the 14 whose actor differs.
+    let session = compile(&[root().join("regulations").join(RUSSIAN), root().join("regulations").join(KAZAKH)]);
+    let boxes: Vec<_> = session
+        .diagnostics()
+        .into_iter()
+        .filter(|d| matches!(d.message, reglament_compiler::messages::Message::VersionDiagramBox { .. }))
+        .collect();
+    let [found] = boxes.as_slice() else { panic!("one differing box: {boxes:#?}") };
+    assert_eq!(found.source.as_ref().map(|s| s.line), Some(1139));
+    let their_lines: Vec<u32> = found
+        .related
+        .iter()
+        .filter_map(|r| match &r.target {
+            reglament_compiler::diagnostics::Target::Source(s) => Some(s.line),
+            reglament_compiler::diagnostics::Target::Rendition(_) => None,
+        })
+        .collect();
+    assert_eq!(their_lines, [1172]);
+    let reglament_compiler::messages::Message::VersionDiagramBox { action, .. } = &found.message else {
+        unreachable!()
+    };
+    assert_eq!(*action, 3);
 }
 
 #[test]

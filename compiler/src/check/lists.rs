@@ -197,7 +197,7 @@ fn align(reg: &Regulation, ch: &Channel) -> Vec<Option<usize>> {
 }
 
 /// The stems of an action's description and completion form, as the document writes them.
-fn action_stems(a: &Action) -> BTreeSet<String> {
+pub(super) fn action_stems(a: &Action) -> BTreeSet<String> {
     let text = [a.does.as_ref(), a.completion.as_ref()]
         .into_iter()
         .flatten()
@@ -208,7 +208,7 @@ fn action_stems(a: &Action) -> BTreeSet<String> {
 }
 
 /// The stems of a text's words that tell steps apart.
-fn stems(text: &str) -> BTreeSet<String> {
+pub(super) fn stems(text: &str) -> BTreeSet<String> {
     unspaced(&fold(text))
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| w.chars().count() >= 4)

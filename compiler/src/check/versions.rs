@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use crate::diagnostics::Sink;
 use crate::lower::cells;
 use crate::messages::{Cells, Message, Phrase, Token, Tokens, Unit};
-use crate::model::{Action, Channel, Column, Meaning, ParticipantId, Regulation};
+use crate::model::{Action, Channel, ChannelId, Column, Meaning, ParticipantId, Regulation};
 use crate::sources::{fold, is_alphanumeric, lowercase, unspaced, SourceDoc};
 
 /// A regulation's text cut into units (see [`units`]).
@@ -34,7 +34,14 @@ pub struct Text {
     pub first: u32,
     /// Each line that says something (blank lines aside), with its tokens.
     pub lines: Vec<(u32, Vec<Token>)>,
+    /// The boxes of a diagram's description, by their first line: the
+    /// action of the version's own table each describes (its channel and
+    /// document number), found by the words they share.
+    pub boxes: BTreeMap<u32, ActionKey>,
 }
+
+/// An action of a regulation's tables: its channel and document number.
+pub type ActionKey = (ChannelId, u32);
 
 impl Text {
     /// All the unit's tokens, line after line.
@@ -203,6 +210,10 @@ fn compare_column(
 fn compare_text(this: &Regulation, ours: &Units, other: &Regulation, theirs: &Units, sink: &mut Sink) {
     for (unit, text) in ours {
         let Some(their_text) = theirs.get(unit) else { continue };
+        if let Some((line, their_line)) = differing_box(text, their_text) {
+            emit_box(this, other, (text, line), (their_text, their_line), sink);
+            continue;
+        }
         let (here, there) = difference(&text.tokens(), &their_text.tokens());
         if here.is_empty() && there.is_empty() {
             continue;
@@ -222,6 +233,72 @@ fn compare_text(this: &Regulation, ours: &Units, other: &Regulation, theirs: &Un
             Phrase::OtherVersionHere { other: other.id.clone() },
         );
     }
+}
+
+/// W0701 for a box of the diagram that names other participants than the
+/// box of the other version that describes the same action.
+fn emit_box(this: &Regulation, other: &Regulation, ours: (&Text, u32), theirs: (&Text, u32), sink: &mut Sink) {
+    let ((text, line), (their_text, their_line)) = (ours, theirs);
+    let Some((channel, action)) = text.boxes.get(&line).cloned() else { return };
+    let (here, there) = difference(&participants_at(text, line), &participants_at(their_text, their_line));
+    let message = Message::VersionDiagramBox {
+        action,
+        channel,
+        here: Tokens(here),
+        other: other.id.clone(),
+        there: Tokens(there),
+    };
+    sink.emit(message, this.spans.version_of, line).related_source(
+        &other.source.file,
+        their_line,
+        Phrase::OtherVersionHere { other: other.id.clone() },
+    );
+}
+
+/// The participants a line of a unit names.
+fn participants_at(text: &Text, line: u32) -> Vec<Token> {
+    let tokens = text.lines.iter().find(|(n, _)| *n == line).map(|(_, t)| t.as_slice()).unwrap_or_default();
+    tokens.iter().filter(|t| matches!(t, Token::Participant(_))).cloned().collect()
+}
+
+/// The first pair of a diagram's boxes, ours and theirs, that describe the
+/// same action but name different participants.
+fn differing_box(ours: &Text, theirs: &Text) -> Option<(u32, u32)> {
+    box_pairs(ours, theirs).into_iter().find(|&(a, b)| {
+        let (x, y) = difference(&participants_at(ours, a), &participants_at(theirs, b));
+        !x.is_empty() || !y.is_empty()
+    })
+}
+
+/// The boxes of two versions of a diagram paired, by their first lines, in
+/// our order: a box with theirs that describes the same action. Where
+/// several describe it (a diagram draws an action once in each lane that
+/// takes it), with the one whose neighbours describe the same actions as
+/// its own, the first among equals: the two versions may list the boxes in
+/// different orders, but each draws a box among the same others.
+fn box_pairs(ours: &Text, theirs: &Text) -> Vec<(u32, u32)> {
+    let mut free: Vec<u32> = theirs.boxes.keys().copied().collect();
+    let mut out = Vec::new();
+    for (&line, key) in &ours.boxes {
+        let context = box_neighbours(ours, line);
+        let score = |n: &u32| {
+            let (before, after) = box_neighbours(theirs, *n);
+            usize::from(before.is_some() && before == context.0) + usize::from(after.is_some() && after == context.1)
+        };
+        let candidates = free.iter().filter(|n| theirs.boxes.get(n) == Some(key));
+        let Some(best) = candidates.clone().map(score).max() else { continue };
+        let Some(&chosen) = candidates.clone().find(|n| score(n) == best) else { continue };
+        free.retain(|&n| n != chosen);
+        out.push((line, chosen));
+    }
+    out
+}
+
+/// The actions the boxes before and after a box describe.
+fn box_neighbours(text: &Text, line: u32) -> (Option<&ActionKey>, Option<&ActionKey>) {
+    let before = text.boxes.range(..line).next_back().map(|(_, k)| k);
+    let after = text.boxes.range((std::ops::Bound::Excluded(line), std::ops::Bound::Unbounded)).next().map(|(_, k)| k);
+    (before, after)
 }
 
 /// The lines where two differing units differ: their first pair of lines
@@ -271,6 +348,10 @@ pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
     let first = reg.title.line.max(1);
     let title = words(&lowercase(reg.title()));
     let tables: Vec<(u32, u32)> = reg.channels.iter().flat_map(|c| c.table_lines.iter().copied()).collect();
+    let named = Participants::of(reg);
+    let mut open_box = false;
+    // The words of each line of the diagram, a box's head with its body.
+    let mut said: BTreeMap<u32, String> = BTreeMap::new();
     for n in reg.source.lines(first, doc.line_count()) {
         // The tables are compared cell by cell.
         if tables.iter().any(|&(a, b)| a <= n && n <= b) {
@@ -283,23 +364,198 @@ pub fn units(reg: &Regulation, doc: &SourceDoc) -> Units {
         }
         if let Some(a) = super::appendices::heading(&text) {
             current = Some(Unit::Appendix(a));
-            out.entry(Unit::Appendix(a)).or_insert_with(|| Text { first: n, lines: Vec::new() });
+            out.entry(Unit::Appendix(a)).or_insert_with(|| Text { first: n, ..Text::default() });
+            continue;
+        }
+        if diagram_heading(&text) {
+            current = Some(Unit::Diagram);
+            out.entry(Unit::Diagram).or_insert_with(|| Text { first: n, ..Text::default() });
             continue;
         }
         let mut rest = text.as_str();
         if let Some((number, body)) = paragraph_start(&text).filter(|(p, _)| *p == paragraph + 1) {
             paragraph = number;
             current = Some(Unit::Paragraph(number));
-            out.entry(Unit::Paragraph(number)).or_insert_with(|| Text { first: n, lines: Vec::new() });
+            out.entry(Unit::Paragraph(number)).or_insert_with(|| Text { first: n, ..Text::default() });
             rest = body;
         }
         if let Some(unit) = current {
             if let Some(entry) = out.get_mut(&unit).filter(|_| !rest.trim().is_empty()) {
-                entry.lines.push((n, tokens(rest)));
+                let mut found = tokens(rest);
+                // The diagram's boxes say who does what: the participants
+                // are what its two versions must share.
+                if unit == Unit::Diagram {
+                    found.extend(named.mentioned(rest).into_iter().map(Token::Participant));
+                    // A box whose head («Специалист …:») stands on a line of
+                    // its own is one line with what follows, as the other
+                    // version may write it on one.
+                    if std::mem::replace(&mut open_box, rest.trim_end().ends_with(':')) {
+                        if let Some(last) = entry.lines.last_mut() {
+                            last.1.extend(found);
+                            said.entry(last.0).or_default().push_str(&format!(" {rest}"));
+                            continue;
+                        }
+                    }
+                    said.insert(n, rest.to_string());
+                }
+                entry.lines.push((n, found));
             }
         }
     }
+    if let Some(diagram) = out.get_mut(&Unit::Diagram) {
+        diagram.boxes = described_actions(reg, diagram, &said);
+    }
     out
+}
+
+/// The action of `reg`'s tables each box of its diagram describes: the one
+/// whose description and completion form share the most words with the box
+/// (one at least), the box's participant the action's breaking a tie (the
+/// participant is what the versions may give differently, so the words
+/// decide), the first action among equals. The participants' names are no
+/// such word: every box names them.
+fn described_actions(reg: &Regulation, diagram: &Text, said: &BTreeMap<u32, String>) -> BTreeMap<u32, ActionKey> {
+    let names: std::collections::BTreeSet<String> = reg
+        .participants
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name.text).chain(&p.spellings))
+        .flat_map(|n| super::lists::stems(n))
+        .collect();
+    let actions: Vec<_> = reg
+        .channels
+        .iter()
+        .filter(|ch| !ch.derived)
+        .flat_map(|ch| ch.actions.iter().map(move |a| (ch, a)))
+        .map(|(ch, a)| {
+            let words: std::collections::BTreeSet<String> =
+                super::lists::action_stems(a).difference(&names).cloned().collect();
+            let sfe = match value(reg, a, Column::Sfe) {
+                Some(Value::Participant(p)) => Some(p),
+                _ => a.participant.clone(),
+            };
+            ((ch.id.clone(), document_number(a)), sfe, words)
+        })
+        .collect();
+    let mut out = BTreeMap::new();
+    for (line, tokens) in &diagram.lines {
+        // A box names who does what: a line that names no participant is
+        // a lane's heading or a box's stray end, and describes no action.
+        let head = tokens.iter().find_map(|t| match t {
+            Token::Participant(p) => Some(p),
+            _ => None,
+        });
+        let (Some(text), Some(head)) = (said.get(line), head) else { continue };
+        let words: std::collections::BTreeSet<String> = super::lists::stems(text).difference(&names).cloned().collect();
+        let mut best: Option<(usize, &ActionKey)> = None;
+        for (key, sfe, action_words) in &actions {
+            let shared = words.intersection(action_words).count();
+            let score = 2 * shared + usize::from(Some(head) == sfe.as_ref());
+            if shared >= 1 && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, key));
+            }
+        }
+        if let Some((_, key)) = best {
+            out.insert(*line, key.clone());
+        }
+    }
+    out
+}
+
+/// The heading of the diagram of functional interaction, in either
+/// language: «Схема (Диаграмма) функционального взаимодействия …»,
+/// «… функционалдық өзара әрекеттерінің сызбасы (диаграммасы)»; not a
+/// paragraph that names it.
+fn diagram_heading(line: &str) -> bool {
+    let russian = (line.starts_with("схема ") || line.starts_with("диаграмма "))
+        && line.contains("функционального взаимодействия");
+    let kazakh = line.contains("функционалдық өзара")
+        && (line.trim_end().ends_with("сызбасы") || line.trim_end().ends_with("диаграммасы"));
+    (russian || kazakh) && !line.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The participants a rendition declares, each with the words of its name
+/// and spellings, to find where a text names them.
+struct Participants {
+    /// Per participant, its names as the stems of their words.
+    names: Vec<(ParticipantId, Vec<Vec<String>>)>,
+}
+
+impl Participants {
+    fn of(reg: &Regulation) -> Participants {
+        let names = reg
+            .participants
+            .iter()
+            .map(|p| {
+                let mut all: Vec<Vec<String>> = std::iter::once(&p.name.text)
+                    .chain(&p.spellings)
+                    .map(|n| {
+                        lowercase(&unspaced(&fold(n)))
+                            .split(|c: char| !is_alphanumeric(c))
+                            .filter(|w| !w.is_empty())
+                            .map(stem)
+                            .collect::<Vec<String>>()
+                    })
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                all.sort();
+                all.dedup();
+                (p.id.clone(), all)
+            })
+            .collect();
+        Participants { names }
+    }
+
+    /// The participants a text names, in order: a name's words one after
+    /// the other, each word with any ending (Kazakh and Russian decline
+    /// them: «уәкілетті органның басшысына», «руководителю») and doubled
+    /// letters read once, since the documents misspell them («Уәкілеті
+    /// органнның басшысы»). The longest name at a place wins.
+    fn mentioned(&self, text: &str) -> Vec<ParticipantId> {
+        let words: Vec<String> =
+            text.split(|c: char| !is_alphanumeric(c)).filter(|w| !w.is_empty()).map(single_letters).collect();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < words.len() {
+            let longest = self
+                .names
+                .iter()
+                .flat_map(|(id, names)| names.iter().map(move |n| (id, n)))
+                .filter(|(_, name)| {
+                    name.len() <= words.len() - at
+                        && name.iter().zip(&words[at..]).all(|(s, w)| w.starts_with(s.as_str()))
+                })
+                .max_by_key(|(_, name)| name.len());
+            match longest {
+                Some((id, name)) => {
+                    out.push(id.clone());
+                    at += name.len();
+                }
+                None => at += 1,
+            }
+        }
+        out
+    }
+}
+
+/// A word with its doubled letters read once: «органнның» and «органның»
+/// are one word, «уәкілеті» and «уәкілетті» another.
+fn single_letters(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The stem of a name's word: its letters read once, without the last two
+/// (an ending), and never shorter than four letters.
+fn stem(word: &str) -> String {
+    let single = single_letters(word);
+    let count = single.chars().count();
+    let keep = count.saturating_sub(2).max(4).min(count);
+    single.chars().take(keep).collect()
 }
 
 /// The words of a text, in small letters.
@@ -437,7 +693,7 @@ mod tests {
     }
 
     fn text(lines: &[(u32, &str)]) -> Text {
-        Text { first: lines[0].0, lines: lines.iter().map(|&(n, t)| (n, tokens(t))).collect() }
+        Text { first: lines[0].0, lines: lines.iter().map(|&(n, t)| (n, tokens(t))).collect(), ..Text::default() }
     }
 
     #[test]
@@ -465,6 +721,45 @@ mod tests {
         assert_eq!(where_differs(&kk, &ru, &here, &there), (317, 829));
         // Nothing to point at: the units' first lines.
         assert_eq!(where_differs(&kk, &ru, &[], &[]), (315, 815));
+    }
+
+    /// A diagram's boxes: (first line, the participant it names, the action it describes).
+    fn diagram(boxes: &[(u32, &str, u32)]) -> Text {
+        let channel = ChannelId::new("center");
+        Text {
+            first: boxes[0].0,
+            lines: boxes.iter().map(|&(n, p, _)| (n, vec![Token::Participant(ParticipantId::new(p))])).collect(),
+            boxes: boxes.iter().map(|&(n, _, a)| (n, (channel.clone(), a))).collect(),
+        }
+    }
+
+    #[test]
+    fn boxes_pair_by_their_action_and_neighbours_whatever_their_order() {
+        // Action 3 is drawn twice in each version, in another order: the
+        // box after action 5's is paired with the box after action 5's.
+        let ru = diagram(&[(10, "head", 6), (11, "spec", 3), (12, "head", 4), (13, "exec", 5), (14, "spec", 3)]);
+        let kk = diagram(&[(50, "exec", 5), (51, "exec", 3), (52, "head", 6), (53, "spec", 3), (54, "head", 4)]);
+        assert_eq!(box_pairs(&ru, &kk), [(10, 52), (11, 53), (12, 54), (13, 50), (14, 51)]);
+        assert_eq!(differing_box(&ru, &kk), Some((14, 51)));
+        // The same actors: no box differs.
+        let same = diagram(&[(50, "exec", 5), (51, "spec", 3), (52, "head", 6), (53, "spec", 3), (54, "head", 4)]);
+        assert_eq!(differing_box(&ru, &same), None);
+    }
+
+    #[test]
+    fn boxes_name_participants_in_any_form_and_misspelt() {
+        // As `Participants::of` reads the renditions' names.
+        let name = |id: &str, words: &str| (ParticipantId::new(id), vec![words.split(' ').map(stem).collect()]);
+        let names = Participants {
+            names: vec![
+                name("uo_head", "уәкілетті органның басшысы"),
+                name("uo_specialist", "уәкілетті органның маманы"),
+            ],
+        };
+        let head = ParticipantId::new("uo_head");
+        assert_eq!(names.mentioned("уәкілеті органнның басшысы:"), std::slice::from_ref(&head));
+        let specialist = ParticipantId::new("uo_specialist");
+        assert_eq!(names.mentioned("уәкілетті органның басшысына, уәкілетті органның маманына"), [head, specialist]);
     }
 
     #[test]

@@ -170,6 +170,9 @@ pub enum Unit {
     Paragraph(u32),
     /// Appendix N (приложение, қосымша).
     Appendix(u32),
+    /// The description of the diagram of functional interaction (схема,
+    /// сызба), whichever appendix holds it: a version may lack its heading.
+    Diagram,
 }
 
 impl Arg for Unit {
@@ -177,6 +180,7 @@ impl Arg for Unit {
         match self {
             Unit::Paragraph(number) => Phrase::ParagraphN { number: *number }.text(lang),
             Unit::Appendix(number) => Phrase::AppendixN { number: *number }.text(lang),
+            Unit::Diagram => Phrase::DiagramDescription {}.text(lang),
         }
     }
 }
@@ -198,6 +202,9 @@ pub enum Token {
     Ministry(u8),
     /// A document an applicant brings, by its index in `check::named::DOCUMENTS`.
     Document(u8),
+    /// A participant, by the id both renditions give it, where the text
+    /// names it by one of its spellings.
+    Participant(crate::model::ParticipantId),
 }
 
 /// Tokens, shown one after the other: «27, July, article 2» words.
@@ -217,6 +224,7 @@ impl Arg for Tokens {
             Token::Code => Phrase::TheCode {}.text(lang),
             Token::Ministry(n) => named(crate::check::named::MINISTRIES, *n, lang),
             Token::Document(n) => named(crate::check::named::DOCUMENTS, *n, lang),
+            Token::Participant(id) => format!("`{id}`"),
         });
         each.collect::<Vec<_>>().join(", ")
     }

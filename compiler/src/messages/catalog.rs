@@ -919,6 +919,15 @@ messages! {
         kk: "`{channel}` арнасының {actions} әрекеттері «{column}» бағанында `{other}` нұсқасынан өзгеше: мұнда {here}, онда {there}"
             => "екі тілдік нұсқаның құжаттары әртүрлі айтады (оқылымдарсыз); біреуі қате: соған оқылымыңызды жазыңыз",
     }
+    /// W0701: A box of the diagram's description that names other participants than the other version's box for the same action.
+    VersionDiagramBox { action: u32, channel: ChannelId, here: Tokens, other: RegulationId, there: Tokens } = W0701 Warning {
+        en: "the diagram's box for action {action} of channel `{channel}` names {here} here, but {there} in `{other}`"
+            => "each version's boxes are paired with the actions of its own table by the words they share, and the boxes of the two versions by action; the versions name different participants for this one: compare both boxes at the lines shown with the table and correct the wrong one",
+        ru: "блок схемы для действия {action} канала `{channel}` называет здесь {here}, а в `{other}` — {there}"
+            => "блоки каждой версии сопоставлены с действиями её таблицы по общим словам, а блоки двух версий — по действию; версии называют для этого действия разных участников: сравните оба блока в указанных строках с таблицей и исправьте ошибочный",
+        kk: "сызбаның `{channel}` арнасының {action}-әрекетіне арналған блогы мұнда {here} атайды, ал `{other}` нұсқасында {there}"
+            => "әр нұсқаның блоктары өз кестесінің әрекеттерімен ортақ сөздері бойынша, ал екі нұсқаның блоктары әрекет бойынша сәйкестендірілген; нұсқалар бұл әрекетке әртүрлі қатысушыларды атайды: көрсетілген жолдардағы екі блокты кестемен салыстырып, қатесін түзетіңіз",
+    }
     /// W0701: A paragraph or appendix whose numbers, dates or references differ between the language versions.
     VersionTextDiffers { unit: Unit, here: Tokens, other: RegulationId, there: Tokens } = W0701 Warning {
         en: "{unit} says what `{other}` does not: here {here}, there {there}"

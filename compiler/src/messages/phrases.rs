@@ -71,6 +71,8 @@ phrases! {
     ParagraphN { number: u32 } { en: "paragraph {number}", ru: "пункт {number}", kk: "{number}-тармақ" }
     /// A numbered appendix of a regulation.
     AppendixN { number: u32 } { en: "appendix {number}", ru: "приложение {number}", kk: "{number}-қосымша" }
+    /// A unit of a regulation's text: the diagram's description.
+    DiagramDescription {} { en: "the diagram's description", ru: "описание схемы", kk: "сызбаның сипаттамасы" }
     /// A month, by its number.
     Month { number: u32 } { en: "month {number}", ru: "месяц {number}", kk: "{number}-ай" }
     /// The Standard a reference names.
