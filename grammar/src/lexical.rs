@@ -219,7 +219,7 @@ fn braces<'t>(text: &'t str, errors: &mut Vec<SyntaxError>, write: bool) -> Repa
                 if !ends {
                     break;
                 }
-                let top = stack.pop().expect("a block");
+                let Some(top) = stack.pop() else { break };
                 errors.push(unclosed(top.at, start));
                 inserted.push((out.len(), 2));
                 out.push_str("} ");

@@ -24,7 +24,7 @@ impl Rng {
     }
 }
 
-const JUNK: [&str; 14] = [
+const JUNK: [&str; 18] = [
     "{",
     "}",
     "\"",
@@ -39,6 +39,10 @@ const JUNK: [&str; 14] = [
     "-",
     "next \"",
     "//",
+    "acknowledge W9999 @0 because \"\"",
+    "acknowledge W0302 \"\" @1-4294967295 because \"@99999999999\"",
+    "lines 9-1, 4294967295-4294967296, 1",
+    "undecided @",
 ];
 
 fn mutate(text: &str, rng: &mut Rng) -> String {
@@ -132,5 +136,79 @@ fn phrase_readers_never_panic() {
         let _ = reglament_grammar::phrases::parse_deadline(&text);
         let _ = reglament_grammar::phrases::parse_next(&text);
         let _ = reglament_grammar::phrases::parse_step_label(&text);
+    }
+}
+
+/// Lines a damaged or unusual source document may hold, aimed at what the
+/// checks read in the document's own text: appendix headings and
+/// references, numbers too large for any type, letter-spaced words,
+/// ministries, diagram boxes, table rows.
+const SOURCE_JUNK: [&str; 14] = [
+    "",
+    "Приложение 4294967296",
+    "99999999999999999999999-қосымша",
+    "к регламенту в приложении 0 и в приложении 18446744073709551616",
+    "\t\t\t\t",
+    "1\t2\t3\t\t-\tНе более 99999999999999999999 минут",
+    "А Б В Г Д Е",
+    "Министерства министерства министрлігінің",
+    "Специалист уполномоченного органа: прием",
+    "Уәкілетті органның жауапты орындаушысы:",
+    "Действие № 4294967296",
+    "13. 14) 15.",
+    "\u{feff}\u{a0}\u{200b}",
+    "ҚР ИИН ЭҮП-те АБВГДЕЖЗИК",
+];
+
+/// A source document with lines removed, swapped, cut short or salted
+/// with [`SOURCE_JUNK`].
+fn mutate_source(text: &str, rng: &mut Rng) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for _ in 0..=rng.below(20) {
+        let n = lines.len();
+        match rng.below(4) {
+            0 if n > 0 => {
+                lines.remove(rng.below(n));
+            }
+            1 if n > 1 => lines.swap(rng.below(n), rng.below(n)),
+            2 => lines.insert(rng.below(n + 1), SOURCE_JUNK[rng.below(SOURCE_JUNK.len())].to_string()),
+            _ => lines.truncate(n - rng.below(n / 50 + 1)),
+        }
+    }
+    lines.join("\n")
+}
+
+/// The checks that read the source documents' own text (abbreviations,
+/// appendices, language versions and their diagrams, the tables' structure)
+/// never panic on a damaged or unexpected document: the whole corpus is
+/// compiled, checks across files included, against mutated copies of its
+/// sources. Quotes that no longer match are errors, as they should be.
+#[test]
+fn mutated_source_documents_never_panic() {
+    let mut rng = Rng(0xd0c5_0f_1a_77);
+    let originals: Vec<(std::ffi::OsString, String)> = std::fs::read_dir(reglament_tests::sources())
+        .expect("the sources")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| (e.file_name(), std::fs::read_to_string(e.path()).expect("a source")))
+        .collect();
+    assert_eq!(originals.len(), 5);
+    for round in 0..12 {
+        let dir = reglament_tests::scratch(&format!("mutated-sources-{round}"));
+        for (name, text) in &originals {
+            std::fs::write(dir.join(name), mutate_source(text, &mut rng)).expect("a mutated source");
+        }
+        let regulations = [root().join("regulations")];
+        let compile = || {
+            let options = reglament_compiler::Options { sources: Some(&dir), ..reglament_compiler::Options::default() };
+            let session = reglament_compiler::compile_paths(&regulations, &options).expect("the renditions");
+            session.files.iter().filter(|f| f.regulation.is_some()).count()
+        };
+        let result = std::panic::catch_unwind(compile);
+        let lowered =
+            result.unwrap_or_else(|_| panic!("compiling against the mutated sources in {} panicked", dir.display()));
+        // The checks ran: the renditions were read into models against the damaged sources.
+        assert!(lowered > 0, "no rendition reached the checks in round {round}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
