@@ -412,6 +412,22 @@ fn backup_copies_a_live_store_and_a_replaced_calendar_year_is_said() {
     assert!(out.contains("iin: 9201******10"), "{out}");
 }
 
+/// `reglament check --config` with a configuration it cannot use says which
+/// file and what is wrong, and fails.
+#[test]
+fn check_with_a_bad_configuration_says_what_is_wrong() {
+    let dir = crate::harness::folder("cli-check-bad-config");
+    let missing = dir.join("missing.toml");
+    let out = reglament(&["check", "--config", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("cannot read the configuration") && text(&out.stderr).contains("missing.toml"));
+    let storeless = dir.join("storeless.toml");
+    std::fs::write(&storeless, "[store]\nkey_file = \"k\"\n[auth]\njwks = \"j.json\"\n").unwrap();
+    let out = reglament(&["check", "--config", storeless.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("names no store"), "{}", text(&out.stderr));
+}
+
 /// `reglament check --config` checks the store a service's configuration
 /// names: on PostgreSQL, the sealed chain and the entries not sealed yet;
 /// an edited entry fails the check.
