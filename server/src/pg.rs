@@ -722,17 +722,7 @@ impl CaseStore for PgStore {
         let instance = decode_instance(&row, true, key.as_ref())
             .map_err(|d| StoreError::BadRow(format!("instance {id}: {}", d.problem)))?;
         let application = instance.application.ok_or_else(|| StoreError::KeyRequired("PostgreSQL".into()))?;
-        let entry = JournalEntry {
-            instance: id,
-            version: 0,
-            at,
-            actor: who.to_string(),
-            from: None,
-            to: None,
-            branch: None,
-            key: None,
-            person: None,
-        };
+        let entry = JournalEntry::disclosure(id, who, at);
         append(&mut tx, &self.statements, chain::DISCLOSURE, &entry, None).map_err(db("recording the disclosure"))?;
         tx.commit().map_err(db("committing the disclosure"))?;
         Ok(application)

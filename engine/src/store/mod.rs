@@ -231,6 +231,24 @@ pub struct NewInstance {
     pub applicant: Option<String>,
 }
 
+impl JournalEntry {
+    /// The entry that records a disclosure of instance `id`'s application
+    /// to `who` at `at` (it moves nothing: version 0, no actions).
+    pub fn disclosure(id: i64, who: &str, at: LocalDateTime) -> JournalEntry {
+        JournalEntry {
+            instance: id,
+            version: 0,
+            at,
+            actor: who.to_string(),
+            from: None,
+            to: None,
+            branch: None,
+            key: None,
+            person: None,
+        }
+    }
+}
+
 impl NewInstance {
     /// What the start's journal entry records of the instance row, so that
     /// the chain covers it: `flk` as stored, and the digest of the stored
@@ -656,17 +674,7 @@ impl Store {
             Ok(None) => return Err(StoreError::KeyRequired(path.clone())),
             Err(problem) => return Err(StoreError::BadRow(format!("instance {id}: {problem}"))),
         };
-        let entry = JournalEntry {
-            instance: id,
-            version: 0,
-            at,
-            actor: who.to_string(),
-            from: None,
-            to: None,
-            branch: None,
-            key: None,
-            person: None,
-        };
+        let entry = JournalEntry::disclosure(id, who, at);
         append(&tx, chain::DISCLOSURE, &entry, None).map_err(failed(&path, "recording the disclosure"))?;
         tx.commit().map_err(failed(&path, "committing the disclosure"))?;
         Ok(application)
