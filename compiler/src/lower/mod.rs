@@ -130,6 +130,19 @@ fn has_number_after(text: &str, word: &str, n: u32) -> bool {
 }
 
 /// The source lines of the captions of a rendition's tables, in order.
+/// The cells an action writes, each with its column, in table order: what
+/// the language server indexes and what `regc rebase` moves.
+pub(crate) fn written_cells(a: &ast::Action) -> impl Iterator<Item = (&Cited, Column)> {
+    let cells = [
+        (&a.sfe, Column::Sfe),
+        (&a.does, Column::Does),
+        (&a.completion, Column::Completion),
+        (&a.deadline, Column::Deadline),
+        (&a.next, Column::Next),
+    ];
+    cells.into_iter().filter_map(|(cell, column)| cell.as_ref().map(|c| (c, column)))
+}
+
 pub(crate) fn captions(tree: &ast::Regulation) -> Vec<u32> {
     let mut lines = Vec::new();
     for ch in &tree.channels {

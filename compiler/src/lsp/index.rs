@@ -6,7 +6,7 @@ use lsp_types::{DocumentSymbol, SymbolKind};
 use reglament_grammar::ast::{self, Cited, Span};
 
 use crate::messages::Subject;
-use crate::model::{ChannelId, Column, FieldColumn, ParticipantId};
+use crate::model::{ChannelId, FieldColumn, ParticipantId};
 
 /// A quoted text or citation of the rendition and what it cites.
 #[derive(Debug, Clone)]
@@ -94,17 +94,8 @@ fn channel(ch: &ast::Channel, add: &mut impl FnMut(&Cited, Subject)) {
                 add(h, Subject::Block(id.clone()));
             }
             for a in &b.actions {
-                let cells = [
-                    (&a.sfe, Column::Sfe),
-                    (&a.does, Column::Does),
-                    (&a.completion, Column::Completion),
-                    (&a.deadline, Column::Deadline),
-                    (&a.next, Column::Next),
-                ];
-                for (cell, column) in cells {
-                    if let Some(c) = cell {
-                        add(c, Subject::Cell(id.clone(), a.number.0, column));
-                    }
+                for (c, column) in crate::lower::written_cells(a) {
+                    add(c, Subject::Cell(id.clone(), a.number.0, column));
                 }
             }
         }

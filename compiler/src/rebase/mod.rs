@@ -499,17 +499,8 @@ fn index(tree: &ast::Regulation, out: &mut BTreeMap<usize, Anchor>) {
                 }
                 for a in &block.actions {
                     out.insert(a.citation.span.start, Anchor::Number { caption, number: a.number.0 });
-                    let cells = [
-                        (&a.sfe, Column::Sfe),
-                        (&a.does, Column::Does),
-                        (&a.completion, Column::Completion),
-                        (&a.deadline, Column::Deadline),
-                        (&a.next, Column::Next),
-                    ];
-                    for (cell, column) in cells {
-                        if let Some(c) = cell {
-                            quote(c, Some(CellKey { caption, number: a.number.0, column }), out);
-                        }
+                    for (c, column) in crate::lower::written_cells(a) {
+                        quote(c, Some(CellKey { caption, number: a.number.0, column }), out);
                     }
                 }
             }
