@@ -225,14 +225,21 @@ fn compare_text(this: &Regulation, ours: &Units, other: &Regulation, theirs: &Un
             other: other.id.clone(),
             there: Tokens(there),
         };
-        // Found across files, after the rendition's quotes are gone: shown at
-        // the `version_of` that asks for the comparison.
-        sink.emit(message, this.spans.version_of, line).related_source(
-            &other.source.file,
-            their_line,
-            Phrase::OtherVersionHere { other: other.id.clone() },
-        );
+        emit_against(this, other, message, (line, their_line), sink);
     }
+}
+
+/// Emits a difference found at `lines`, this version's and the other's.
+/// Found across files, after the rendition's quotes are gone, it is shown at
+/// the `version_of` that asks for the comparison, with the other version's
+/// line beside it.
+fn emit_against(this: &Regulation, other: &Regulation, message: Message, lines: (u32, u32), sink: &mut Sink) {
+    let (line, their_line) = lines;
+    sink.emit(message, this.spans.version_of, line).related_source(
+        &other.source.file,
+        their_line,
+        Phrase::OtherVersionHere { other: other.id.clone() },
+    );
 }
 
 /// W0701 for a box of the diagram that names other participants than the
@@ -248,11 +255,7 @@ fn emit_box(this: &Regulation, other: &Regulation, ours: (&Text, u32), theirs: (
         other: other.id.clone(),
         there: Tokens(there),
     };
-    sink.emit(message, this.spans.version_of, line).related_source(
-        &other.source.file,
-        their_line,
-        Phrase::OtherVersionHere { other: other.id.clone() },
-    );
+    emit_against(this, other, message, (line, their_line), sink);
 }
 
 /// The participants a line of a unit names.
